@@ -1,0 +1,60 @@
+import { cdk8s, javascript } from 'projen';
+import { UpdateSnapshot } from 'projen/lib/javascript';
+
+const project = new cdk8s.ConstructLibraryCdk8s({
+  name: 'cdk8s-pod-patterns',
+  description: 'Typed cdk8s constructs for Kubernetes 1.28 Pods that encode the documented best practices: bounded init-container waiters, Kubernetes-exact image pull and restart policies, hardened security.',
+  author: 'cdk8s-pod-patterns maintainers',
+  authorAddress: 'maintainers@users.noreply.github.com',
+  repositoryUrl: 'https://github.com/cdk8s-pod-patterns/cdk8s-pod-patterns.git',
+  defaultReleaseBranch: 'main',
+  packageManager: javascript.NodePackageManager.NPM,
+  projenrcTs: true,
+  keywords: ['cdk8s', 'kubernetes', 'pod', 'init-container', 'pod-security'],
+
+  jsiiVersion: '~6.0.0',
+  typescriptVersion: '~6.0.0',
+  minNodeVersion: '20.0.0',
+  cdk8sVersion: '2.70.0',
+  constructsVersion: '10.4.2',
+  peerDeps: ['cdk8s-plus-28@^2.5.6'],
+  devDeps: [
+    'cdk8s-plus-28@^2.5.6',
+    'cdk8s-cli@^2.200.0',
+    'kubernetes-models@~4.5.0',
+    '@kubernetes-models/validate@^4',
+  ],
+  bundledDeps: ['yaml@^2.6.0'],
+  bin: { 'cdk8s-pod-patterns': 'bin/cdk8s-pod-patterns' },
+
+  tsconfigDevFile: 'tsconfig.dev.json',
+  jestOptions: {
+    updateSnapshot: UpdateSnapshot.NEVER,
+    jestConfig: {
+      testPathIgnorePatterns: ['/node_modules/', '/cdk8s.out/'],
+    },
+  },
+
+  // Targets exist so that `jsii-pacmak --code-only` proves every export crosses languages.
+  publishToPypi: { distName: 'cdk8s-pod-patterns', module: 'cdk8s_pod_patterns' },
+  publishToMaven: {
+    javaPackage: 'io.github.cdk8s_pod_patterns',
+    mavenGroupId: 'io.github.cdk8s-pod-patterns',
+    mavenArtifactId: 'cdk8s-pod-patterns',
+  },
+  publishToNuget: { dotNetNamespace: 'Cdk8sPodPatterns', packageId: 'Cdk8sPodPatterns' },
+  publishToGo: { moduleName: 'github.com/cdk8s-pod-patterns/cdk8s-pod-patterns-go' },
+
+  github: false,
+  release: false,
+  gitignore: ['cdk8s.out/', 'bench/results/'],
+});
+
+project.tasks.addEnvironment('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '1');
+
+project.addTask('synth', {
+  description: 'Synthesize the example app (examples/main.ts) into cdk8s.out/',
+  exec: 'cdk8s synth --check-upgrade=false',
+});
+
+project.synth();

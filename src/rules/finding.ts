@@ -1,0 +1,34 @@
+/** How bad a finding is. */
+export enum Severity {
+  /** The API server would reject the object, or it fails at run time, or it violates the chosen security profile. */
+  ERROR = 'error',
+  /** Accepted and runs, but against a documented best practice. */
+  WARNING = 'warning',
+}
+
+/** One problem found in a manifest. */
+export interface Finding {
+  /** Stable rule identifier, e.g. `image-pull-policy`. */
+  readonly ruleId: string;
+  /** Severity of the finding. */
+  readonly severity: Severity;
+  /** The `kind` of the object the finding is about. */
+  readonly kind: string;
+  /** `metadata.name` of the object (empty when the object has none). */
+  readonly name: string;
+  /** JSON path inside the object, e.g. `spec.template.spec.containers[0].image`. */
+  readonly path: string;
+  /** What is wrong, the bad value, and the fix. */
+  readonly message: string;
+}
+
+/**
+ * A finding before it is attached to an object: what a rule over a Pod spec returns.
+ * `path` is relative to the object root (callers pass the spec's own path in).
+ */
+export interface Violation {
+  readonly ruleId: string;
+  readonly severity: Severity;
+  readonly path: string;
+  readonly message: string;
+}
