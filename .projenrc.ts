@@ -22,12 +22,16 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     'cdk8s-plus-28@^2.5.6',
     'cdk8s-cli@^2.200.0',
     'kubernetes-models@~4.5.0',
-    '@kubernetes-models/validate@^4',
   ],
   bundledDeps: ['yaml@^2.6.0'],
   bin: { 'cdk8s-pod-patterns': 'bin/cdk8s-pod-patterns' },
 
   tsconfigDevFile: 'tsconfig.dev.json',
+  eslintOptions: {
+    dirs: ['src'],
+    devdirs: ['test', 'examples', 'bench', 'projenrc'],
+    tsconfigPath: './tsconfig.dev.json',
+  },
   jestOptions: {
     updateSnapshot: UpdateSnapshot.NEVER,
     jestConfig: {
@@ -49,6 +53,12 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   release: false,
   gitignore: ['cdk8s.out/', 'bench/results/'],
 });
+
+// The project service resolves each file's nearest tsconfig.json, which only
+// covers src/; lint everything through the dev tsconfig instead.
+const eslintrc = project.tryFindObjectFile('.eslintrc.json');
+eslintrc?.addDeletionOverride('parserOptions.projectService');
+eslintrc?.addOverride('parserOptions.project', './tsconfig.dev.json');
 
 project.tasks.addEnvironment('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '1');
 

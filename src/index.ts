@@ -1,1 +1,16 @@
-export {};
+export { InitGatedApp } from './apps/init-gated-app';
+export type { InitGatedAppProps } from './apps/init-gated-app';
+export { ImageReference } from './image/image-reference';
+export { PodPatternsValidation } from './plugin/pod-patterns-validation';
+export type { PodPatternsValidationProps } from './plugin/pod-patterns-validation';
+export type { PodPatternsOptions } from './pods/pod-patterns-options';
+export { SafePod } from './pods/safe-pod';
+export type { SafePodProps } from './pods/safe-pod';
+export { DockerRestart } from './policy/docker-restart';
+export { WorkloadRestartPolicy } from './policy/restart-policy';
+export { SecurityProfile } from './policy/security-profile';
+export { WorkloadKind } from './policy/workload-kind';
+export { Severity } from './rules/finding';
+export type { Finding } from './rules/finding';
+export { WaitFor } from './waiters/wait-for';
+export type { WaitForServiceOptions } from './waiters/wait-for';

@@ -1,0 +1,184 @@
+import { Duration, Size } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
+import { assertHost, assertNamespace, assertPort, assertServiceName, assertTiming, parseHttpUrl } from './waiter-input';
+import { dnsWaiterScript, httpWaiterScript, POD_NAMESPACE_ENV, tcpWaiterScript, WaiterTiming } from './waiter-script';
+import { DNS1123_LABEL_MAX_LENGTH, truncateWithHash } from '../names/names';
+
+/**
+ * Options for `WaitFor.service` and `WaitFor.serviceName`.
+ */
+export interface WaitForServiceOptions {
+  /**
+   * Namespace of the Service.
+   *
+   * @default - the Service's own namespace when it is known at synth time
+   * (`metadata.namespace` or the chart's namespace), otherwise the Pod's own
+   * namespace, read at run time through the Downward API
+   * (`fieldRef: metadata.namespace`), which, unlike the service-account
+   * namespace file, also works with `automountServiceAccountToken: false`
+   */
+  readonly namespace?: string;
+}
+
+/**
+ * What the waiters of one Pod share; set by `InitGatedApp`.
+ * @internal
+ */
+export interface WaiterSettings {
+  readonly owner: string;
+  readonly image: string;
+  readonly clusterDomain: string;
+  readonly timeout: Duration;
+  readonly interval: Duration;
+}
+
+interface ScriptContext extends WaiterTiming {
+  readonly clusterDomain: string;
+}
+
+const WAITER_USER = 65534; // "nobody": lets root images such as busybox start under runAsNonRoot
+
+/**
+ * A dependency an app waits for before it starts: each becomes a bounded
+ * waiter init container named `wait-for-<dependency>`.
+ *
+ * A DNS answer for a ClusterIP Service proves the Service exists, not that a
+ * backend is ready: use `tcp` or `http` to wait for a listener.
+ */
+export class WaitFor {
+  /**
+   * Waits until the Service's fully qualified name
+   * (`<metadata.name>.<namespace>.svc.<clusterDomain>`) resolves.
+   *
+   * The name is the Service's synthesized `metadata.name`, so renaming the
+   * Service changes its waiter.
+   */
+  public static service(service: kplus.Service, options: WaitForServiceOptions = {}): WaitFor {
+    return WaitFor.serviceName(service.name, { namespace: options.namespace ?? service.metadata.namespace });
+  }
+
+  /**
+   * Waits until the Service `name` resolves (a Service this app does not define).
+   */
+  public static serviceName(name: string, options: WaitForServiceOptions = {}): WaitFor {
+    const namespace = options.namespace;
+    checkInput(`WaitFor.serviceName("${name}")`, () => {
+      assertServiceName(name);
+      if (namespace !== undefined) assertNamespace(namespace);
+    });
+    const where = namespace ?? `$${POD_NAMESPACE_ENV}`;
+    return new WaitFor(`service ${name}.${where}`, name, namespace === undefined,
+      ctx => dnsWaiterScript({ ...ctx, serviceName: name, namespace }));
+  }
+
+  /**
+   * Waits until a TCP listener accepts connections on `host:port`.
+   */
+  public static tcp(host: string, port: number): WaitFor {
+    checkInput(`WaitFor.tcp("${host}", ${port})`, () => {
+      assertHost(host);
+      assertPort(port);
+    });
+    return new WaitFor(`tcp ${host}:${port}`, `${host}-${port}`, false,
+      ctx => tcpWaiterScript({ ...ctx, host, port }));
+  }
+
+  /**
+   * Waits until an `http://` GET of `url` answers with a 2xx status.
+   */
+  public static http(url: string): WaitFor {
+    const parts = checkInput(`WaitFor.http("${url}")`, () => parseHttpUrl(url));
+    return new WaitFor(`http ${url}`, `${parts.host}-${parts.port}`, false,
+      ctx => httpWaiterScript({ ...ctx, url }));
+  }
+
+  /**
+   * The waiter containers for `waiters`, in order.
+   * @internal
+   */
+  public static _toContainers(waiters: WaitFor[], settings: WaiterSettings): kplus.ContainerProps[] {
+    if (waiters.length === 0) return [];
+    const context = scriptContext(settings);
+    const names = new Map<string, WaitFor>();
+    return waiters.map(waiter => {
+      const container = waiter.toContainer(settings, context);
+      const clash = names.get(container.name!);
+      if (clash !== undefined) {
+        const what = clash.dependency === waiter.dependency
+          ? `lists ${waiter.dependency} twice`
+          : `${clash.dependency} and ${waiter.dependency} would both be waited for by "${container.name}"`;
+        throw new Error(`${settings.owner}: waitFor ${what}: list each dependency once`);
+      }
+      names.set(container.name!, waiter);
+      return container;
+    });
+  }
+
+  /** What is waited for, e.g. `service mydb.$POD_NAMESPACE` or `tcp db:5432`. */
+  public readonly dependency: string;
+
+  private constructor(
+    dependency: string,
+    private readonly nameHint: string,
+    private readonly needsPodNamespace: boolean,
+    private readonly render: (ctx: ScriptContext) => string,
+  ) {
+    this.dependency = dependency;
+  }
+
+  private toContainer(settings: WaiterSettings, context: ScriptContext): kplus.ContainerProps {
+    return {
+      name: waiterName(this.nameHint),
+      image: settings.image,
+      command: ['sh', '-c', this.render(context)],
+      envVariables: this.needsPodNamespace
+        ? { [POD_NAMESPACE_ENV]: kplus.EnvValue.fromFieldRef(kplus.EnvFieldPaths.POD_NAMESPACE) }
+        : undefined,
+      securityContext: {
+        user: WAITER_USER,
+        group: WAITER_USER,
+        ensureNonRoot: true,
+        readOnlyRootFilesystem: true,
+        privileged: false,
+        allowPrivilegeEscalation: false,
+        capabilities: { drop: [kplus.Capability.ALL] },
+        seccompProfile: { type: kplus.SeccompProfileType.RUNTIME_DEFAULT },
+      },
+      resources: {
+        cpu: { request: kplus.Cpu.millis(10), limit: kplus.Cpu.millis(100) },
+        memory: { request: Size.mebibytes(16), limit: Size.mebibytes(32) },
+      },
+    };
+  }
+}
+
+function scriptContext(settings: WaiterSettings): ScriptContext {
+  return checkInput(settings.owner, () => {
+    const timeoutSeconds = wholeSeconds('waitTimeout', settings.timeout);
+    const intervalSeconds = wholeSeconds('waitInterval', settings.interval);
+    assertTiming(timeoutSeconds, intervalSeconds);
+    return { clusterDomain: settings.clusterDomain, timeoutSeconds, intervalSeconds };
+  });
+}
+
+function wholeSeconds(what: string, duration: Duration): number {
+  const seconds = duration.toSeconds({ integral: false });
+  if (!Number.isInteger(seconds)) {
+    throw new Error(`${what} ${duration.toHumanString()} is not a whole number of seconds`);
+  }
+  return seconds;
+}
+
+/** `wait-for-<hint>` as a DNS-1123 label; long hints keep a stable hash suffix. */
+function waiterName(hint: string): string {
+  const label = `wait-for-${hint.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/-+$/, '')}`;
+  return truncateWithHash(label, DNS1123_LABEL_MAX_LENGTH);
+}
+
+function checkInput<T>(context: string, check: () => T): T {
+  try {
+    return check();
+  } catch (e) {
+    throw new Error(`${context}: ${(e as Error).message}`);
+  }
+}

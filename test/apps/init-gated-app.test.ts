@@ -1,0 +1,133 @@
+import { Testing } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
+import { InitGatedApp, InitGatedAppProps, SecurityProfile, WaitFor, WorkloadKind } from '../../src';
+import { podTemplatesOf } from '../../src/rules/pod-templates';
+import { checkPodSecurity } from '../../src/rules/pod-security';
+import { only, synthValid } from '../support/synth';
+
+const USER = { user: 1000, group: 1000 };
+const APP: kplus.ContainerProps = { name: 'myapp-container', image: 'busybox:1.28', command: ['sh', '-c', 'echo The app is running! && sleep 3600'], securityContext: USER };
+
+function synthApp(props: Partial<InitGatedAppProps>): any[] {
+  const chart = Testing.chart();
+  new InitGatedApp(chart, 'myapp', { containers: [APP], ...props });
+  return synthValid(chart);
+}
+
+function podSpecOf(manifests: any[], kind: string): any {
+  const [template] = podTemplatesOf(only(manifests, kind));
+  return template.spec;
+}
+
+describe('workload kinds', () => {
+  test.each([
+    [WorkloadKind.DEPLOYMENT, 'Always'],
+    [WorkloadKind.STATEFUL_SET, 'Always'],
+    [WorkloadKind.POD, 'Always'],
+    [WorkloadKind.JOB, 'Never'],
+  ])('%s gets restartPolicy %s by default', (workload, expected) => {
+    const app = workload === WorkloadKind.STATEFUL_SET
+      ? [{ ...APP, ports: [{ number: 8080 }] }]
+      : [APP];
+    expect(podSpecOf(synthApp({ workload, containers: app }), workload).restartPolicy).toBe(expected);
+  });
+
+  test('the default workload is a Deployment, which heals itself (guide R4)', () => {
+    const chart = Testing.chart();
+    const app = new InitGatedApp(chart, 'myapp', { containers: [APP] });
+    expect(app.workload).toBeInstanceOf(kplus.Deployment);
+    expect(synthValid(chart).map(m => m.kind)).toEqual(['Deployment']);
+  });
+
+  test('a Job never gets an omitted restartPolicy, which the API server rejects (k8s: pkg/apis/batch/validation)', () => {
+    const spec = podSpecOf(synthApp({ workload: WorkloadKind.JOB, restartPolicy: kplus.RestartPolicy.ON_FAILURE }), 'Job');
+    expect(spec.restartPolicy).toBe('OnFailure');
+  });
+
+  test.each([
+    [WorkloadKind.DEPLOYMENT, kplus.RestartPolicy.NEVER, /Unsupported value: "Never": supported values: "Always"/],
+    [WorkloadKind.STATEFUL_SET, kplus.RestartPolicy.ON_FAILURE, /Unsupported value: "OnFailure": supported values: "Always"/],
+    [WorkloadKind.JOB, kplus.RestartPolicy.ALWAYS, /Required value/],
+  ])('%s refuses restartPolicy %s with the API server\'s words (k8s: apps/batch validation)', (workload, restartPolicy, message) => {
+    expect(() => synthApp({ workload, restartPolicy })).toThrow(message);
+    expect(() => synthApp({ workload, restartPolicy })).toThrow(/^test\/myapp: restartPolicy: /);
+  });
+
+  test('replicas reach a Deployment and are refused on a Pod', () => {
+    expect(only(synthApp({ replicas: 3 }), 'Deployment').spec.replicas).toBe(3);
+    expect(() => synthApp({ workload: WorkloadKind.POD, replicas: 3 })).toThrow(/replicas 3 cannot be set on a Pod/);
+  });
+
+  test('an unsupported workload kind is refused, listing the supported ones', () => {
+    expect(() => synthApp({ workload: WorkloadKind.DAEMON_SET })).toThrow(/use WorkloadKind.DEPLOYMENT, STATEFUL_SET, POD or JOB/);
+  });
+});
+
+describe('startup order (guide R5): waiters, init containers, sidecars, app containers', () => {
+  test.each([WorkloadKind.DEPLOYMENT, WorkloadKind.POD])('in a %s', (workload) => {
+    const spec = podSpecOf(synthApp({
+      workload,
+      waitFor: [WaitFor.serviceName('myservice'), WaitFor.serviceName('mydb')],
+      initContainers: [{ name: 'migrate', image: 'busybox:1.28', securityContext: USER }],
+      sidecars: [{ name: 'proxy', image: 'envoyproxy/envoy:v1.28.0', securityContext: USER, readiness: kplus.Probe.fromCommand(['true']) }],
+    }), workload);
+    expect(spec.initContainers.map((c: any) => [c.name, c.restartPolicy])).toEqual([
+      ['wait-for-myservice', undefined],
+      ['wait-for-mydb', undefined],
+      ['migrate', undefined],
+      ['proxy', 'Always'],
+    ]);
+    expect(spec.containers.map((c: any) => c.name)).toEqual(['myapp-container']);
+  });
+});
+
+describe('shared options', () => {
+  test('every container, waiters included, satisfies PSS restricted by default', () => {
+    const manifests = synthApp({
+      waitFor: [WaitFor.serviceName('mydb'), WaitFor.tcp('cache', 6379)],
+      sidecars: [{ name: 'proxy', image: 'envoyproxy/envoy:v1.28.0', securityContext: USER }],
+    });
+    const [template] = podTemplatesOf(only(manifests, 'Deployment'));
+    expect(checkPodSecurity(template, SecurityProfile.RESTRICTED)).toEqual([]);
+    for (const c of [...template.spec.initContainers, ...template.spec.containers]) {
+      expect(['IfNotPresent', 'Always', 'Never']).toContain(c.imagePullPolicy);
+    }
+  });
+
+  test('a mutable waiterImage is refused like any other image', () => {
+    expect(() => synthApp({ waitFor: [WaitFor.serviceName('mydb')], waiterImage: 'busybox' }))
+      .toThrow(/init container "wait-for-mydb" image "busybox" has no tag/);
+  });
+
+  test('shareProcessNamespace lands in the Pod template', () => {
+    expect(podSpecOf(synthApp({ shareProcessNamespace: true }), 'Deployment').shareProcessNamespace).toBe(true);
+  });
+
+  test('BASELINE lets a root app container run without a user', () => {
+    const manifests = synthApp({ securityProfile: SecurityProfile.BASELINE, containers: [{ name: 'app', image: 'nginx:1.25' }] });
+    expect(podSpecOf(manifests, 'Deployment').securityContext.runAsNonRoot).toBe(false);
+  });
+
+  test('whole-Pod problems surface at synth: an app container clashing with a waiter name', () => {
+    const chart = Testing.chart();
+    new InitGatedApp(chart, 'myapp', {
+      waitFor: [WaitFor.serviceName('mydb')],
+      containers: [{ ...APP, name: 'wait-for-mydb' }],
+    });
+    expect(() => Testing.synth(chart)).toThrow(/Duplicate value: "wait-for-mydb"/);
+  });
+});
+
+test('snapshot: the guide\'s example (pod-guide.zh.txt section 五) as a Pod and as a Deployment', () => {
+  const chart = Testing.chart();
+  const myservice = new kplus.Service(chart, 'myservice', { metadata: { name: 'myservice' }, ports: [{ port: 80, targetPort: 9376 }] });
+  const mydb = new kplus.Service(chart, 'mydb', { metadata: { name: 'mydb' }, ports: [{ port: 80, targetPort: 9377 }] });
+  new InitGatedApp(chart, 'myapp-pod', {
+    workload: WorkloadKind.POD,
+    metadata: { name: 'myapp-pod', labels: { 'app.kubernetes.io/name': 'MyApp' } },
+    waitFor: [WaitFor.service(myservice), WaitFor.service(mydb)],
+    containers: [APP],
+  });
+  new InitGatedApp(chart, 'myapp', { waitFor: [WaitFor.service(myservice), WaitFor.service(mydb)], containers: [APP] });
+  expect(synthValid(chart)).toMatchSnapshot();
+});

@@ -1,0 +1,226 @@
+import { ApiObject, Chart, JsonPatch, Testing } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
+import { SafePod, SecurityProfile } from '../../src';
+import { checkPodSecurity } from '../../src/rules/pod-security';
+import { allContainers, only, synthValid } from '../support/synth';
+
+const DIGEST = 'sha256:' + 'a'.repeat(64);
+const USER = { user: 1000, group: 1000 };
+
+function newChart(): Chart {
+  return Testing.chart();
+}
+
+function podOf(chart: Chart): any {
+  return only(synthValid(chart), 'Pod');
+}
+
+function containerNamed(pod: any, name: string): any {
+  return allContainers(pod.spec).find(c => c.name === name);
+}
+
+describe('SafePod image pull policy (k8s: pkg/apis/core/v1/defaults.go SetDefaults_Container)', () => {
+  test.each([
+    ['busybox:1.28', 'IfNotPresent'],
+    ['localhost:5000/app:1.0', 'IfNotPresent'],
+    [`app@${DIGEST}`, 'IfNotPresent'],
+    [`app:latest@${DIGEST}`, 'Always'],
+    ['busybox:Latest', 'IfNotPresent'],
+  ])('%s gets an explicit %s', (image, expected) => {
+    const chart = newChart();
+    new SafePod(chart, 'pod', { containers: [{ name: 'app', image, securityContext: USER }] });
+    expect(containerNamed(podOf(chart), 'app').imagePullPolicy).toBe(expected);
+  });
+
+  test('init containers and sidecars get the computed policy too, not cdk8s-plus\'s blanket Always', () => {
+    const chart = newChart();
+    new SafePod(chart, 'pod', {
+      containers: [{ name: 'app', image: 'nginx:1.25', securityContext: USER }],
+      initContainers: [{ name: 'setup', image: 'busybox:1.36', securityContext: USER }],
+      sidecars: [{ name: 'logs', image: 'fluent/fluent-bit:2.2', securityContext: USER }],
+    });
+    const pod = podOf(chart);
+    expect(allContainers(pod.spec).map(c => [c.name, c.imagePullPolicy])).toEqual([
+      ['setup', 'IfNotPresent'],
+      ['logs', 'IfNotPresent'],
+      ['app', 'IfNotPresent'],
+    ]);
+  });
+
+  test('a policy the user sets is kept', () => {
+    const chart = newChart();
+    new SafePod(chart, 'pod', {
+      containers: [{ name: 'app', image: 'nginx:1.25', imagePullPolicy: kplus.ImagePullPolicy.NEVER, securityContext: USER }],
+    });
+    expect(containerNamed(podOf(chart), 'app').imagePullPolicy).toBe('Never');
+  });
+
+  test.each(['nginx', 'nginx:latest', 'localhost:5000/app'])('mutable image %s is refused, naming container and image', (image) => {
+    expect(() => new SafePod(newChart(), 'pod', { containers: [{ name: 'web', image }] }))
+      .toThrow(new RegExp(`container "web" image "${image}" .*pin a tag or digest, or set allowMutableImageTags`));
+  });
+
+  test('allowMutableImageTags accepts them with Always, as the guide says', () => {
+    const chart = newChart();
+    new SafePod(chart, 'pod', { allowMutableImageTags: true, containers: [{ name: 'web', image: 'nginx', securityContext: USER }] });
+    expect(containerNamed(podOf(chart), 'web').imagePullPolicy).toBe('Always');
+  });
+
+  test.each(['BusyBox:1.28', ' busybox:1.28', 'app:', `app@sha256:abc`, ''])('unparseable image %j is refused at construction', (image) => {
+    expect(() => new SafePod(newChart(), 'pod', { containers: [{ name: 'web', image }] }))
+      .toThrow(/container "web"/);
+  });
+});
+
+describe('SafePod hardening', () => {
+  function hardenedPod(profile?: SecurityProfile): any {
+    const chart = newChart();
+    new SafePod(chart, 'pod', {
+      securityProfile: profile,
+      containers: [{ name: 'app', image: 'nginx:1.25', securityContext: USER }],
+      initContainers: [{ name: 'setup', image: 'busybox:1.36', securityContext: USER }],
+      sidecars: [{ name: 'logs', image: 'fluent/fluent-bit:2.2', securityContext: USER }],
+    });
+    return podOf(chart);
+  }
+
+  test('default output satisfies Pod Security Standards restricted for every container', () => {
+    const pod = hardenedPod();
+    const view = { metadata: pod.metadata, spec: pod.spec, metadataPath: 'metadata', specPath: 'spec' };
+    expect(checkPodSecurity(view, SecurityProfile.RESTRICTED)).toEqual([]);
+    expect(pod.spec.securityContext.runAsNonRoot).toBe(true);
+    for (const c of allContainers(pod.spec)) {
+      expect(c.securityContext).toMatchObject({
+        allowPrivilegeEscalation: false,
+        privileged: false,
+        capabilities: { drop: ['ALL'] },
+        seccompProfile: { type: 'RuntimeDefault' },
+      });
+    }
+  });
+
+  test('no resources are invented (cdk8s-plus would request 1 CPU / 512Mi)', () => {
+    for (const c of allContainers(hardenedPod().spec)) {
+      expect(c.resources).toBeUndefined();
+    }
+  });
+
+  test('BASELINE lets root images run: no runAsNonRoot, still no privilege escalation', () => {
+    const pod = hardenedPod(SecurityProfile.BASELINE);
+    expect(pod.spec.securityContext.runAsNonRoot).toBe(false);
+    const view = { metadata: pod.metadata, spec: pod.spec, metadataPath: 'metadata', specPath: 'spec' };
+    expect(checkPodSecurity(view, SecurityProfile.BASELINE)).toEqual([]);
+    for (const c of allContainers(pod.spec)) {
+      expect(c.securityContext.allowPrivilegeEscalation).toBe(false);
+    }
+  });
+
+  test('an explicit choice that breaks the profile is reported at synth, not silently overridden', () => {
+    const chart = newChart();
+    new SafePod(chart, 'pod', {
+      containers: [{ name: 'app', image: 'nginx:1.25', securityContext: { ...USER, allowPrivilegeEscalation: true } }],
+    });
+    expect(() => Testing.synth(chart)).toThrow(/allowPrivilegeEscalation/);
+  });
+});
+
+describe('SafePod Pod-level options', () => {
+  test('shareProcessNamespace is emitted (guide R3)', () => {
+    const chart = newChart();
+    new SafePod(chart, 'pod', { shareProcessNamespace: true, containers: [{ name: 'app', image: 'nginx:1.25', securityContext: USER }] });
+    expect(podOf(chart).spec.shareProcessNamespace).toBe(true);
+  });
+
+  test('a shared emptyDir volume is declared once and mounted by both containers (guide R1/R2)', () => {
+    const chart = newChart();
+    const shared = kplus.Volume.fromEmptyDir(chart, 'shared', 'shared');
+    new SafePod(chart, 'pod', {
+      containers: [
+        { name: 'web', image: 'nginx:1.25', securityContext: USER, volumeMounts: [{ path: '/usr/share/nginx/html', volume: shared }] },
+        { name: 'refresher', image: 'busybox:1.36', securityContext: USER, volumeMounts: [{ path: '/out', volume: shared }] },
+      ],
+    });
+    const pod = podOf(chart);
+    expect(pod.spec.volumes).toEqual([{ name: 'shared', emptyDir: {} }]);
+    expect(pod.spec.containers.map((c: any) => c.volumeMounts[0].name)).toEqual(['shared', 'shared']);
+  });
+
+  test.each([kplus.RestartPolicy.ALWAYS, kplus.RestartPolicy.ON_FAILURE, kplus.RestartPolicy.NEVER])(
+    'a Pod accepts restartPolicy %s (k8s: validation.go validateRestartPolicy)', (restartPolicy) => {
+      const chart = newChart();
+      new SafePod(chart, 'pod', { restartPolicy, containers: [{ name: 'app', image: 'nginx:1.25', securityContext: USER }] });
+      expect(podOf(chart).spec.restartPolicy).toBe(restartPolicy);
+    });
+});
+
+describe('SafePod construction-time errors', () => {
+  test('a probe on a plain init container names the container and the fix', () => {
+    expect(() => new SafePod(newChart(), 'pod', {
+      containers: [{ name: 'app', image: 'nginx:1.25' }],
+      initContainers: [{ name: 'setup', image: 'busybox:1.36', readiness: kplus.Probe.fromCommand(['true']) }],
+    })).toThrow(/init container "setup": readiness probe not allowed .*sidecars/);
+  });
+
+  test('a sidecar may have probes', () => {
+    const chart = newChart();
+    new SafePod(chart, 'pod', {
+      containers: [{ name: 'app', image: 'nginx:1.25', securityContext: USER }],
+      sidecars: [{ name: 'proxy', image: 'envoyproxy/envoy:v1.28.0', securityContext: USER, readiness: kplus.Probe.fromCommand(['true']) }],
+    });
+    const proxy = containerNamed(podOf(chart), 'proxy');
+    expect(proxy.restartPolicy).toBe('Always');
+    expect(proxy.readinessProbe.exec.command).toEqual(['true']);
+  });
+
+  test('a container restartPolicy outside init containers is refused', () => {
+    expect(() => new SafePod(newChart(), 'pod', {
+      containers: [{ name: 'app', image: 'nginx:1.25', restartPolicy: kplus.ContainerRestartPolicy.ALWAYS }],
+    })).toThrow(/container "app": restartPolicy "Always" is not allowed on a container/);
+  });
+
+  test('an invalid container name is refused with Kubernetes\' message', () => {
+    expect(() => new SafePod(newChart(), 'pod', { containers: [{ name: 'My_App', image: 'nginx:1.25' }] }))
+      .toThrow(/container "My_App": name is not a valid DNS-1123 label: a lowercase RFC 1123 label must consist of/);
+  });
+});
+
+describe('SafePod whole-Pod validation (every problem at once)', () => {
+  test('duplicate names across init containers, sidecars and app containers, and a port clash, are all reported', () => {
+    const chart = newChart();
+    new SafePod(chart, 'pod', {
+      containers: [
+        { name: 'app', image: 'nginx:1.25', securityContext: USER, ports: [{ number: 8080 }] },
+        { name: 'metrics', image: 'nginx:1.25', securityContext: USER, ports: [{ number: 8080 }] },
+      ],
+      initContainers: [{ name: 'app', image: 'busybox:1.36', securityContext: USER }],
+    });
+    let message = '';
+    try {
+      Testing.synth(chart);
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toMatch(/Duplicate value: "app"/);
+    expect(message).toMatch(/8080/);
+  });
+
+  test('a volume mount that names no volume of the Pod is reported, even when added by a JSON patch', () => {
+    const chart = newChart();
+    const pod = new SafePod(chart, 'pod', { containers: [{ name: 'app', image: 'nginx:1.25', securityContext: USER }] });
+    ApiObject.of(pod).addJsonPatch(JsonPatch.add('/spec/containers/0/volumeMounts', [{ name: 'ghost', mountPath: '/data' }]));
+    expect(() => Testing.synth(chart)).toThrow(/ghost/);
+  });
+});
+
+test('snapshot: a representative hardened SafePod', () => {
+  const chart = newChart();
+  const shared = kplus.Volume.fromEmptyDir(chart, 'shared', 'shared');
+  new SafePod(chart, 'pod', {
+    metadata: { name: 'web' },
+    shareProcessNamespace: true,
+    containers: [{ name: 'web', image: 'nginx:1.25', securityContext: USER, ports: [{ number: 8080, name: 'http' }], volumeMounts: [{ path: '/srv', volume: shared }] }],
+    initContainers: [{ name: 'render', image: 'busybox:1.36', securityContext: USER, volumeMounts: [{ path: '/srv', volume: shared }] }],
+    sidecars: [{ name: 'logs', image: 'fluent/fluent-bit:2.2', securityContext: USER }],
+  });
+  expect(synthValid(chart)).toMatchSnapshot();
+});

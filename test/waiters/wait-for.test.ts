@@ -1,0 +1,155 @@
+import { Chart, Duration, Testing } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
+import { InitGatedApp, WaitFor } from '../../src';
+import { dns1123LabelErrors } from '../../src/names/names';
+import { only, synthValid } from '../support/synth';
+
+const APP = { name: 'app', image: 'busybox:1.28', command: ['sleep', '3600'], securityContext: { user: 1000 } };
+
+function waitersOf(chart: Chart, waitFor: WaitFor[], extra: object = {}): any[] {
+  new InitGatedApp(chart, 'app', { waitFor, containers: [APP], ...extra });
+  return only(synthValid(chart), 'Deployment').spec.template.spec.initContainers;
+}
+
+function scriptOf(container: any): string {
+  expect(container.command.slice(0, 2)).toEqual(['sh', '-c']);
+  return container.command[2];
+}
+
+describe('WaitFor.service', () => {
+  test('waits on the Service\'s synthesized metadata.name, not its construct id', () => {
+    const chart = Testing.chart();
+    const svc = new kplus.Service(chart, 'myservice', { ports: [{ port: 80, targetPort: 9376 }] });
+    const [waiter] = waitersOf(chart, [WaitFor.service(svc)]);
+    expect(svc.name).not.toBe('myservice');
+    expect(waiter.name).toBe(`wait-for-${svc.name}`);
+    expect(scriptOf(waiter)).toContain(`service='${svc.name}'`);
+  });
+
+  test('renaming the Service changes its waiter', () => {
+    const chart = Testing.chart();
+    const svc = new kplus.Service(chart, 'myservice', { metadata: { name: 'renamed' }, ports: [{ port: 80 }] });
+    const [waiter] = waitersOf(chart, [WaitFor.service(svc)]);
+    expect(waiter.name).toBe('wait-for-renamed');
+    expect(scriptOf(waiter)).toContain("service='renamed'");
+  });
+
+  test('without a known namespace it reads the Pod\'s from the Downward API, not the service-account file', () => {
+    const chart = Testing.chart();
+    const svc = new kplus.Service(chart, 'db', { metadata: { name: 'mydb' }, ports: [{ port: 80 }] });
+    const [waiter] = waitersOf(chart, [WaitFor.service(svc)]);
+    expect(waiter.env).toEqual([{ name: 'POD_NAMESPACE', valueFrom: { fieldRef: { fieldPath: 'metadata.namespace' } } }]);
+    expect(scriptOf(waiter)).toContain('namespace="$POD_NAMESPACE"');
+    expect(scriptOf(waiter)).not.toContain('/var/run/secrets');
+  });
+
+  test.each([
+    ['the Service\'s own namespace', { metadata: { name: 'mydb', namespace: 'data' } }, {}],
+    ['the chart\'s namespace', { metadata: { name: 'mydb' } }, { namespace: 'data' }],
+  ])('uses %s when known at synth time, with no Downward API env', (_what, serviceProps, chartProps) => {
+    const chart = new Chart(Testing.app(), 'test', chartProps);
+    const svc = new kplus.Service(chart, 'db', { ...serviceProps, ports: [{ port: 80 }] });
+    const [waiter] = waitersOf(chart, [WaitFor.service(svc)]);
+    expect(scriptOf(waiter)).toContain("namespace='data'");
+    expect(waiter.env).toBeUndefined();
+  });
+
+  test('an explicit namespace option wins', () => {
+    const chart = Testing.chart();
+    const svc = new kplus.Service(chart, 'db', { metadata: { name: 'mydb', namespace: 'data' }, ports: [{ port: 80 }] });
+    const [waiter] = waitersOf(chart, [WaitFor.service(svc, { namespace: 'other' })]);
+    expect(scriptOf(waiter)).toContain("namespace='other'");
+  });
+
+  test('clusterDomain, waitTimeout and waitInterval reach the script', () => {
+    const chart = Testing.chart();
+    const [waiter] = waitersOf(chart, [WaitFor.serviceName('mydb')], {
+      clusterDomain: 'corp.example', waitTimeout: Duration.seconds(45), waitInterval: Duration.seconds(3),
+    });
+    const script = scriptOf(waiter);
+    expect(script).toContain("cluster_domain='corp.example'");
+    expect(script).toContain("timeout_s='45'");
+    expect(script).toContain("interval_s='3'");
+  });
+});
+
+describe('waiter containers', () => {
+  test('are hardened, small, explicit IfNotPresent, and start busybox as a numeric non-root user', () => {
+    const [waiter] = waitersOf(Testing.chart(), [WaitFor.tcp('db', 5432)]);
+    expect(waiter).toMatchObject({
+      name: 'wait-for-db-5432',
+      image: 'busybox:1.28',
+      imagePullPolicy: 'IfNotPresent',
+      securityContext: {
+        runAsUser: 65534,
+        runAsGroup: 65534,
+        runAsNonRoot: true,
+        readOnlyRootFilesystem: true,
+        privileged: false,
+        allowPrivilegeEscalation: false,
+        capabilities: { drop: ['ALL'] },
+        seccompProfile: { type: 'RuntimeDefault' },
+      },
+      resources: { requests: { cpu: '10m', memory: '16Mi' }, limits: { cpu: '100m', memory: '32Mi' } },
+    });
+  });
+
+  test('keep the declared order and come before user init containers', () => {
+    const chart = Testing.chart();
+    new InitGatedApp(chart, 'app', {
+      waitFor: [WaitFor.serviceName('myservice'), WaitFor.serviceName('mydb'), WaitFor.http('http://web:8080/healthz')],
+      initContainers: [{ name: 'migrate', image: 'busybox:1.28', securityContext: { user: 1000 } }],
+      containers: [APP],
+    });
+    const spec = only(synthValid(chart), 'Deployment').spec.template.spec;
+    expect(spec.initContainers.map((c: any) => c.name))
+      .toEqual(['wait-for-myservice', 'wait-for-mydb', 'wait-for-web-8080', 'migrate']);
+  });
+
+  test('names stay valid, unique DNS-1123 labels for 63-character Service names', () => {
+    const long1 = 's' + 'a'.repeat(61) + '1';
+    const long2 = 's' + 'a'.repeat(61) + '2';
+    const waiters = waitersOf(Testing.chart(), [WaitFor.serviceName(long1), WaitFor.serviceName(long2)]);
+    const names = waiters.map(w => w.name);
+    for (const name of names) {
+      expect(name.length).toBeLessThanOrEqual(63);
+      expect(dns1123LabelErrors(name)).toEqual([]);
+    }
+    expect(new Set(names).size).toBe(2);
+  });
+
+  test('the same dependency twice is refused', () => {
+    expect(() => waitersOf(Testing.chart(), [WaitFor.serviceName('mydb'), WaitFor.serviceName('mydb')]))
+      .toThrow(/waitFor lists service mydb\.\$POD_NAMESPACE twice: list each dependency once/);
+  });
+
+  test.each([
+    [Duration.seconds(2), Duration.seconds(2), /interval 2s is not shorter than timeout 2s/],
+    [Duration.millis(1500), Duration.seconds(1), /waitTimeout .* is not a whole number of seconds/],
+  ])('bad timing (timeout %s, interval %s) is refused', (waitTimeout, waitInterval, message) => {
+    expect(() => waitersOf(Testing.chart(), [WaitFor.serviceName('mydb')], { waitTimeout, waitInterval })).toThrow(message);
+  });
+});
+
+describe('hostile input never becomes a script', () => {
+  test.each([
+    ['service name with a command', () => WaitFor.serviceName('myservice; rm -rf /'), /myservice; rm -rf \//],
+    ['service name with a substitution', () => WaitFor.serviceName('$(id)'), /\$\(id\)/],
+    ['namespace with a quote', () => WaitFor.serviceName('db', { namespace: "a'b" }), /a'b/],
+    ['host with a newline', () => WaitFor.tcp('db\nreboot', 80), /db/],
+    ['port 0', () => WaitFor.tcp('db', 0), /port 0/],
+    ['port 65536', () => WaitFor.tcp('db', 65536), /port 65536/],
+    ['fractional port', () => WaitFor.tcp('db', 1.5), /port 1.5/],
+    ['ftp url', () => WaitFor.http('ftp://db/'), /ftp:\/\/db\//],
+    ['https url', () => WaitFor.http('https://db/'), /https/],
+    ['url with a backtick', () => WaitFor.http('http://db/`id`'), /`id`/],
+  ])('%s is refused at construction, naming the value', (_what, make, message) => {
+    expect(make).toThrow(message);
+    expect(make).toThrow(/^WaitFor\./);
+  });
+
+  test('a bad cluster domain is refused', () => {
+    expect(() => waitersOf(Testing.chart(), [WaitFor.serviceName('mydb')], { clusterDomain: 'cluster.local;id' }))
+      .toThrow(/cluster\.local;id/);
+  });
+});
