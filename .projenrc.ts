@@ -29,7 +29,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   tsconfigDevFile: 'tsconfig.dev.json',
   eslintOptions: {
     dirs: ['src'],
-    devdirs: ['test', 'examples', 'bench', 'projenrc'],
+    devdirs: ['test', 'examples', 'bench', 'docs', 'projenrc'],
     tsconfigPath: './tsconfig.dev.json',
   },
   jestOptions: {
@@ -65,6 +65,11 @@ project.tasks.addEnvironment('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '1
 project.addTask('synth', {
   description: 'Synthesize the example app (examples/main.ts) into cdk8s.out/',
   exec: 'cdk8s synth --check-upgrade=false',
+});
+
+project.addTask('readme', {
+  description: 'Regenerate the README blocks generated from the code (guide Pod YAML, rules table)',
+  exec: 'ts-node -P tsconfig.dev.json docs/readme-blocks.ts',
 });
 
 project.synth();

@@ -118,16 +118,10 @@ describe('shared options', () => {
   });
 });
 
-test('snapshot: the guide\'s example (pod-guide.zh.txt section 五) as a Pod and as a Deployment', () => {
-  const chart = Testing.chart();
-  const myservice = new kplus.Service(chart, 'myservice', { metadata: { name: 'myservice' }, ports: [{ port: 80, targetPort: 9376 }] });
-  const mydb = new kplus.Service(chart, 'mydb', { metadata: { name: 'mydb' }, ports: [{ port: 80, targetPort: 9377 }] });
-  new InitGatedApp(chart, 'myapp-pod', {
-    workload: WorkloadKind.POD,
-    metadata: { name: 'myapp-pod', labels: { 'app.kubernetes.io/name': 'MyApp' } },
-    waitFor: [WaitFor.service(myservice), WaitFor.service(mydb)],
-    containers: [APP],
-  });
-  new InitGatedApp(chart, 'myapp', { waitFor: [WaitFor.service(myservice), WaitFor.service(mydb)], containers: [APP] });
-  expect(synthValid(chart)).toMatchSnapshot();
+test('snapshot: a Deployment with waiters, an init container and a sidecar', () => {
+  expect(synthApp({
+    waitFor: [WaitFor.serviceName('mydb'), WaitFor.http('http://search:9200/_cluster/health')],
+    initContainers: [{ name: 'migrate', image: 'busybox:1.28', securityContext: USER }],
+    sidecars: [{ name: 'proxy', image: 'envoyproxy/envoy:v1.28.0', securityContext: USER }],
+  })).toMatchSnapshot();
 });
