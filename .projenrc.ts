@@ -60,12 +60,14 @@ const eslintrc = project.tryFindObjectFile('.eslintrc.json');
 eslintrc?.addDeletionOverride('parserOptions.projectService');
 eslintrc?.addOverride('parserOptions.project', './tsconfig.dev.json');
 
-project.tasks.addEnvironment('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '1');
+// The value lists the Node majors whose end-of-life banner jsii should not print.
+project.tasks.addEnvironment('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '20');
 
-project.addTask('synth', {
-  description: 'Synthesize the example app (examples/main.ts) into cdk8s.out/',
-  exec: 'cdk8s synth --check-upgrade=false',
+const synth = project.addTask('synth', {
+  description: 'Synthesize the example app (examples/main.ts) into cdk8s.out/, validated by the PodPatternsValidation plugin',
 });
+synth.spawn(project.compileTask); // cdk8s.yaml loads the plugin from lib/
+synth.exec('cdk8s synth --check-upgrade=false');
 
 project.addTask('readme', {
   description: 'Regenerate the README blocks generated from the code (guide Pod YAML, rules table)',

@@ -24,6 +24,7 @@ export class GuideChart extends Chart {
       image: 'busybox:1.28',
       command: ['sh', '-c', 'echo The app is running! && sleep 3600'],
       securityContext: { user: 1000, group: 1000 },
+      resources: { cpu: { request: kplus.Cpu.millis(10) }, memory: { request: Size.mebibytes(16) } },
     };
 
     // Once as the guide writes it: a bare Pod.

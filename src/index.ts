@@ -14,3 +14,12 @@ export { Severity } from './rules/finding';
 export type { Finding } from './rules/finding';
 export { WaitFor } from './waiters/wait-for';
 export type { WaitForServiceOptions } from './waiters/wait-for';
+export type {
+  IValidationContext,
+  IValidationLogger,
+  IValidationReport,
+  ValidationViolatingResource,
+  ValidationViolation,
+} from './plugin/pod-patterns-validation';
+export { RuleCatalog } from './rules/catalog';
+export type { RuleDescription } from './rules/catalog';

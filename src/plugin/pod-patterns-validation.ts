@@ -1,0 +1,191 @@
+import * as fs from 'fs';
+import { FileFinding, hasErrors, lintManifestFiles, parseProfile, PROFILE_NAMES, summarize } from '../cli/lint-manifests';
+import { decodeManifestText, ManifestFile, ManifestInputError, parseManifestText } from '../cli/read-manifests';
+import { SecurityProfile } from '../policy/security-profile';
+import { allRules } from '../rules/catalog';
+import { Severity } from '../rules/finding';
+
+// The interfaces below restate, structurally, the parts of cdk8s-cli 2.x's
+// plugin contract (cdk8s-cli lib/plugins/validation.d.ts) that this plugin
+// uses. cdk8s-cli is a dev dependency only and its types (string-literal
+// unions, `readonly string[]`) are not jsii types, so they are not imported.
+
+/** A resource that violates a rule: `ValidationViolatingResource` of cdk8s-cli. */
+export interface ValidationViolatingResource {
+  /** `metadata.name` of the resource; cdk8s-cli maps it to the construct path. */
+  readonly resourceName: string;
+  /** Where in the resource the problem is. */
+  readonly locations: string[];
+  /** The manifest file that holds the resource. */
+  readonly manifestPath: string;
+}
+
+/** A violation added to the report: `ValidationViolation` of cdk8s-cli. */
+export interface ValidationViolation {
+  /** The rule that was violated. */
+  readonly ruleName: string;
+  /** What is wrong. */
+  readonly recommendation: string;
+  /** How to fix it. */
+  readonly fix: string;
+  /** The resources that violate the rule. */
+  readonly violatingResources: ValidationViolatingResource[];
+}
+
+/** The report a plugin fills: `ValidationReport` of cdk8s-cli. */
+export interface IValidationReport {
+  /** Adds a violation to the report. */
+  addViolation(violation: ValidationViolation): void;
+  /** Completes the report; `status` is `success` or `failure`. */
+  submit(status: string, metadata?: { [key: string]: string }): void;
+}
+
+/** Where a plugin logs: `ValidationLogger` of cdk8s-cli. */
+export interface IValidationLogger {
+  /** Logs one message. */
+  log(message: string): void;
+}
+
+/** What cdk8s-cli hands a plugin: `ValidationContext` of cdk8s-cli. */
+export interface IValidationContext {
+  /** Paths of the synthesized manifest files. */
+  readonly manifests: string[];
+  /** The report to fill and submit. */
+  readonly report: IValidationReport;
+  /** The logger to use instead of `console`. */
+  readonly logger: IValidationLogger;
+}
+
+/** Properties of `PodPatternsValidation`: the `properties` of its `cdk8s.yaml` entry. */
+export interface PodPatternsValidationProps {
+  /**
+   * The Pod Security Standards level to check: `privileged`, `baseline` or
+   * `restricted`. A string rather than `SecurityProfile` because cdk8s-cli
+   * passes the plain values written in `cdk8s.yaml`.
+   *
+   * @default 'restricted'
+   */
+  readonly profile?: string;
+}
+
+const PLUGIN = 'cdk8s-pod-patterns';
+
+/**
+ * A cdk8s CLI validation plugin that runs the cdk8s-pod-patterns rules (the
+ * same ones as `cdk8s-pod-patterns lint` and the constructs) over the
+ * manifests `cdk8s synth` produced. Error findings fail the validation and
+ * therefore the synth; warnings are reported only.
+ *
+ * In `cdk8s.yaml`:
+ *
+ * ```yaml
+ * validations:
+ *   - package: cdk8s-pod-patterns
+ *     version: 1.2.3          # an exact version: cdk8s-cli rejects ranges
+ *     class: PodPatternsValidation
+ *     properties:
+ *       profile: baseline     # optional, default restricted
+ * ```
+ */
+export class PodPatternsValidation {
+  /** The security profile the manifests are checked against. */
+  public readonly profile: SecurityProfile;
+
+  constructor(props: PodPatternsValidationProps = {}) {
+    const name = props.profile ?? SecurityProfile.RESTRICTED;
+    const profile = parseProfile(name);
+    if (profile === undefined) {
+      throw new Error(`PodPatternsValidation: unknown profile "${name}" in the cdk8s.yaml validation properties: use ${PROFILE_NAMES.join(', ')}`);
+    }
+    this.profile = profile;
+  }
+
+  /**
+   * Lints every manifest of the context, adds one violation per finding (or
+   * per group of identical findings) and submits the report: `failure` when
+   * there is an error-severity finding or an unreadable manifest.
+   */
+  public async validate(context: IValidationContext): Promise<void> {
+    const files: ManifestFile[] = [];
+    const unreadable: ValidationViolation[] = [];
+    for (const manifestPath of context.manifests) {
+      try {
+        files.push(readManifestFile(manifestPath));
+      } catch (e) {
+        if (!(e instanceof ManifestInputError)) {
+          throw e;
+        }
+        unreadable.push(unreadableManifestViolation(manifestPath, e));
+      }
+    }
+    const { findings, objectCount } = lintManifestFiles(files, this.profile);
+    unreadable.forEach((violation) => context.report.addViolation(violation));
+    groupFindings(findings).forEach((group) => context.report.addViolation(findingViolation(group)));
+
+    const summary = summarize(findings, objectCount);
+    context.logger.log(`${PLUGIN}: ${summary} (profile ${this.profile})`);
+    const failed = hasErrors(findings) || unreadable.length > 0;
+    context.report.submit(failed ? 'failure' : 'success', {
+      profile: this.profile,
+      summary,
+    });
+  }
+}
+
+function readManifestFile(manifestPath: string): ManifestFile {
+  let bytes: Uint8Array;
+  try {
+    bytes = fs.readFileSync(manifestPath);
+  } catch (e) {
+    throw new ManifestInputError(`${manifestPath}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  return { file: manifestPath, objects: parseManifestText(decodeManifestText(bytes, manifestPath), manifestPath) };
+}
+
+// A manifest that cannot be parsed was not checked, so it must not pass silently.
+function unreadableManifestViolation(manifestPath: string, error: ManifestInputError): ValidationViolation {
+  return {
+    ruleName: 'unreadable-manifest [error]',
+    recommendation: error.message,
+    fix: `Nothing in this manifest was checked. Run "cdk8s-pod-patterns lint ${manifestPath}" for the same message, `
+      + 'and fix what writes the invalid YAML (an Include, a Helm chart, an escape hatch). This error fails the validation.',
+    violatingResources: [{ resourceName: '', locations: [], manifestPath }],
+  };
+}
+
+// Identical findings (same rule, severity and message) on several objects
+// become one violation with several resources, which is how cdk8s-cli's
+// report groups occurrences.
+function groupFindings(findings: readonly FileFinding[]): FileFinding[][] {
+  const groups = new Map<string, FileFinding[]>();
+  for (const finding of findings) {
+    const key = JSON.stringify([finding.ruleId, finding.severity, finding.message]);
+    const group = groups.get(key) ?? [];
+    group.push(finding);
+    groups.set(key, group);
+  }
+  return [...groups.values()];
+}
+
+function findingViolation(group: readonly FileFinding[]): ValidationViolation {
+  const [first] = group;
+  return {
+    ruleName: `${first.ruleId} [${first.severity}]`,
+    recommendation: first.message,
+    fix: howToFix(first),
+    violatingResources: group.map((finding) => ({
+      resourceName: finding.name,
+      locations: [`${finding.kind} ${finding.path}`],
+      manifestPath: finding.file,
+    })),
+  };
+}
+
+// The catalogue's fix when it has one (Pod Security checks may not be catalogued).
+function howToFix(finding: FileFinding): string {
+  const catalogued = allRules().find((rule) => rule.id === finding.ruleId)?.fix;
+  const consequence = finding.severity === Severity.ERROR
+    ? 'This error fails the validation.'
+    : 'Warnings do not fail the validation.';
+  return catalogued ? `${catalogued} ${consequence}` : `Follow the recommendation. ${consequence}`;
+}

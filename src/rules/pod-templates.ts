@@ -1,0 +1,136 @@
+import { PodTemplateView } from './pod-template';
+
+/** Where a container sits in a Pod spec. */
+export type ContainerGroup = 'containers' | 'initContainers' | 'ephemeralContainers';
+
+/** One container of a Pod spec, with what the rules need to know about its place. */
+export interface ContainerRef {
+  /** The container object as written in the manifest. */
+  readonly container: any;
+  readonly group: ContainerGroup;
+  readonly index: number;
+  /** JSON path of the container, e.g. `spec.template.spec.initContainers[1]`. */
+  readonly path: string;
+  /** `name` of the container, or `#<index>` when it has none, for messages. */
+  readonly label: string;
+  /**
+   * An init container with `restartPolicy: Always` (Kubernetes 1.28 SidecarContainers):
+   * it starts in init order and then keeps running next to the app containers.
+   */
+  readonly sidecar: boolean;
+}
+
+const TEMPLATE_PATH_BY_KIND: Record<string, string> = {
+  Deployment: 'spec.template',
+  StatefulSet: 'spec.template',
+  DaemonSet: 'spec.template',
+  ReplicaSet: 'spec.template',
+  ReplicationController: 'spec.template',
+  Job: 'spec.template',
+  CronJob: 'spec.jobTemplate.spec.template',
+};
+
+const CONTAINER_GROUPS: ContainerGroup[] = ['initContainers', 'containers', 'ephemeralContainers'];
+
+/**
+ * The Pods a manifest object describes: the Pod itself, or the Pod template of a
+ * workload controller. Other kinds describe no Pod and give `[]`.
+ *
+ * A missing template or spec is returned as `{}` so that the rules report the
+ * missing containers instead of the object silently passing.
+ */
+export function podTemplatesOf(obj: any): PodTemplateView[] {
+  if (!isObject(obj) || typeof obj.kind !== 'string') {
+    return [];
+  }
+  if (obj.kind === 'Pod') {
+    return [viewAt(obj, '')];
+  }
+  const templatePath = TEMPLATE_PATH_BY_KIND[obj.kind];
+  if (templatePath === undefined) {
+    return [];
+  }
+  return [viewAt(valueAt(obj, templatePath), templatePath)];
+}
+
+/** Whether `kind` is one `podTemplatesOf` finds a Pod in. */
+export function describesPods(kind: string): boolean {
+  return kind === 'Pod' || TEMPLATE_PATH_BY_KIND[kind] !== undefined;
+}
+
+/** Every container of a Pod spec, init containers first (the order the kubelet starts them). */
+export function containersOf(pod: PodTemplateView): ContainerRef[] {
+  const refs: ContainerRef[] = [];
+  for (const group of CONTAINER_GROUPS) {
+    const list = pod.spec[group];
+    if (!Array.isArray(list)) {
+      continue;
+    }
+    list.forEach((container: any, index: number) => {
+      const safe = isObject(container) ? container : {};
+      refs.push({
+        container: safe,
+        group,
+        index,
+        path: `${pod.specPath}.${group}[${index}]`,
+        label: typeof safe.name === 'string' && safe.name !== '' ? safe.name : `#${index}`,
+        sidecar: group === 'initContainers' && safe.restartPolicy === 'Always',
+      });
+    });
+  }
+  return refs;
+}
+
+/** Human name of a container's place, for messages: `init container "x"`, `sidecar "y"`. */
+export function describeContainer(ref: ContainerRef): string {
+  const role = ref.sidecar ? 'sidecar'
+    : ref.group === 'initContainers' ? 'init container'
+      : ref.group === 'ephemeralContainers' ? 'ephemeral container'
+        : 'container';
+  return `${role} "${ref.label}"`;
+}
+
+export function isObject(value: unknown): value is Record<string, any> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function viewAt(owner: any, prefix: string): PodTemplateView {
+  const safe = isObject(owner) ? owner : {};
+  return {
+    metadata: isObject(safe.metadata) ? safe.metadata : {},
+    spec: isObject(safe.spec) ? safe.spec : {},
+    metadataPath: join(prefix, 'metadata'),
+    specPath: join(prefix, 'spec'),
+  };
+}
+
+function valueAt(obj: any, path: string): any {
+  let current = obj;
+  for (const key of path.split('.')) {
+    if (!isObject(current)) {
+      return undefined;
+    }
+    current = current[key];
+  }
+  return current;
+}
+
+function join(prefix: string, key: string): string {
+  return prefix === '' ? key : `${prefix}.${key}`;
+}
+
+/** What every Pod rule is given: the object, one of its Pods, and that Pod's containers. */
+export interface PodRuleContext {
+  /** `kind` of the manifest object (`Pod`, `Deployment`, ...). */
+  readonly kind: string;
+  /** The whole manifest object. */
+  readonly object: any;
+  readonly pod: PodTemplateView;
+  /** `containersOf(pod)`, computed once for all rules. */
+  readonly containers: ContainerRef[];
+}
+
+/** The rule context for one Pod of `object`. */
+export function podRuleContext(object: any, pod: PodTemplateView): PodRuleContext {
+  return { kind: object.kind, object, pod, containers: containersOf(pod) };
+}

@@ -1,0 +1,199 @@
+/**
+ * Failures the Kubernetes 1.28 API server lets through and the Pod then hits at
+ * run time: an image the kubelet cannot parse, two running containers fighting
+ * over one port, a container reading a service-account file that is not there.
+ */
+import { RULE, violation } from './catalog';
+import { Violation } from './finding';
+import { ContainerRef, PodRuleContext, describeContainer, isObject } from './pod-templates';
+import { imageReferenceProblem } from '../image/image-reference';
+
+/** Facts about the other objects of the same lint run that a Pod's fate depends on. */
+export interface ClusterFacts {
+  /**
+   * `automountServiceAccountToken` of the ServiceAccounts among the objects, by
+   * `<namespace>/<name>` (namespace `''` when the manifest leaves it out).
+   */
+  readonly serviceAccountAutomount: ReadonlyMap<string, boolean>;
+}
+
+/** No other objects known: every ServiceAccount keeps Kubernetes' default (token mounted). */
+export const NO_CLUSTER_FACTS: ClusterFacts = { serviceAccountAutomount: new Map() };
+
+const SA_DIRECTORY = '/var/run/secrets/kubernetes.io/serviceaccount';
+const SA_FILE_PATTERN = /\/var\/run\/secrets\/kubernetes\.io\/serviceaccount(?:\/([A-Za-z0-9._-]+))?/;
+
+/** Key of a ServiceAccount in `ClusterFacts.serviceAccountAutomount`. */
+export function serviceAccountKey(namespace: unknown, name: string): string {
+  return `${typeof namespace === 'string' ? namespace : ''}/${name}`;
+}
+
+/** Every run-time rule over one Pod (or Pod template) of an object. */
+export function checkPodRuntimeRules(ctx: PodRuleContext, facts: ClusterFacts = NO_CLUSTER_FACTS): Violation[] {
+  return [
+    ...checkImageReferences(ctx),
+    ...checkPortConflicts(ctx),
+    ...checkServiceAccountFiles(ctx, facts),
+  ];
+}
+
+// k8s: the API server stores any non-empty image; the kubelet parses it
+// (pkg/util/parsers/parsers.go ParseImageName) and reports InvalidImageName.
+function checkImageReferences(ctx: PodRuleContext): Violation[] {
+  const found: Violation[] = [];
+  for (const ref of ctx.containers) {
+    const image = ref.container.image;
+    // Empty images and surrounding whitespace are API errors, reported by the API rules.
+    if (typeof image !== 'string' || image === '' || image.trim() !== image) {
+      continue;
+    }
+    const problem = imageReferenceProblem(image);
+    if (problem !== undefined) {
+      found.push(violation(RULE.RUNTIME_IMAGE_REFERENCE, `${ref.path}.image`,
+        `${describeContainer(ref)} image "${image}" cannot be pulled: the kubelet fails with InvalidImageName and the container never starts: ${problem}`));
+    }
+  }
+  return found;
+}
+
+interface PortClaim {
+  readonly ref: ContainerRef;
+  readonly path: string;
+}
+
+/**
+ * All containers of a Pod share one network namespace, so two containers running
+ * at the same time cannot both listen on one port. Who runs together:
+ * - app containers with each other and with every sidecar;
+ * - a run-to-completion init container with the sidecars declared before it
+ *   (they are already running), but not with other init containers (they run one
+ *   after the other) nor with app containers (they start after it has exited).
+ *
+ * Kubernetes itself only warns (pkg/api/pod/warnings.go "duplicate port definition").
+ */
+function checkPortConflicts(ctx: PodRuleContext): Violation[] {
+  const found: Violation[] = [];
+  const running = new Map<string, PortClaim>();
+  for (const ref of ctx.containers) {
+    if (ref.group === 'ephemeralContainers') {
+      continue;
+    }
+    const claims = portClaimsOf(ref);
+    for (const [key, claim] of claims) {
+      const holder = running.get(key);
+      if (holder !== undefined) {
+        found.push(conflict(key, claim, holder));
+      }
+    }
+    if (ref.group === 'containers' || ref.sidecar) {
+      for (const [key, claim] of claims) {
+        if (!running.has(key)) {
+          running.set(key, claim);
+        }
+      }
+    }
+  }
+  return found;
+}
+
+/** The distinct `port/protocol` a container listens on; repeats inside one container are no conflict. */
+function portClaimsOf(ref: ContainerRef): Map<string, PortClaim> {
+  const claims = new Map<string, PortClaim>();
+  const ports = Array.isArray(ref.container.ports) ? ref.container.ports : [];
+  ports.forEach((port: any, index: number) => {
+    if (!isObject(port) || typeof port.containerPort !== 'number' || port.containerPort < 1) {
+      return;
+    }
+    const key = `${port.containerPort}/${port.protocol || 'TCP'}`;
+    if (!claims.has(key)) {
+      claims.set(key, { ref, path: `${ref.path}.ports[${index}].containerPort` });
+    }
+  });
+  return claims;
+}
+
+function conflict(key: string, claim: PortClaim, holder: PortClaim): Violation {
+  return violation(RULE.RUNTIME_PORT_CONFLICT, claim.path,
+    `${describeContainer(claim.ref)} and ${describeContainer(holder.ref)} both declare containerPort ${key} (${holder.path}), `
+    + 'but all containers of a Pod share one network namespace and run at the same time: the second to bind the port fails and crash-loops; '
+    + 'give each container its own port');
+}
+
+/**
+ * The token volume, with the `namespace` file the guide's waiter reads, is mounted
+ * only when automounting is on for the Pod, or left to a ServiceAccount that has
+ * it on (k8s: plugin/pkg/admission/serviceaccount/admission.go shouldAutomount).
+ */
+function checkServiceAccountFiles(ctx: PodRuleContext, facts: ClusterFacts): Violation[] {
+  const reason = tokenNotMountedReason(ctx, facts);
+  if (reason === undefined) {
+    return [];
+  }
+  const found: Violation[] = [];
+  for (const ref of ctx.containers) {
+    if (mountsServiceAccountDirectory(ref.container)) {
+      continue;
+    }
+    const use = firstServiceAccountFileUse(ref);
+    if (use !== undefined) {
+      found.push(violation(RULE.RUNTIME_SA_NAMESPACE_FILE, use.path, saFileMessage(ref, use.file, reason)));
+    }
+  }
+  return found;
+}
+
+function tokenNotMountedReason(ctx: PodRuleContext, facts: ClusterFacts): string | undefined {
+  const own = ctx.pod.spec.automountServiceAccountToken;
+  if (own === false) {
+    return 'the Pod sets automountServiceAccountToken: false';
+  }
+  if (own === true) {
+    return undefined;
+  }
+  const account = ctx.pod.spec.serviceAccountName || ctx.pod.spec.serviceAccount || 'default';
+  const namespace = isObject(ctx.object.metadata) ? ctx.object.metadata.namespace : undefined;
+  if (facts.serviceAccountAutomount.get(serviceAccountKey(namespace, account)) === false) {
+    return `its ServiceAccount "${account}" sets automountServiceAccountToken: false`;
+  }
+  return undefined;
+}
+
+/** A volume mounted over (or into) the token directory puts the files back. */
+function mountsServiceAccountDirectory(container: any): boolean {
+  const mounts = Array.isArray(container.volumeMounts) ? container.volumeMounts : [];
+  return mounts.some((mount: any) => isObject(mount) && typeof mount.mountPath === 'string'
+    && overlaps(mount.mountPath.replace(/\/+$/, ''), SA_DIRECTORY));
+}
+
+/** Whether one of two absolute paths is the other or lies inside it. */
+function overlaps(a: string, b: string): boolean {
+  return a === b || b.startsWith(`${a}/`) || a.startsWith(`${b}/`);
+}
+
+interface FileUse {
+  readonly path: string;
+  readonly file: string;
+}
+
+function firstServiceAccountFileUse(ref: ContainerRef): FileUse | undefined {
+  for (const field of ['command', 'args']) {
+    const words = Array.isArray(ref.container[field]) ? ref.container[field] : [];
+    for (let index = 0; index < words.length; index++) {
+      const match = typeof words[index] === 'string' ? SA_FILE_PATTERN.exec(words[index]) : null;
+      if (match !== null) {
+        return { path: `${ref.path}.${field}[${index}]`, file: match[0] };
+      }
+    }
+  }
+  return undefined;
+}
+
+function saFileMessage(ref: ContainerRef, file: string, reason: string): string {
+  const fix = file.endsWith('/namespace')
+    ? 'read the namespace from an env var set by the Downward API (env: [{name: POD_NAMESPACE, valueFrom: {fieldRef: {fieldPath: metadata.namespace}}}]) or write the namespace into the command'
+    : 'turn automountServiceAccountToken on for this Pod, or mount a projected serviceAccountToken volume at that path';
+  const consequence = ref.group === 'initContainers' && !ref.sidecar
+    ? 'so the command fails, and a wait loop built on it (the guide\'s `until nslookup myservice.$(cat …/namespace)…`) never succeeds and blocks the Pod in Init forever'
+    : 'so the command fails';
+  return `${describeContainer(ref)} reads ${file}, but ${reason}: the service account token volume is not mounted and the file does not exist, ${consequence}; ${fix}`;
+}

@@ -1,0 +1,213 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { captureIo } from './capture-io';
+import { fixture, FIXTURES } from './fixtures';
+import { ExitCode, LINT_USAGE, runLint } from '../../src/cli/lint-command';
+
+const PRIVILEGED_POD = fixture('privileged-latest-pod.yaml');
+const CLEAN_DIR = fixture('clean');
+
+function lint(argv: string[], options: Parameters<typeof captureIo>[0] = {}) {
+  const io = captureIo(options);
+  const code = runLint(argv, io);
+  return { code, stdout: io.stdoutText(), stderr: io.stderrText() };
+}
+
+/** Usage errors and unreadable input: exit 2, exactly one line on stderr, nothing on stdout, no stack. */
+function expectUsageError(result: ReturnType<typeof lint>, pattern: RegExp): void {
+  expect(result.code).toBe(ExitCode.USAGE);
+  expect(result.stdout).toBe('');
+  expect(result.stderr).toMatch(pattern);
+  expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+  expect(result.stderr).not.toMatch(/\n\s+at /);
+}
+
+describe('lint: a hand-written privileged :latest Pod', () => {
+  // k8s: staging/src/k8s.io/pod-security-admission/policy/check_privileged.go (baseline and above);
+  // pkg/apis/core/v1/defaults.go SetDefaults_Container (`:latest` -> Always, a mutable tag).
+  test('fails the default restricted profile with exit 1 and names the rule, object and path', () => {
+    const result = lint([PRIVILEGED_POD]);
+    expect(result.code).toBe(ExitCode.FINDINGS);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toContain(`${PRIVILEGED_POD}: Pod/debug-shell\n`);
+    expect(result.stdout).toMatch(/^ {2}error {4}pss-baseline-privileged +spec\.containers\[0\]\.securityContext\.privileged: /m);
+    expect(result.stdout).toMatch(/^ {2}warning {2}bp-mutable-image-tag +spec\.containers\[0\]\.image: /m);
+    expect(result.stdout).toMatch(/\n\n\d+ errors?, \d+ warnings? in 1 object\n$/);
+  });
+
+  test('also fails baseline, since privileged containers are a baseline violation', () => {
+    expect(lint(['--profile', 'baseline', PRIVILEGED_POD]).code).toBe(ExitCode.FINDINGS);
+  });
+
+  test('passes the privileged profile: only warnings remain', () => {
+    const result = lint(['--profile=privileged', PRIVILEGED_POD]);
+    expect(result.code).toBe(ExitCode.CLEAN);
+    expect(result.stdout).not.toContain('pss-');
+    expect(result.stdout).toContain('bp-mutable-image-tag');
+  });
+});
+
+describe('lint: output formats', () => {
+  test('--format json prints the findings with file, rule, severity, kind, name, path and message', () => {
+    const result = lint(['--format', 'json', PRIVILEGED_POD]);
+    expect(result.code).toBe(ExitCode.FINDINGS);
+    const report = JSON.parse(result.stdout);
+    expect(Object.keys(report)).toEqual(['findings']);
+    expect(report.findings).toContainEqual(expect.objectContaining({
+      file: PRIVILEGED_POD,
+      ruleId: 'pss-baseline-privileged',
+      severity: 'error',
+      kind: 'Pod',
+      name: 'debug-shell',
+      path: 'spec.containers[0].securityContext.privileged',
+      message: expect.any(String),
+    }));
+  });
+
+  test('--format json of a clean input is an empty list and exit 0', () => {
+    const result = lint(['--format=json', fixture('clean/deployment.yaml')]);
+    expect(result).toEqual({ code: ExitCode.CLEAN, stdout: '{\n  "findings": []\n}\n', stderr: '' });
+  });
+
+  test('text output of a clean input is the summary line alone', () => {
+    const result = lint([fixture('clean/deployment.yaml')]);
+    expect(result).toEqual({ code: ExitCode.CLEAN, stdout: '0 errors, 0 warnings in 1 object\n', stderr: '' });
+  });
+});
+
+describe('lint: inputs', () => {
+  test('"-" reads stdin, shown as <stdin>', () => {
+    const result = lint(['--format', 'json', '-'], { stdin: fs.readFileSync(PRIVILEGED_POD) });
+    expect(result.code).toBe(ExitCode.FINDINGS);
+    const files = JSON.parse(result.stdout).findings.map((f: { file: string }) => f.file);
+    expect(new Set(files)).toEqual(new Set(['<stdin>']));
+  });
+
+  test('a directory is walked recursively, only *.yaml/*.yml/*.json, in sorted order', () => {
+    const io = captureIo();
+    const seen: string[] = [];
+    const readFile = io.readFile;
+    const code = runLint([CLEAN_DIR], { ...io, readFile: (p) => (seen.push(p), readFile(p)) });
+    expect(code).toBe(ExitCode.CLEAN);
+    expect(seen.map((p) => path.relative(FIXTURES, p))).toEqual([
+      'clean/deployment.yaml',
+      'clean/nested/config.json',
+      'clean/nested/services.yml',
+    ]);
+    // 1 Deployment + 1 ConfigMap + 2 Services; README.txt was skipped.
+    expect(io.stdoutText()).toBe('0 errors, 0 warnings in 4 objects\n');
+  });
+
+  test('directory order is byte order of the whole path, the same in every locale', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lint-order-'));
+    try {
+      const configMap = (name: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n`;
+      fs.mkdirSync(path.join(dir, 'a'));
+      fs.writeFileSync(path.join(dir, 'a', 'z.yaml'), configMap('z'));
+      fs.writeFileSync(path.join(dir, 'a.yaml'), configMap('a'));
+      fs.writeFileSync(path.join(dir, 'B.YML'), configMap('b'));
+      const io = captureIo();
+      const seen: string[] = [];
+      runLint([dir], { ...io, readFile: (p) => (seen.push(p), io.readFile(p)) });
+      expect(seen.map((p) => path.relative(dir, p))).toEqual(['B.YML', 'a.yaml', path.join('a', 'z.yaml')]);
+    } finally {
+      fs.rmSync(dir, { recursive: true });
+    }
+  });
+
+  test('findings from several files keep file order in the report', () => {
+    const result = lint(['--profile', 'baseline', PRIVILEGED_POD, fixture('pod-list.json')]);
+    const headers = result.stdout.split('\n').filter((line) => !line.startsWith(' ') && line.includes(': '));
+    expect(headers).toEqual([
+      `${PRIVILEGED_POD}: Pod/debug-shell`,
+      `${fixture('pod-list.json')}: Pod/host-network-pod`,
+    ]);
+  });
+
+  // k8s: check_hostNamespaces.go: hostNetwork is a baseline violation.
+  test('a kind: List JSON file is linted item by item', () => {
+    const result = lint(['--format', 'json', '--profile', 'baseline', fixture('pod-list.json')]);
+    expect(result.code).toBe(ExitCode.FINDINGS);
+    const findings = JSON.parse(result.stdout).findings;
+    expect(findings).toContainEqual(expect.objectContaining({
+      ruleId: 'pss-baseline-host-namespaces',
+      kind: 'Pod',
+      name: 'host-network-pod',
+      path: 'spec.hostNetwork',
+    }));
+    expect(findings.filter((f: { kind: string }) => f.kind === 'ConfigMap')).toEqual([]);
+  });
+
+  test('the guide\'s own Pod fails restricted (it runs busybox as root)', () => {
+    const result = lint(['--format', 'json', fixture('guide-pod.yaml')]);
+    expect(result.code).toBe(ExitCode.FINDINGS);
+    const ruleIds = JSON.parse(result.stdout).findings.map((f: { ruleId: string }) => f.ruleId);
+    expect(ruleIds).toContain('pss-restricted-run-as-non-root');
+  });
+});
+
+describe('lint: unreadable input exits 2 with one line', () => {
+  test('a missing file', () => {
+    expectUsageError(lint(['no-such-file.yaml']), /^cdk8s-pod-patterns lint: no-such-file\.yaml: no such file or directory\n$/);
+  });
+
+  test('malformed YAML names file and line:column', () => {
+    const file = fixture('malformed-tab.yaml');
+    expectUsageError(lint([file]), new RegExp(`^cdk8s-pod-patterns lint: ${escape(file)}:8:\\d+: malformed YAML/JSON: `));
+  });
+
+  test('malformed YAML on stdin names <stdin>', () => {
+    expectUsageError(lint(['-'], { stdin: 'kind: Pod\nmetadata: {name: x\n' }), /^cdk8s-pod-patterns lint: <stdin>:\d+:\d+: malformed YAML\/JSON: /);
+  });
+
+  test('binary garbage', () => {
+    const garbage = Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00, 0xff, 0xd8, 0xc3, 0x28]);
+    expectUsageError(lint(['app.bin'], { files: { 'app.bin': garbage } }), /^cdk8s-pod-patterns lint: app\.bin: binary data \(not UTF-8 text\): expected a YAML or JSON manifest\n$/);
+  });
+
+  test('a document that is not an object', () => {
+    expectUsageError(lint([fixture('scalar-document.yaml')]), /scalar-document\.yaml:6:1: document 2 is a string .*not a Kubernetes object/);
+  });
+
+  test('a directory without manifests', () => {
+    const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'lint-empty-'));
+    try {
+      expectUsageError(lint([empty]), /: directory contains no \*\.yaml, \*\.yml or \*\.json file\n$/);
+    } finally {
+      fs.rmdirSync(empty);
+    }
+  });
+
+  test('one bad file among good ones stops the run before any output', () => {
+    expectUsageError(lint([PRIVILEGED_POD, 'missing.yaml']), /missing\.yaml: no such file or directory/);
+  });
+});
+
+describe('lint: usage errors exit 2 with one line', () => {
+  test.each([
+    ['an unknown flag', ['--fromat', 'json', PRIVILEGED_POD], /unknown option "--fromat": the options are --format, --profile and --help/],
+    ['an unknown short flag', ['-x', PRIVILEGED_POD], /unknown option "-x"/],
+    ['an unknown format', ['--format', 'xml', PRIVILEGED_POD], /unknown --format "xml": use text or json/],
+    ['an unknown profile', ['--profile', 'strict', PRIVILEGED_POD], /unknown --profile "strict": use privileged, baseline, restricted/],
+    ['a flag without its value', [PRIVILEGED_POD, '--format'], /option "--format" needs a value/],
+    ['no files', [], /no manifest files given: pass one or more FILEs, a directory, or "-" for stdin/],
+    ['only flags', ['--format', 'json'], /no manifest files given/],
+    ['a value on a boolean flag', ['--help=yes', PRIVILEGED_POD], /option "-h, --help" takes no value/],
+  ])('%s', (_label, argv, pattern) => {
+    expectUsageError(lint(argv), pattern);
+  });
+
+  test('--help prints the usage on stdout and exits 0', () => {
+    expect(lint(['--help'])).toEqual({ code: ExitCode.CLEAN, stdout: LINT_USAGE, stderr: '' });
+    expect(lint(['-h', PRIVILEGED_POD]).stdout).toBe(LINT_USAGE);
+  });
+
+  test('"--" lets a file name start with a dash', () => {
+    expectUsageError(lint(['--', '-odd.yaml']), /-odd\.yaml: no such file or directory/);
+  });
+});
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,142 @@
+import { hasErrors, lintManifestFiles, parseProfile, PROFILE_NAMES, summarize } from '../../src/cli/lint-manifests';
+import { SecurityProfile } from '../../src/policy/security-profile';
+import * as engine from '../../src/rules/engine';
+import { Finding, Severity } from '../../src/rules/finding';
+
+// A Pod that only a privileged container makes wrong under baseline
+// (k8s: staging/src/k8s.io/pod-security-admission/policy/check_privileged.go).
+function pod(privileged: boolean) {
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name: 'web' },
+    spec: {
+      containers: [{
+        name: 'web',
+        image: 'busybox:1.36.1',
+        imagePullPolicy: 'IfNotPresent',
+        securityContext: { privileged },
+      }],
+    },
+  };
+}
+
+function finding(severity: Severity): Finding {
+  return { ruleId: 'r', severity, kind: 'Pod', name: 'p', path: 'spec', message: 'm' };
+}
+
+describe('parseProfile', () => {
+  test.each([
+    ['privileged', SecurityProfile.PRIVILEGED],
+    ['baseline', SecurityProfile.BASELINE],
+    ['restricted', SecurityProfile.RESTRICTED],
+  ])('accepts %s', (name, profile) => {
+    expect(parseProfile(name)).toBe(profile);
+  });
+
+  // The Pod Security admission labels are lower case (pod-security.kubernetes.io/enforce: restricted).
+  test.each(['Restricted', 'RESTRICTED', 'strict', ''])('rejects %j', (name) => {
+    expect(parseProfile(name)).toBeUndefined();
+  });
+
+  test('PROFILE_NAMES lists every profile', () => {
+    expect([...PROFILE_NAMES].sort()).toEqual(Object.values(SecurityProfile).sort());
+  });
+});
+
+describe('lintManifestFiles', () => {
+  test('attributes findings to the file that holds the object, even when kind and name repeat', () => {
+    const result = lintManifestFiles([
+      { file: 'clean.yaml', objects: [pod(false)] },
+      { file: 'bad.yaml', objects: [pod(true)] },
+    ], SecurityProfile.BASELINE);
+    const privileged = result.findings.filter((f) => f.ruleId === 'pss-baseline-privileged');
+    expect(privileged.map((f) => f.file)).toEqual(['bad.yaml']);
+    expect(privileged[0]).toMatchObject({ kind: 'Pod', name: 'web', path: 'spec.containers[0].securityContext.privileged', severity: Severity.ERROR });
+  });
+
+  test('counts objects across files, including files with none', () => {
+    const result = lintManifestFiles([
+      { file: 'a.yaml', objects: [pod(false), pod(false)] },
+      { file: 'empty.yaml', objects: [] },
+      { file: 'b.yaml', objects: [pod(false)] },
+    ], SecurityProfile.PRIVILEGED);
+    expect(result.objectCount).toBe(3);
+  });
+
+  // k8s: plugin/pkg/admission/serviceaccount/admission.go shouldAutomount: a ServiceAccount
+  // with automountServiceAccountToken: false leaves the guide's waiter without its namespace
+  // file. `kubectl apply -f DIR` sees the ServiceAccount whatever file it is in.
+  test('a ServiceAccount in another file is a cluster fact for the Pods of every file', () => {
+    const account = { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'default' }, automountServiceAccountToken: false };
+    const waiter = {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'myapp-pod' },
+      spec: {
+        containers: [{
+          name: 'init-myservice',
+          image: 'busybox:1.28',
+          command: ['sh', '-c', 'nslookup myservice.$(cat /var/run/secrets/kubernetes.io/serviceaccount/namespace).svc.cluster.local'],
+        }],
+      },
+    };
+    const files = [
+      { file: 'pod.yaml', objects: [waiter] },
+      { file: 'accounts.yaml', objects: [account] },
+    ];
+    const together = lintManifestFiles(files, SecurityProfile.PRIVILEGED).findings.filter((f) => f.ruleId === 'runtime-sa-namespace-file');
+    expect(together.map((f) => [f.file, f.kind, f.path])).toEqual([['pod.yaml', 'Pod', 'spec.containers[0].command[2]']]);
+
+    const podAlone = lintManifestFiles([files[0]], SecurityProfile.PRIVILEGED).findings;
+    expect(podAlone.filter((f) => f.ruleId === 'runtime-sa-namespace-file')).toEqual([]);
+  });
+
+  // No rule reports on a ServiceAccount today; an engine that reports one finding
+  // per object shows that a shared fact object is reported in its own file only.
+  test('findings on a shared fact object are reported once, in the file that holds it', () => {
+    const spy = jest.spyOn(engine, 'lintObjects').mockImplementation((objects) => objects.map((object) => ({
+      ruleId: 'every-object', severity: Severity.WARNING, kind: object.kind, name: object.metadata.name, path: 'kind', message: 'seen',
+    })));
+    try {
+      const account = { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'default' } };
+      const result = lintManifestFiles([
+        { file: 'pod.yaml', objects: [pod(false)] },
+        { file: 'accounts.yaml', objects: [account] },
+      ], SecurityProfile.RESTRICTED);
+      expect(result.findings.map((f) => `${f.file} ${f.kind}/${f.name}`)).toEqual([
+        'pod.yaml Pod/web',
+        'accounts.yaml ServiceAccount/default',
+      ]);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  test('the profile is passed through: privileged checks no security rule', () => {
+    const result = lintManifestFiles([{ file: 'bad.yaml', objects: [pod(true)] }], SecurityProfile.PRIVILEGED);
+    expect(result.findings.filter((f) => f.ruleId.startsWith('pss-'))).toEqual([]);
+  });
+});
+
+describe('hasErrors', () => {
+  test('true with one error among warnings', () => {
+    expect(hasErrors([finding(Severity.WARNING), finding(Severity.ERROR)])).toBe(true);
+  });
+
+  test('false with warnings only, and with nothing', () => {
+    expect(hasErrors([finding(Severity.WARNING)])).toBe(false);
+    expect(hasErrors([])).toBe(false);
+  });
+});
+
+describe('summarize', () => {
+  test.each([
+    [[Severity.ERROR, Severity.ERROR, Severity.WARNING], 3, '2 errors, 1 warning in 3 objects'],
+    [[Severity.ERROR], 1, '1 error, 0 warnings in 1 object'],
+    [[], 0, '0 errors, 0 warnings in 0 objects'],
+    [[Severity.WARNING, Severity.WARNING], 5, '0 errors, 2 warnings in 5 objects'],
+  ])('%j over %d objects', (severities, objects, expected) => {
+    expect(summarize(severities.map(finding), objects)).toBe(expected);
+  });
+});

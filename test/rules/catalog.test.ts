@@ -1,0 +1,80 @@
+import { SecurityProfile } from '../../src/policy/security-profile';
+import { RULE, RuleCatalog, allRules, renderCatalogMarkdown, ruleById, violation } from '../../src/rules/catalog';
+import { lintObjects } from '../../src/rules/engine';
+import { Severity } from '../../src/rules/finding';
+import { PodSecurityRule } from '../../src/rules/pod-security';
+
+describe('the catalogue', () => {
+  test('has every rule id the rule modules use, once', () => {
+    const ids = allRules().map((rule) => rule.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toEqual(expect.arrayContaining([...Object.values(RULE), ...Object.values(PodSecurityRule)]));
+    expect(ids).toHaveLength(Object.values(RULE).length + Object.values(PodSecurityRule).length);
+  });
+
+  test('lists API rules, then run-time, then Pod Security Standards, then best practice', () => {
+    const prefixes = allRules().map((rule) => rule.id.split('-')[0]);
+    const firstOf = (prefix: string) => prefixes.indexOf(prefix);
+    const lastOf = (prefix: string) => prefixes.lastIndexOf(prefix);
+    expect(lastOf('api')).toBeLessThan(firstOf('runtime'));
+    expect(lastOf('runtime')).toBeLessThan(firstOf('pss'));
+    expect(lastOf('pss')).toBeLessThan(firstOf('bp'));
+  });
+
+  test('every entry says what, why and how to fix, and cites its source', () => {
+    for (const rule of allRules()) {
+      for (const text of [rule.what, rule.why, rule.fix, rule.reference]) {
+        expect(text.trim().length).toBeGreaterThan(10);
+      }
+    }
+  });
+
+  test('severity follows the kind of rule: best practice warns, everything else is an error', () => {
+    for (const rule of allRules()) {
+      expect(rule.severity).toBe(rule.id.startsWith('bp-') ? Severity.WARNING : Severity.ERROR);
+    }
+  });
+
+  test('findings carry the catalogue severity of their rule (the PSS checks included)', () => {
+    const pod = {
+      kind: 'Pod',
+      metadata: { name: 'debug-shell' },
+      spec: { containers: [{ name: 'shell', image: 'busybox:latest', securityContext: { privileged: true } }] },
+    };
+    const findings = lintObjects([pod], { profile: SecurityProfile.RESTRICTED });
+    expect(findings.length).toBeGreaterThan(3);
+    for (const finding of findings) {
+      expect(finding.severity).toBe(ruleById(finding.ruleId).severity);
+    }
+  });
+});
+
+test('violation() takes the severity from the catalogue', () => {
+  expect(violation(RULE.BP_BARE_POD, 'kind', 'm')).toEqual({ ruleId: 'bp-bare-pod', severity: Severity.WARNING, path: 'kind', message: 'm' });
+  expect(violation(RULE.API_IMAGE_REQUIRED, 'spec.containers[0].image', 'm').severity).toBe(Severity.ERROR);
+});
+
+test('an unknown rule id is a bug, reported with where to fix it', () => {
+  expect(() => ruleById('no-such-rule')).toThrow('rule "no-such-rule" is not in the catalogue (src/rules/catalog.ts): add it there');
+});
+
+describe('renderCatalogMarkdown', () => {
+  test('one header, one separator and one row per rule', () => {
+    const lines = renderCatalogMarkdown().trimEnd().split('\n');
+    expect(lines[0]).toBe('| Rule | Severity | What | Why | Fix |');
+    expect(lines[1]).toBe('| --- | --- | --- | --- | --- |');
+    expect(lines).toHaveLength(allRules().length + 2);
+    expect(lines[2]).toMatch(/^\| `api-object-name` \| error \| /);
+    expect(lines).toContainEqual(expect.stringMatching(/^\| `bp-unbounded-wait-loop` \| warning \| /));
+  });
+
+  test('pipes and line breaks in the text cannot break the table', () => {
+    const table = renderCatalogMarkdown([{ id: 'x', severity: Severity.ERROR, what: 'a | b', why: 'line\nbreak', fix: 'f', reference: 'r' }]);
+    expect(table.split('\n')[2]).toBe('| `x` | error | a \\| b | line break | f |');
+  });
+
+  test('RuleCatalog exposes the same table and rules', () => {
+    expect(RuleCatalog.toMarkdown()).toBe(renderCatalogMarkdown());
+    expect(RuleCatalog.rules()).toEqual(allRules());
+  });
+});

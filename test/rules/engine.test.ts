@@ -1,0 +1,178 @@
+import { Chart, Testing } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
+import { parseAllDocuments } from 'yaml';
+import { SecurityProfile } from '../../src/policy/security-profile';
+import { lintObjects } from '../../src/rules/engine';
+import { Finding, Severity } from '../../src/rules/finding';
+
+// pod-guide.zh.txt section 五: the Pod with two init containers and the two Services, verbatim.
+const GUIDE_YAML = `
+apiVersion: v1
+kind: Pod
+metadata:
+  name: myapp-pod
+  labels:
+    app.kubernetes.io/name: MyApp
+spec:
+  containers:
+  - name: myapp-container
+    image: busybox:1.28
+    command: ['sh', '-c', 'echo The app is running! && sleep 3600']
+  initContainers:
+  - name: init-myservice
+    image: busybox:1.28
+    command: ['sh', '-c', "until nslookup myservice.$(cat /var/run/secrets/kubernetes.io/serviceaccount/namespace).svc.cluster.local; do echo waiting for myservice; sleep 2; done"]
+  - name: init-mydb
+    image: busybox:1.28
+    command: ['sh', '-c', "until nslookup mydb.$(cat /var/run/secrets/kubernetes.io/serviceaccount/namespace).svc.cluster.local; do echo waiting for mydb; sleep 2; done"]
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: myservice
+spec:
+  ports:
+  - protocol: TCP
+    port: 80
+    targetPort: 9376
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: mydb
+spec:
+  ports:
+  - protocol: TCP
+    port: 80
+    targetPort: 9377
+`;
+
+function guideObjects(): any[] {
+  return parseAllDocuments(GUIDE_YAML).map((doc) => doc.toJS());
+}
+
+const summary = (findings: Finding[]) => findings.map((f) => `${f.severity} ${f.ruleId} ${f.kind}/${f.name} ${f.path}`);
+
+describe('the guide\'s example (section 五)', () => {
+  test('runs, but its two waiters never give up, and the Pod is naked', () => {
+    const objects = guideObjects();
+    expect(objects.map((o) => o.kind)).toEqual(['Pod', 'Service', 'Service']);
+    expect(summary(lintObjects(objects, { profile: SecurityProfile.PRIVILEGED }))).toEqual([
+      'warning bp-bare-pod Pod/myapp-pod kind',
+      'warning bp-missing-resource-requests Pod/myapp-pod spec.containers[0].resources',
+      'warning bp-unbounded-wait-loop Pod/myapp-pod spec.initContainers[0].command[2]',
+      'warning bp-unbounded-wait-loop Pod/myapp-pod spec.initContainers[1].command[2]',
+    ]);
+  });
+
+  test('hardened with automountServiceAccountToken: false, both waiters read a file that is not there', () => {
+    const [pod, ...services] = guideObjects();
+    pod.spec.automountServiceAccountToken = false;
+    const errors = lintObjects([pod, ...services], { profile: SecurityProfile.PRIVILEGED }).filter((f) => f.severity === Severity.ERROR);
+    expect(summary(errors)).toEqual([
+      'error runtime-sa-namespace-file Pod/myapp-pod spec.initContainers[0].command[2]',
+      'error runtime-sa-namespace-file Pod/myapp-pod spec.initContainers[1].command[2]',
+    ]);
+    expect(errors[0].message).toContain('metadata.namespace');
+  });
+
+  test('the same happens when a ServiceAccount in the same manifests turns automounting off', () => {
+    const account = { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'default' }, automountServiceAccountToken: false };
+    // The ServiceAccount may come after the Pod: facts are gathered before any object is checked.
+    const errors = lintObjects([...guideObjects(), account], { profile: SecurityProfile.PRIVILEGED }).filter((f) => f.ruleId === 'runtime-sa-namespace-file');
+    expect(errors.map((f) => f.path)).toEqual(['spec.initContainers[0].command[2]', 'spec.initContainers[1].command[2]']);
+    expect(errors[0].message).toContain('its ServiceAccount "default" sets automountServiceAccountToken: false');
+  });
+
+  test('under the restricted profile the Pod Security Standards checks run on it too', () => {
+    const findings = lintObjects(guideObjects(), { profile: SecurityProfile.RESTRICTED });
+    const pss = findings.filter((f) => f.ruleId.startsWith('pss-'));
+    expect(pss.length).toBeGreaterThan(0);
+    expect(pss.every((f) => f.kind === 'Pod' && f.name === 'myapp-pod' && f.severity === Severity.ERROR)).toBe(true);
+  });
+});
+
+describe('lintObjects', () => {
+  const badPod = (name: string) => ({
+    kind: 'Pod',
+    metadata: { name },
+    spec: {
+      containers: Array.from({ length: 11 }, (_, i) => ({ name: `c${i}`, image: i === 10 || i === 2 ? 'Bad:1' : 'busybox:1.36.1', resources: { requests: { cpu: '1', memory: '1Gi' } } })),
+    },
+  });
+
+  test('attaches kind and metadata.name, and orders by object, then path with numeric indices', () => {
+    const findings = lintObjects([badPod('second-first'), badPod('then-this')], { profile: SecurityProfile.PRIVILEGED });
+    expect(summary(findings)).toEqual([
+      'warning bp-bare-pod Pod/second-first kind',
+      'error runtime-image-reference Pod/second-first spec.containers[2].image',
+      'error runtime-image-reference Pod/second-first spec.containers[10].image',
+      'warning bp-bare-pod Pod/then-this kind',
+      'error runtime-image-reference Pod/then-this spec.containers[2].image',
+      'error runtime-image-reference Pod/then-this spec.containers[10].image',
+    ]);
+  });
+
+  test('findings on one path keep the order the rules reported them in', () => {
+    const pod = { kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [{ name: 'a', image: 'busybox', ports: [{ containerPort: 70000, protocol: 'tcp' }] }] } };
+    const paths = lintObjects([pod], { profile: SecurityProfile.PRIVILEGED }).map((f) => `${f.path} ${f.ruleId}`);
+    expect(paths).toEqual([
+      'kind bp-bare-pod',
+      'spec.containers[0].image bp-mutable-image-tag',
+      'spec.containers[0].ports[0].containerPort api-container-port',
+      'spec.containers[0].ports[0].protocol api-container-port',
+      'spec.containers[0].resources bp-missing-resource-requests',
+    ]);
+  });
+
+  test('the profile is passed to the Pod Security Standards checks', () => {
+    const privileged = {
+      kind: 'Deployment',
+      metadata: { name: 'd' },
+      spec: { template: { spec: { containers: [{ name: 'a', image: 'busybox:1.36.1', securityContext: { privileged: true }, resources: { requests: { cpu: '1', memory: '1Gi' } } }] } } },
+    };
+    const ids = (profile: SecurityProfile) => lintObjects([privileged], { profile }).map((f) => f.ruleId);
+    expect(ids(SecurityProfile.PRIVILEGED)).toEqual([]);
+    expect(ids(SecurityProfile.BASELINE)).toEqual(['pss-baseline-privileged']);
+    expect(ids(SecurityProfile.RESTRICTED)).toContain('pss-baseline-privileged');
+    expect(ids(SecurityProfile.RESTRICTED).length).toBeGreaterThan(1);
+  });
+
+  test('Services are checked for their name; other kinds and non-objects are skipped', () => {
+    const objects: any[] = [
+      null, 'text', 42, [], { metadata: { name: 'no-kind' } },
+      { kind: 'ConfigMap', metadata: { name: 'Any_Name' } },
+      { kind: 'Service', metadata: { name: '9lives' }, spec: { ports: [{ port: 80 }] } },
+    ];
+    expect(summary(lintObjects(objects, { profile: SecurityProfile.RESTRICTED }))).toEqual([
+      'error api-object-name Service/9lives metadata.name',
+    ]);
+  });
+
+  test('an object without a name is reported with an empty name', () => {
+    const findings = lintObjects([{ kind: 'Pod', spec: { containers: [{ name: 'a', image: 'a:1' }] } }], { profile: SecurityProfile.PRIVILEGED });
+    expect(findings.filter((f) => f.ruleId === 'api-object-name').map((f) => [f.kind, f.name])).toEqual([['Pod', '']]);
+  });
+
+  test('no findings for no objects', () => {
+    expect(lintObjects([], { profile: SecurityProfile.RESTRICTED })).toEqual([]);
+  });
+
+  // What the constructs feed the engine at synth: cdk8s-plus output must not trip an API or run-time rule.
+  test('a plain cdk8s-plus Deployment and Service have no API or run-time findings', () => {
+    const chart = Testing.chart();
+    const deployment = new kplus.Deployment(chart, 'web', {
+      containers: [{
+        image: 'nginx:1.25.3',
+        portNumber: 8080,
+        liveness: kplus.Probe.fromHttpGet('/healthz'),
+        readiness: kplus.Probe.fromTcpSocket(),
+        volumeMounts: [{ path: '/cache', volume: kplus.Volume.fromEmptyDir(chart, 'cache', 'cache') }],
+      }],
+    });
+    deployment.exposeViaService();
+    const manifests = Testing.synth(chart as Chart);
+    const findings = lintObjects(manifests, { profile: SecurityProfile.BASELINE });
+    expect(findings.filter((f) => f.ruleId.startsWith('api-') || f.ruleId.startsWith('runtime-'))).toEqual([]);
+  });
+});
