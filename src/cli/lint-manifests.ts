@@ -1,6 +1,6 @@
 import { ManifestFile } from './read-manifests';
 import { SecurityProfile } from '../policy/security-profile';
-import { lintObjects } from '../rules/engine';
+import { findingsPerObject } from '../rules/engine';
 import { Finding, Severity } from '../rules/finding';
 
 /** A finding together with the manifest file its object came from. */
@@ -29,47 +29,17 @@ export function parseProfile(name: string): SecurityProfile | undefined {
 }
 
 /**
- * Kinds whose objects the engine reads as facts about the cluster for other
- * objects (src/rules/engine.ts clusterFactsOf: a ServiceAccount's
- * automountServiceAccountToken). Update this list when the engine learns more.
- */
-const CLUSTER_FACT_KINDS = ['ServiceAccount'];
-
-/**
- * Runs the shared rules over every file's objects. Each file is linted on its
- * own so that a finding (which names kind and name, not a file) is attributed
- * to the file that holds the object, even when two files both contain, say, a
- * `Pod/web` in different namespaces. Objects that only supply cluster facts
- * are shared with every file, as `kubectl apply -f DIR` would make them.
+ * Runs the shared rules over every file's objects in one pass, so cross-object
+ * facts (a ServiceAccount in one file, the Pod using it in another) are seen as
+ * `kubectl apply -f DIR` would, and attributes each finding to the file that
+ * holds its object.
  */
 export function lintManifestFiles(files: readonly ManifestFile[], profile: SecurityProfile): LintResult {
-  const findings: FileFinding[] = [];
-  let objectCount = 0;
-  files.forEach(({ file, objects }, index) => {
-    objectCount += objects.length;
-    if (objects.length > 0) {
-      const own = lintWithContext(objects, factObjectsOutside(files, index), profile);
-      findings.push(...own.map((finding) => ({ file, ...finding })));
-    }
-  });
-  return { findings, objectCount };
-}
-
-// lintObjects reports findings object by object, in the order given, so the
-// context objects' own findings are the tail of the list and can be cut off.
-function lintWithContext(objects: readonly any[], context: readonly any[], profile: SecurityProfile): Finding[] {
-  const all = lintObjects([...objects, ...context], { profile });
-  if (context.length === 0) {
-    return all;
-  }
-  const contextOnly = lintObjects(context, { profile }).length;
-  return all.slice(0, all.length - contextOnly);
-}
-
-function factObjectsOutside(files: readonly ManifestFile[], skip: number): any[] {
-  return files
-    .filter((_, index) => index !== skip)
-    .flatMap((other) => other.objects.filter((object) => CLUSTER_FACT_KINDS.includes(object.kind)));
+  const objects = files.flatMap(({ objects: own }) => own);
+  const fileOf = files.flatMap(({ file, objects: own }) => own.map(() => file));
+  const findings = findingsPerObject(objects, { profile })
+    .flatMap((found, index) => found.map((finding) => ({ file: fileOf[index], ...finding })));
+  return { findings, objectCount: objects.length };
 }
 
 /** Whether any finding must fail the run (exit code 1, failed validation). */

@@ -26,14 +26,19 @@ export interface LintOptions {
  * pass into maps, so the cost stays linear in the number of objects.
  */
 export function lintObjects(objects: readonly any[], options: LintOptions): Finding[] {
+  return findingsPerObject(objects, options).flat();
+}
+
+/**
+ * The findings of each of `objects`, index for index (`[]` for an object that
+ * is not a Kubernetes object), so callers can attribute them, e.g. to the file
+ * an object came from, while cross-object facts still see every object.
+ */
+export function findingsPerObject(objects: readonly any[], options: LintOptions): Finding[][] {
   const facts = clusterFactsOf(objects);
-  const findings: Finding[] = [];
-  for (const obj of objects) {
-    if (isObject(obj) && typeof obj.kind === 'string') {
-      findings.push(...lintObject(obj, options.profile, facts));
-    }
-  }
-  return findings;
+  return objects.map((obj) => isObject(obj) && typeof obj.kind === 'string'
+    ? lintObject(obj, options.profile, facts)
+    : []);
 }
 
 function lintObject(obj: any, profile: SecurityProfile, facts: ClusterFacts): Finding[] {

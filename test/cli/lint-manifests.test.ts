@@ -92,25 +92,15 @@ describe('lintManifestFiles', () => {
     expect(podAlone.filter((f) => f.ruleId === 'runtime-sa-namespace-file')).toEqual([]);
   });
 
-  // No rule reports on a ServiceAccount today; an engine that reports one finding
-  // per object shows that a shared fact object is reported in its own file only.
-  test('findings on a shared fact object are reported once, in the file that holds it', () => {
-    const spy = jest.spyOn(engine, 'lintObjects').mockImplementation((objects) => objects.map((object) => ({
-      ruleId: 'every-object', severity: Severity.WARNING, kind: object.kind, name: object.metadata.name, path: 'kind', message: 'seen',
-    })));
-    try {
-      const account = { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'default' } };
-      const result = lintManifestFiles([
-        { file: 'pod.yaml', objects: [pod(false)] },
-        { file: 'accounts.yaml', objects: [account] },
-      ], SecurityProfile.RESTRICTED);
-      expect(result.findings.map((f) => `${f.file} ${f.kind}/${f.name}`)).toEqual([
-        'pod.yaml Pod/web',
-        'accounts.yaml ServiceAccount/default',
-      ]);
-    } finally {
-      spy.mockRestore();
-    }
+  test('each finding is attributed to the file holding its object, even when two files hold a Pod/web', () => {
+    const result = lintManifestFiles([
+      { file: 'a.yaml', objects: [pod(false)] },
+      { file: 'b.yaml', objects: [pod(false)] },
+    ], SecurityProfile.RESTRICTED);
+    const byFile = (file: string) => result.findings.filter((f) => f.file === file).map((f) => `${f.kind}/${f.name} ${f.ruleId} ${f.path}`);
+    expect(byFile('a.yaml').length).toBeGreaterThan(0);
+    expect(byFile('a.yaml')).toEqual(byFile('b.yaml'));
+    expect(result.findings.length).toBe(byFile('a.yaml').length * 2);
   });
 
   test('the profile is passed through: privileged checks no security rule', () => {

@@ -46,7 +46,7 @@ describe('main', () => {
   });
 
   test('a crash inside a rule is one line on stderr and exit 2, not a stack trace', () => {
-    const spy = jest.spyOn(engine, 'lintObjects').mockImplementation(() => {
+    const spy = jest.spyOn(engine, 'findingsPerObject').mockImplementation(() => {
       throw new TypeError("Cannot read properties of undefined (reading 'image')");
     });
     try {
