@@ -1,6 +1,5 @@
 import { hasErrors, lintManifestFiles, parseProfile, PROFILE_NAMES, summarize } from '../../src/cli/lint-manifests';
 import { SecurityProfile } from '../../src/policy/security-profile';
-import * as engine from '../../src/rules/engine';
 import { Finding, Severity } from '../../src/rules/finding';
 
 // A Pod that only a privileged container makes wrong under baseline
