@@ -69,6 +69,15 @@ const synth = project.addTask('synth', {
 synth.spawn(project.compileTask); // cdk8s.yaml loads the plugin from lib/
 synth.exec('cdk8s synth --check-upgrade=false');
 
+// Type-aware lint of .projenrc.ts needs it in the dev tsconfig (dot files escape **/*.ts).
+project.tsconfigDev.addInclude('.projenrc.ts');
+project.npmignore?.exclude('/bench/', '/docs/', '/examples/', '/cdk8s.out/', '/cdk8s.yaml', '/.ci/');
+
+project.addTask('bench', {
+  description: 'Benchmark synth cost of the constructs against cdk8s-plus-28 written by hand (bench/README.md)',
+  steps: [{ spawn: 'compile' }, { exec: 'node bench/run.js', receiveArgs: true }],
+});
+
 project.addTask('readme', {
   description: 'Regenerate the README blocks generated from the code (guide Pod YAML, rules table)',
   exec: 'ts-node -P tsconfig.dev.json docs/readme-blocks.ts',

@@ -1,6 +1,8 @@
 import * as fs from 'fs';
 import { FileFinding, hasErrors, lintManifestFiles, parseProfile, PROFILE_NAMES, summarize } from '../cli/lint-manifests';
-import { decodeManifestText, ManifestFile, ManifestInputError, parseManifestText } from '../cli/read-manifests';
+import type { ManifestFile, ManifestInputError } from '../cli/read-manifests';
+
+type ManifestReader = typeof import('../cli/read-manifests');
 import { SecurityProfile } from '../policy/security-profile';
 import { allRules } from '../rules/catalog';
 import { Severity } from '../rules/finding';
@@ -106,13 +108,17 @@ export class PodPatternsValidation {
    * there is an error-severity finding or an unreadable manifest.
    */
   public async validate(context: IValidationContext): Promise<void> {
+    // Loaded here, not at the top: the YAML parser is only needed when a manifest
+    // is read, and `require('cdk8s-pod-patterns')` should not pay for it.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const reader: ManifestReader = require('../cli/read-manifests');
     const files: ManifestFile[] = [];
     const unreadable: ValidationViolation[] = [];
     for (const manifestPath of context.manifests) {
       try {
-        files.push(readManifestFile(manifestPath));
+        files.push(readManifestFile(reader, manifestPath));
       } catch (e) {
-        if (!(e instanceof ManifestInputError)) {
+        if (!(e instanceof reader.ManifestInputError)) {
           throw e;
         }
         unreadable.push(unreadableManifestViolation(manifestPath, e));
@@ -132,14 +138,14 @@ export class PodPatternsValidation {
   }
 }
 
-function readManifestFile(manifestPath: string): ManifestFile {
+function readManifestFile(reader: ManifestReader, manifestPath: string): ManifestFile {
   let bytes: Uint8Array;
   try {
     bytes = fs.readFileSync(manifestPath);
   } catch (e) {
-    throw new ManifestInputError(`${manifestPath}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new reader.ManifestInputError(`${manifestPath}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
-  return { file: manifestPath, objects: parseManifestText(decodeManifestText(bytes, manifestPath), manifestPath) };
+  return { file: manifestPath, objects: reader.parseManifestText(reader.decodeManifestText(bytes, manifestPath), manifestPath) };
 }
 
 // A manifest that cannot be parsed was not checked, so it must not pass silently.

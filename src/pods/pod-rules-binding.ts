@@ -13,7 +13,12 @@ export interface PodRulesOptions {
 /**
  * Attaches what cdk8s-plus cannot express and the whole-Pod checks to a
  * workload: the same rules module the lint command runs, over the manifest
- * exactly as it will be written, so every problem is reported at once.
+ * exactly as it is written, every problem of the Pod reported in one error.
+ *
+ * The check runs on the JSON the object's own `toJson()` produces, not in a
+ * `node.addValidation`: cdk8s runs validations once per chart plus once per
+ * app synth, and each would have to resolve the whole object again, so the
+ * cost would grow with charts × workloads (see bench/README.md).
  */
 export function bindPodRules(workload: kplus.AbstractPod, options: PodRulesOptions): void {
   const apiObject = ApiObject.of(workload);
@@ -21,15 +26,21 @@ export function bindPodRules(workload: kplus.AbstractPod, options: PodRulesOptio
     const path = `${podSpecPointer(apiObject.kind)}/shareProcessNamespace`;
     apiObject.addJsonPatch(JsonPatch.add(path, options.shareProcessNamespace));
   }
-  workload.node.addValidation({
-    validate: () => errorsOf(apiObject.toJson(), options.securityProfile),
-  });
+  const render = apiObject.toJson.bind(apiObject);
+  apiObject.toJson = () => {
+    const manifest = render();
+    throwOnErrors(workload.node.path, manifest, options.securityProfile);
+    return manifest;
+  };
 }
 
-function errorsOf(manifest: unknown, profile: SecurityProfile): string[] {
-  return lintObjects([manifest], { profile })
-    .filter(finding => finding.severity === Severity.ERROR)
-    .map(finding => `[${finding.ruleId}] ${finding.path}: ${finding.message}`);
+function throwOnErrors(owner: string, manifest: unknown, profile: SecurityProfile): void {
+  const errors = lintObjects([manifest], { profile, includeWarnings: false })
+    .filter(finding => finding.severity === Severity.ERROR);
+  if (errors.length > 0) {
+    const lines = errors.map(finding => `  [${finding.ruleId}] ${finding.path}: ${finding.message}`);
+    throw new Error(`${owner}: ${errors.length} problem(s) Kubernetes would reject or that break the ${profile} profile:\n${lines.join('\n')}`);
+  }
 }
 
 function podSpecPointer(kind: string): string {

@@ -3,8 +3,8 @@ import { Construct } from 'constructs';
 import { ContainerRole, hardenPod, normalizeContainer, NormalizeOptions, resolveRestartPolicy } from './container-normalizer';
 import { PodPatternsOptions } from './pod-patterns-options';
 import { bindPodRules } from './pod-rules-binding';
-import { WorkloadKind } from '../policy/workload-kind';
 import { SecurityProfile } from '../policy/security-profile';
+import { WorkloadKind } from '../policy/workload-kind';
 
 /**
  * Props for `SafePod`.

@@ -15,6 +15,12 @@ import { SecurityProfile } from '../policy/security-profile';
 export interface LintOptions {
   /** Pod Security Standards level the Pods must meet. */
   readonly profile: SecurityProfile;
+  /**
+   * Run the best-practice rules (all warnings). The constructs skip them at
+   * synth, where only errors matter.
+   * @default true
+   */
+  readonly includeWarnings?: boolean;
 }
 
 /**
@@ -36,21 +42,23 @@ export function lintObjects(objects: readonly any[], options: LintOptions): Find
  */
 export function findingsPerObject(objects: readonly any[], options: LintOptions): Finding[][] {
   const facts = clusterFactsOf(objects);
+  const includeWarnings = options.includeWarnings ?? true;
   return objects.map((obj) => isObject(obj) && typeof obj.kind === 'string'
-    ? lintObject(obj, options.profile, facts)
+    ? lintObject(obj, options.profile, facts, includeWarnings)
     : []);
 }
 
-function lintObject(obj: any, profile: SecurityProfile, facts: ClusterFacts): Finding[] {
-  const violations: Violation[] = [...checkObjectApiRules(obj), ...checkObjectBestPractices(obj)];
+function lintObject(obj: any, profile: SecurityProfile, facts: ClusterFacts, includeWarnings: boolean): Finding[] {
+  const violations: Violation[] = checkObjectApiRules(obj);
+  if (includeWarnings) violations.push(...checkObjectBestPractices(obj));
   for (const pod of podTemplatesOf(obj)) {
     const ctx = podRuleContext(obj, pod);
     violations.push(
       ...checkPodApiRules(ctx),
       ...checkPodRuntimeRules(ctx, facts),
       ...checkPodSecurity(pod, profile),
-      ...checkPodBestPractices(ctx),
     );
+    if (includeWarnings) violations.push(...checkPodBestPractices(ctx));
   }
   const kind: string = obj.kind;
   const name = isObject(obj.metadata) && typeof obj.metadata.name === 'string' ? obj.metadata.name : '';

@@ -1,8 +1,8 @@
 import { Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { InitGatedApp, InitGatedAppProps, SecurityProfile, WaitFor, WorkloadKind } from '../../src';
-import { podTemplatesOf } from '../../src/rules/pod-templates';
 import { checkPodSecurity } from '../../src/rules/pod-security';
+import { podTemplatesOf } from '../../src/rules/pod-templates';
 import { only, synthValid } from '../support/synth';
 
 const USER = { user: 1000, group: 1000 };

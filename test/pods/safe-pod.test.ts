@@ -66,7 +66,7 @@ describe('SafePod image pull policy (k8s: pkg/apis/core/v1/defaults.go SetDefaul
     expect(containerNamed(podOf(chart), 'web').imagePullPolicy).toBe('Always');
   });
 
-  test.each(['BusyBox:1.28', ' busybox:1.28', 'app:', `app@sha256:abc`, ''])('unparseable image %j is refused at construction', (image) => {
+  test.each(['BusyBox:1.28', ' busybox:1.28', 'app:', 'app@sha256:abc', ''])('unparseable image %j is refused at construction', (image) => {
     expect(() => new SafePod(newChart(), 'pod', { containers: [{ name: 'web', image }] }))
       .toThrow(/container "web"/);
   });

@@ -65,6 +65,15 @@ describe('the guide\'s example (section 五)', () => {
     ]);
   });
 
+  test('includeWarnings: false (what the constructs run at synth) skips the best-practice rules only', () => {
+    const [pod, ...services] = guideObjects();
+    pod.spec.automountServiceAccountToken = false;
+    const all = lintObjects([pod, ...services], { profile: SecurityProfile.RESTRICTED });
+    const errorsOnly = lintObjects([pod, ...services], { profile: SecurityProfile.RESTRICTED, includeWarnings: false });
+    expect(errorsOnly.length).toBeGreaterThan(0);
+    expect(errorsOnly).toEqual(all.filter((f) => f.severity === Severity.ERROR));
+  });
+
   test('hardened with automountServiceAccountToken: false, both waiters read a file that is not there', () => {
     const [pod, ...services] = guideObjects();
     pod.spec.automountServiceAccountToken = false;

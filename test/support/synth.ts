@@ -1,5 +1,4 @@
-import { Testing } from 'cdk8s';
-import { Chart } from 'cdk8s';
+import { Testing, Chart } from 'cdk8s';
 import { expectSchemaValid } from './kubernetes-schema';
 
 /** `Testing.synth` that also proves the output matches the Kubernetes schema. */
