@@ -2,7 +2,7 @@ import * as path from 'path';
 import { parseArgs } from 'util';
 import { formatJson, formatText, FORMAT_NAMES } from './format';
 import { hasErrors, lintManifestFiles, parseProfile, PROFILE_NAMES } from './lint-manifests';
-import { decodeManifestText, ManifestFile, ManifestInputError, parseManifestText } from './read-manifests';
+import { decodeManifestText, ManifestFile, ManifestInputError, NotAManifestError, parseManifestText } from './read-manifests';
 import { SecurityProfile } from '../policy/security-profile';
 
 /** Exit codes of `cdk8s-pod-patterns lint`. */
@@ -158,11 +158,26 @@ function readInputs(inputs: readonly string[], io: LintIo): ManifestFile[] {
       files.push(stdin);
       continue;
     }
-    for (const file of expandInput(input, io)) {
-      files.push(readManifest(file, () => io.readFile(file)));
+    const found = expandInput(input, io);
+    for (const file of found) {
+      const read = () => readManifest(file, () => io.readFile(file));
+      const manifest = file === input ? read() : readFoundInDirectory(file, read, io);
+      if (manifest !== undefined) files.push(manifest);
     }
   }
   return files;
+}
+
+// A directory (say cdk8s.out/) may hold JSON or YAML that is not a manifest:
+// skipped with a note. A file named on the command line is always linted.
+function readFoundInDirectory(file: string, read: () => ManifestFile, io: LintIo): ManifestFile | undefined {
+  try {
+    return read();
+  } catch (e) {
+    if (!(e instanceof NotAManifestError)) throw e;
+    io.stderr(`${COMMAND}: skipped, not a Kubernetes manifest: ${e.message}\n`);
+    return undefined;
+  }
 }
 
 function readManifest(file: string, read: () => Uint8Array): ManifestFile {

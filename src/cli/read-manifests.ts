@@ -12,6 +12,18 @@ export class ManifestInputError extends Error {
   }
 }
 
+/**
+ * A well-formed YAML/JSON document that is not a Kubernetes object (no `kind`,
+ * or not a mapping): e.g. the `construct-metadata.json` cdk8s writes beside
+ * its manifests.
+ */
+export class NotAManifestError extends ManifestInputError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NotAManifestError';
+  }
+}
+
 /** The Kubernetes objects read from one file (or stdin). */
 export interface ManifestFile {
   /** The name to show for the file: the path as given, or `<stdin>`. */
@@ -133,10 +145,10 @@ function firstLine(message: string): string {
 
 function collectObject(value: unknown, label: string, into: any[]): void {
   if (!isPlainObject(value)) {
-    throw new ManifestInputError(`${label} is ${describe(value)}, not a Kubernetes object: expected a mapping with apiVersion and kind`);
+    throw new NotAManifestError(`${label} is ${describe(value)}, not a Kubernetes object: expected a mapping with apiVersion and kind`);
   }
   if (typeof value.kind !== 'string' || value.kind === '') {
-    throw new ManifestInputError(`${label} has no "kind": expected a Kubernetes object with apiVersion and kind`);
+    throw new NotAManifestError(`${label} has no "kind": expected a Kubernetes object with apiVersion and kind`);
   }
   if (isList(value)) {
     value.items.forEach((item: unknown, i: number) => collectObject(item, `${label}, ${value.kind} items[${i}]`, into));

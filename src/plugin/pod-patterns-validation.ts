@@ -126,7 +126,9 @@ export class PodPatternsValidation {
     }
     const { findings, objectCount } = lintManifestFiles(files, this.profile);
     unreadable.forEach((violation) => context.report.addViolation(violation));
-    groupFindings(findings).forEach((group) => context.report.addViolation(findingViolation(group)));
+    groupFindings(findings)
+      .sort((a, b) => severityRank(a[0].severity) - severityRank(b[0].severity))
+      .forEach((group) => context.report.addViolation(findingViolation(group)));
 
     const summary = summarize(findings, objectCount);
     context.logger.log(`${PLUGIN}: ${summary} (profile ${this.profile})`);
@@ -157,6 +159,11 @@ function unreadableManifestViolation(manifestPath: string, error: ManifestInputE
       + 'and fix what writes the invalid YAML (an Include, a Helm chart, an escape hatch). This error fails the validation.',
     violatingResources: [{ resourceName: '', locations: [], manifestPath }],
   };
+}
+
+// Errors first: they are what fails the synth, and the report is read top-down.
+function severityRank(severity: Severity): number {
+  return severity === Severity.ERROR ? 0 : 1;
 }
 
 // Identical findings (same rule, severity and message) on several objects

@@ -116,6 +116,23 @@ describe('lint: inputs', () => {
     }
   });
 
+  test('in a directory, JSON/YAML that is not a manifest (cdk8s.out/construct-metadata.json) is skipped with a note', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lint-cdk8s-out-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'app.k8s.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n');
+      fs.writeFileSync(path.join(dir, 'construct-metadata.json'), '{"version": "1.0.0", "resources": {}}');
+      const inDirectory = lint([dir]);
+      expect(inDirectory.code).toBe(ExitCode.CLEAN);
+      expect(inDirectory.stderr).toMatch(/^cdk8s-pod-patterns lint: skipped, not a Kubernetes manifest: .*construct-metadata\.json.*has no "kind"/);
+      expect(inDirectory.stdout).toBe('0 errors, 0 warnings in 1 object\n');
+
+      const named = lint([path.join(dir, 'construct-metadata.json')]);
+      expect(named.code).toBe(ExitCode.USAGE);
+    } finally {
+      fs.rmSync(dir, { recursive: true });
+    }
+  });
+
   test('findings from several files keep file order in the report', () => {
     const result = lint(['--profile', 'baseline', PRIVILEGED_POD, fixture('pod-list.json')]);
     const headers = result.stdout.split('\n').filter((line) => !line.startsWith(' ') && line.includes(': '));
