@@ -161,7 +161,7 @@ function readInputs(inputs: readonly string[], io: LintIo): ManifestFile[] {
     const found = expandInput(input, io);
     for (const file of found) {
       const read = () => readManifest(file, () => io.readFile(file));
-      const manifest = file === input ? read() : readFoundInDirectory(file, read, io);
+      const manifest = file === input ? read() : readFoundInDirectory(read, io);
       if (manifest !== undefined) files.push(manifest);
     }
   }
@@ -170,7 +170,7 @@ function readInputs(inputs: readonly string[], io: LintIo): ManifestFile[] {
 
 // A directory (say cdk8s.out/) may hold JSON or YAML that is not a manifest:
 // skipped with a note. A file named on the command line is always linted.
-function readFoundInDirectory(file: string, read: () => ManifestFile, io: LintIo): ManifestFile | undefined {
+function readFoundInDirectory(read: () => ManifestFile, io: LintIo): ManifestFile | undefined {
   try {
     return read();
   } catch (e) {
