@@ -21,5 +21,6 @@ export type {
   ValidationViolatingResource,
   ValidationViolation,
 } from './plugin/pod-patterns-validation';
+export { ManifestLinter } from './rules/manifest-linter';
 export { RuleCatalog } from './rules/catalog';
 export type { RuleDescription } from './rules/catalog';

@@ -68,6 +68,24 @@ export interface InitGatedAppProps extends PodPatternsOptions {
   readonly replicas?: number;
 
   /**
+   * How many times a Job retries a failed Pod before it is marked failed (only
+   * for `WorkloadKind.JOB`); `DockerRestart.parse('on-failure:3').backoffLimit`
+   * gives Docker's retry count.
+   *
+   * @default - the Kubernetes default, 6
+   */
+  readonly backoffLimit?: number;
+
+  /**
+   * The Pod-level security context, e.g. `fsGroup` for volume permissions or one
+   * numeric `user` for every container. `ensureNonRoot` defaults per
+   * `securityProfile` (true for `RESTRICTED`).
+   *
+   * @default - hardened per `securityProfile`
+   */
+  readonly podSecurityContext?: kplus.PodSecurityContextProps;
+
+  /**
    * How long each waiter waits before it gives up with a non-zero exit, so the
    * Pod shows `Init:Error` instead of hanging silently.
    *
@@ -119,16 +137,24 @@ export class InitGatedApp extends Construct {
   public constructor(scope: Construct, id: string, props: InitGatedAppProps) {
     super(scope, id);
     const kind = props.workload ?? WorkloadKind.DEPLOYMENT;
-    checkReplicas(this.node.path, kind, props.replicas);
-    const initContainers = [...waiterContainers(this.node.path, props), ...props.initContainers ?? []];
+    checkWorkloadOptions(this.node.path, kind, props);
+    const securityProfile = props.securityProfile ?? SecurityProfile.RESTRICTED;
+    const options: NormalizeOptions = {
+      owner: this.node.path,
+      allowMutableImageTags: props.allowMutableImageTags ?? false,
+      securityProfile,
+    };
+    const waiters = waiterContainers(this.node.path, props).map(c => normalizeContainer(c, ContainerRole.WAITER, options));
+    const initContainers = [...waiters, ...props.initContainers ?? []];
     this.workload = kind === WorkloadKind.POD
       ? this.createPod(props, initContainers)
-      : this.createController(kind, props, initContainers);
+      : this.createController(kind, props, initContainers, options);
   }
 
   private createPod(props: InitGatedAppProps, initContainers: kplus.ContainerProps[]): kplus.AbstractPod {
     return new SafePod(this, 'Pod', {
       metadata: props.metadata,
+      securityContext: props.podSecurityContext,
       containers: props.containers,
       initContainers,
       sidecars: props.sidecars,
@@ -143,35 +169,28 @@ export class InitGatedApp extends Construct {
     kind: WorkloadKind,
     props: InitGatedAppProps,
     initContainers: kplus.ContainerProps[],
+    options: NormalizeOptions,
   ): kplus.AbstractPod {
-    const securityProfile = props.securityProfile ?? SecurityProfile.RESTRICTED;
-    const options: NormalizeOptions = {
-      owner: this.node.path,
-      allowMutableImageTags: props.allowMutableImageTags ?? false,
-      securityProfile,
-    };
-    const podProps = {
+    const podProps: kplus.WorkloadProps = {
       metadata: props.metadata,
       containers: props.containers.map(c => normalizeContainer(c, ContainerRole.APP, options)),
       initContainers: [
         ...initContainers.map(c => normalizeContainer(c, ContainerRole.INIT, options)),
         ...(props.sidecars ?? []).map(c => normalizeContainer(c, ContainerRole.SIDECAR, options)),
       ],
-      securityContext: hardenPod(undefined, securityProfile),
+      securityContext: hardenPod(props.podSecurityContext, options.securityProfile),
       restartPolicy: resolveRestartPolicy(this.node.path, kind, props.restartPolicy),
     };
-    const workload = this.instantiate(kind, podProps, props.replicas);
-    bindPodRules(workload, { securityProfile, shareProcessNamespace: props.shareProcessNamespace });
+    const workload = this.instantiate(kind, podProps, props);
+    bindPodRules(workload, { securityProfile: options.securityProfile, shareProcessNamespace: props.shareProcessNamespace });
     return workload;
   }
 
-  private instantiate(kind: WorkloadKind, podProps: kplus.WorkloadProps, replicas: number | undefined): kplus.AbstractPod {
+  private instantiate(kind: WorkloadKind, podProps: kplus.WorkloadProps, props: InitGatedAppProps): kplus.AbstractPod {
     switch (kind) {
-      case WorkloadKind.DEPLOYMENT: return new kplus.Deployment(this, 'Deployment', { ...podProps, replicas });
-      case WorkloadKind.STATEFUL_SET: return new kplus.StatefulSet(this, 'StatefulSet', { ...podProps, replicas });
-      case WorkloadKind.JOB: return new kplus.Job(this, 'Job', podProps);
-      default:
-        throw new Error(`${this.node.path}: workload ${kind} is not supported by InitGatedApp: use WorkloadKind.DEPLOYMENT, STATEFUL_SET, POD or JOB`);
+      case WorkloadKind.DEPLOYMENT: return new kplus.Deployment(this, 'Deployment', { ...podProps, replicas: props.replicas });
+      case WorkloadKind.STATEFUL_SET: return new kplus.StatefulSet(this, 'StatefulSet', { ...podProps, replicas: props.replicas });
+      default: return new kplus.Job(this, 'Job', { ...podProps, backoffLimit: props.backoffLimit });
     }
   }
 }
@@ -187,12 +206,29 @@ function waiterContainers(owner: string, props: InitGatedAppProps): kplus.Contai
   return WaitFor._toContainers(props.waitFor ?? [], settings);
 }
 
-function checkReplicas(owner: string, kind: WorkloadKind, replicas: number | undefined): void {
-  if (replicas === undefined) return;
-  if (kind !== WorkloadKind.DEPLOYMENT && kind !== WorkloadKind.STATEFUL_SET) {
-    throw new Error(`${owner}: replicas ${replicas} cannot be set on a ${kind}: remove it, or use WorkloadKind.DEPLOYMENT or STATEFUL_SET`);
+const SUPPORTED_KINDS = [WorkloadKind.DEPLOYMENT, WorkloadKind.STATEFUL_SET, WorkloadKind.POD, WorkloadKind.JOB];
+
+/** Refuses, before any work, options the chosen workload cannot honour. */
+function checkWorkloadOptions(owner: string, kind: WorkloadKind, props: InitGatedAppProps): void {
+  if (!SUPPORTED_KINDS.includes(kind)) {
+    throw new Error(`${owner}: workload ${kind} is not supported by InitGatedApp: use WorkloadKind.DEPLOYMENT, STATEFUL_SET, POD or JOB`);
   }
-  if (!Number.isInteger(replicas) || replicas < 0) {
-    throw new Error(`${owner}: replicas ${replicas} must be a non-negative integer`);
+  const { replicas, backoffLimit } = props;
+  if (replicas !== undefined) {
+    if (kind !== WorkloadKind.DEPLOYMENT && kind !== WorkloadKind.STATEFUL_SET) {
+      throw new Error(`${owner}: replicas ${replicas} cannot be set on a ${kind}: remove it, or use WorkloadKind.DEPLOYMENT or STATEFUL_SET`);
+    }
+    if (!Number.isInteger(replicas) || replicas < 0) {
+      throw new Error(`${owner}: replicas ${replicas} must be a non-negative integer`);
+    }
+  }
+  if (backoffLimit !== undefined) {
+    if (kind !== WorkloadKind.JOB) {
+      throw new Error(`${owner}: backoffLimit ${backoffLimit} cannot be set on a ${kind}: remove it, or use WorkloadKind.JOB`);
+    }
+    // k8s: pkg/apis/batch/validation/validation.go validateJobSpec (ValidateNonnegativeField)
+    if (!Number.isInteger(backoffLimit) || backoffLimit < 0 || backoffLimit > 2147483647) {
+      throw new Error(`${owner}: backoffLimit ${backoffLimit} must be a non-negative 32-bit integer`);
+    }
   }
 }

@@ -35,9 +35,10 @@ export function normalizeContainer(
   checkContainerName(props, label);
   checkRestartPolicyForRole(props, role, label);
   checkInitContainerHooks(props, role, label);
+  const image = checkedImage(props.image, role, label, options);
   return {
     ...props,
-    imagePullPolicy: props.imagePullPolicy ?? pullPolicyFor(props.image, label, options),
+    imagePullPolicy: props.imagePullPolicy ?? image.defaultPullPolicy,
     resources: props.resources ?? {},
     securityContext: hardenContainer(props.securityContext, options.securityProfile),
     restartPolicy: role === ContainerRole.SIDECAR ? kplus.ContainerRestartPolicy.ALWAYS : props.restartPolicy,
@@ -79,16 +80,22 @@ export function hardenContainer(
       return {
         ...given,
         ensureNonRoot: given.ensureNonRoot ?? false,
+        readOnlyRootFilesystem: given.readOnlyRootFilesystem ?? false,
         privileged: given.privileged ?? false,
         allowPrivilegeEscalation: given.allowPrivilegeEscalation ?? false,
         seccompProfile: given.seccompProfile ?? { type: kplus.SeccompProfileType.RUNTIME_DEFAULT },
       };
     case SecurityProfile.PRIVILEGED:
-      return { ...given, ensureNonRoot: given.ensureNonRoot ?? false };
+      return {
+        ...given,
+        ensureNonRoot: given.ensureNonRoot ?? false,
+        readOnlyRootFilesystem: given.readOnlyRootFilesystem ?? false,
+      };
   }
 }
 
-function pullPolicyFor(image: string, label: string, options: NormalizeOptions): kplus.ImagePullPolicy {
+/** The parsed image; refused when the kubelet could not parse it or it is not pinned. */
+function checkedImage(image: string, role: ContainerRole, label: string, options: NormalizeOptions): ImageReference {
   let reference: ImageReference;
   try {
     reference = ImageReference.parse(image);
@@ -97,16 +104,17 @@ function pullPolicyFor(image: string, label: string, options: NormalizeOptions):
   }
   if (reference.isMutable && !options.allowMutableImageTags) {
     const what = reference.tag === undefined ? 'has no tag' : 'uses the mutable tag "latest"';
-    throw new Error(`${label} image "${image}" ${what}: pin a tag or digest, or set allowMutableImageTags`);
+    const pin = role === ContainerRole.WAITER ? 'pin a tag or digest in waiterImage' : 'pin a tag or digest';
+    throw new Error(`${label} image "${image}" ${what}: ${pin}, or set allowMutableImageTags`);
   }
-  return reference.defaultPullPolicy;
+  return reference;
 }
 
 function checkContainerName(props: kplus.ContainerProps, label: string): void {
   if (props.name === undefined) return;
   const errors = dns1123LabelErrors(props.name);
   if (errors.length > 0) {
-    throw new Error(`${label}: name is not a valid DNS-1123 label: ${errors.join('; ')}`);
+    throw new Error(`${label}: name is not a valid DNS-1123 label: ${errors.join('; ')}: rename the container`);
   }
 }
 

@@ -3,6 +3,7 @@ import * as kplus from 'cdk8s-plus-28';
 import { SecurityProfile } from '../policy/security-profile';
 import { lintObjects } from '../rules/engine';
 import { Severity } from '../rules/finding';
+import { podSpecPath } from '../rules/pod-templates';
 
 /** What `bindPodRules` needs to know about the Pod it guards. */
 export interface PodRulesOptions {
@@ -23,7 +24,7 @@ export interface PodRulesOptions {
 export function bindPodRules(workload: kplus.AbstractPod, options: PodRulesOptions): void {
   const apiObject = ApiObject.of(workload);
   if (options.shareProcessNamespace !== undefined) {
-    const path = `${podSpecPointer(apiObject.kind)}/shareProcessNamespace`;
+    const path = `/${podSpecPath(apiObject.kind)!.replace(/\./g, '/')}/shareProcessNamespace`;
     apiObject.addJsonPatch(JsonPatch.add(path, options.shareProcessNamespace));
   }
   const render = apiObject.toJson.bind(apiObject);
@@ -40,13 +41,5 @@ function throwOnErrors(owner: string, manifest: unknown, profile: SecurityProfil
   if (errors.length > 0) {
     const lines = errors.map(finding => `  [${finding.ruleId}] ${finding.path}: ${finding.message}`);
     throw new Error(`${owner}: ${errors.length} problem(s) Kubernetes would reject or that break the ${profile} profile:\n${lines.join('\n')}`);
-  }
-}
-
-function podSpecPointer(kind: string): string {
-  switch (kind) {
-    case 'Pod': return '/spec';
-    case 'CronJob': return '/spec/jobTemplate/spec/template/spec';
-    default: return '/spec/template/spec';
   }
 }

@@ -8,7 +8,8 @@
 export enum SecurityProfile {
   /**
    * Pod Security Standards *restricted*: non-root, no privilege escalation,
-   * all capabilities dropped, `RuntimeDefault` seccomp, restricted volume types.
+   * all capabilities dropped, `RuntimeDefault` seccomp, restricted volume types;
+   * the constructs also default to a read-only root filesystem.
    *
    * Images that run as root (busybox, nginx, most official images) fail to start
    * under it with `CreateContainerConfigError` unless the container sets a
@@ -18,14 +19,19 @@ export enum SecurityProfile {
 
   /**
    * Pod Security Standards *baseline*: the opt-out for images that must run as
-   * root. Known privilege escalations stay forbidden (privileged containers,
-   * host namespaces, hostPath volumes, added capabilities beyond the default set).
+   * root and write to their image (nginx, most official images). Known privilege
+   * escalations stay forbidden (privileged containers, host namespaces, hostPath
+   * volumes, added capabilities beyond the default set); the constructs still
+   * default to no privilege escalation and `RuntimeDefault` seccomp, but not to
+   * a read-only root filesystem or dropped capabilities.
    */
   BASELINE = 'baseline',
 
   /**
-   * Pod Security Standards *privileged*: no security rule is checked and no
-   * hardening is added. Only for system workloads that need the host.
+   * Pod Security Standards *privileged*: no security rule is checked and the
+   * constructs add no hardening (what remains are cdk8s-plus's own defaults:
+   * `privileged: false`, `allowPrivilegeEscalation: false`, which you may
+   * override per container). Only for system workloads that need the host.
    */
   PRIVILEGED = 'privileged',
 }

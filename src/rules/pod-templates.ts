@@ -30,6 +30,13 @@ const TEMPLATE_PATH_BY_KIND: Record<string, string> = {
   CronJob: 'spec.jobTemplate.spec.template',
 };
 
+/** JSON path of the Pod spec inside an object of `kind` (`spec`, `spec.template.spec`, ...); undefined for kinds without one. */
+export function podSpecPath(kind: string): string | undefined {
+  if (kind === 'Pod') return 'spec';
+  const template = TEMPLATE_PATH_BY_KIND[kind];
+  return template === undefined ? undefined : `${template}.spec`;
+}
+
 const CONTAINER_GROUPS: ContainerGroup[] = ['initContainers', 'containers', 'ephemeralContainers'];
 
 /**

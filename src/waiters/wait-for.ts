@@ -32,6 +32,18 @@ export interface WaiterSettings {
   readonly interval: Duration;
 }
 
+/** What one factory decided; the container is built once the Pod's settings are known. */
+interface WaiterSpec {
+  readonly dependency: string;
+  /** Becomes `wait-for-<nameHint>`. */
+  readonly nameHint: string;
+  /** The Service's namespace when known at synth; tells apart two Services of one name. */
+  readonly namespace?: string;
+  /** True when the script reads `$POD_NAMESPACE` (Downward API). */
+  readonly readsPodNamespace?: boolean;
+  readonly render: (ctx: ScriptContext) => string;
+}
+
 interface ScriptContext extends WaiterTiming {
   readonly clusterDomain: string;
 }
@@ -54,21 +66,15 @@ export class WaitFor {
    * Service changes its waiter.
    */
   public static service(service: kplus.Service, options: WaitForServiceOptions = {}): WaitFor {
-    return WaitFor.serviceName(service.name, { namespace: options.namespace ?? service.metadata.namespace });
+    const namespace = options.namespace ?? service.metadata.namespace;
+    return WaitFor.forService(`WaitFor.service(${service.node.path})`, service.name, namespace);
   }
 
   /**
    * Waits until the Service `name` resolves (a Service this app does not define).
    */
   public static serviceName(name: string, options: WaitForServiceOptions = {}): WaitFor {
-    const namespace = options.namespace;
-    checkInput(`WaitFor.serviceName("${name}")`, () => {
-      assertServiceName(name);
-      if (namespace !== undefined) assertNamespace(namespace);
-    });
-    const where = namespace ?? `$${POD_NAMESPACE_ENV}`;
-    return new WaitFor(`service ${name}.${where}`, name, namespace === undefined,
-      ctx => dnsWaiterScript({ ...ctx, serviceName: name, namespace }));
+    return WaitFor.forService(`WaitFor.serviceName("${name}")`, name, options.namespace);
   }
 
   /**
@@ -79,8 +85,11 @@ export class WaitFor {
       assertHost(host);
       assertPort(port);
     });
-    return new WaitFor(`tcp ${host}:${port}`, `${host}-${port}`, false,
-      ctx => tcpWaiterScript({ ...ctx, host, port }));
+    return new WaitFor({
+      dependency: `tcp ${host}:${port}`,
+      nameHint: `${host}-${port}`,
+      render: ctx => tcpWaiterScript({ ...ctx, host, port }),
+    });
   }
 
   /**
@@ -88,50 +97,65 @@ export class WaitFor {
    */
   public static http(url: string): WaitFor {
     const parts = checkInput(`WaitFor.http("${url}")`, () => parseHttpUrl(url));
-    return new WaitFor(`http ${url}`, `${parts.host}-${parts.port}`, false,
-      ctx => httpWaiterScript({ ...ctx, url }));
+    return new WaitFor({
+      dependency: `http ${url}`,
+      nameHint: `${parts.host}-${parts.port}`,
+      render: ctx => httpWaiterScript({ ...ctx, url }),
+    });
   }
 
   /**
-   * The waiter containers for `waiters`, in order.
+   * The waiter containers for `waiters`, in order, with unique names.
    * @internal
    */
   public static _toContainers(waiters: WaitFor[], settings: WaiterSettings): kplus.ContainerProps[] {
     if (waiters.length === 0) return [];
     const context = scriptContext(settings);
-    const names = new Map<string, WaitFor>();
+    const hintCounts = new Map<string, number>();
+    waiters.forEach(w => hintCounts.set(w.spec.nameHint, (hintCounts.get(w.spec.nameHint) ?? 0) + 1));
+    const byName = new Map<string, WaitFor>();
     return waiters.map(waiter => {
-      const container = waiter.toContainer(settings, context);
-      const clash = names.get(container.name!);
+      const shared = hintCounts.get(waiter.spec.nameHint)! > 1;
+      const name = waiterName(shared && waiter.spec.namespace ? `${waiter.spec.nameHint}-${waiter.spec.namespace}` : waiter.spec.nameHint);
+      const clash = byName.get(name);
       if (clash !== undefined) {
         const what = clash.dependency === waiter.dependency
           ? `lists ${waiter.dependency} twice`
-          : `${clash.dependency} and ${waiter.dependency} would both be waited for by "${container.name}"`;
+          : `${clash.dependency} and ${waiter.dependency} would both be waited for by "${name}"`;
         throw new Error(`${settings.owner}: waitFor ${what}: list each dependency once`);
       }
-      names.set(container.name!, waiter);
-      return container;
+      byName.set(name, waiter);
+      return waiter.toContainer(name, settings, context);
+    });
+  }
+
+  private static forService(context: string, name: string, namespace: string | undefined): WaitFor {
+    checkInput(context, () => {
+      assertServiceName(name);
+      if (namespace !== undefined) assertNamespace(namespace);
+    });
+    return new WaitFor({
+      dependency: `service ${name}.${namespace ?? `$${POD_NAMESPACE_ENV}`}`,
+      nameHint: name,
+      namespace,
+      readsPodNamespace: namespace === undefined,
+      render: ctx => dnsWaiterScript({ ...ctx, serviceName: name, namespace }),
     });
   }
 
   /** What is waited for, e.g. `service mydb.$POD_NAMESPACE` or `tcp db:5432`. */
   public readonly dependency: string;
 
-  private constructor(
-    dependency: string,
-    private readonly nameHint: string,
-    private readonly needsPodNamespace: boolean,
-    private readonly render: (ctx: ScriptContext) => string,
-  ) {
-    this.dependency = dependency;
+  private constructor(private readonly spec: WaiterSpec) {
+    this.dependency = spec.dependency;
   }
 
-  private toContainer(settings: WaiterSettings, context: ScriptContext): kplus.ContainerProps {
+  private toContainer(name: string, settings: WaiterSettings, context: ScriptContext): kplus.ContainerProps {
     return {
-      name: waiterName(this.nameHint),
+      name,
       image: settings.image,
-      command: ['sh', '-c', this.render(context)],
-      envVariables: this.needsPodNamespace
+      command: ['sh', '-c', this.spec.render(context)],
+      envVariables: this.spec.readsPodNamespace
         ? { [POD_NAMESPACE_ENV]: kplus.EnvValue.fromFieldRef(kplus.EnvFieldPaths.POD_NAMESPACE) }
         : undefined,
       securityContext: {
@@ -164,7 +188,7 @@ function scriptContext(settings: WaiterSettings): ScriptContext {
 function wholeSeconds(what: string, duration: Duration): number {
   const seconds = duration.toSeconds({ integral: false });
   if (!Number.isInteger(seconds)) {
-    throw new Error(`${what} ${duration.toHumanString()} is not a whole number of seconds`);
+    throw new Error(`${what} ${duration.toHumanString()} is not a whole number of seconds: use Duration.seconds(n) or Duration.minutes(n)`);
   }
   return seconds;
 }

@@ -58,6 +58,17 @@ describe('workload kinds', () => {
     expect(() => synthApp({ workload: WorkloadKind.POD, replicas: 3 })).toThrow(/replicas 3 cannot be set on a Pod/);
   });
 
+  test('backoffLimit reaches a Job (docker --restart=on-failure:N) and is refused elsewhere', () => {
+    expect(only(synthApp({ workload: WorkloadKind.JOB, restartPolicy: kplus.RestartPolicy.ON_FAILURE, backoffLimit: 3 }), 'Job').spec.backoffLimit).toBe(3);
+    expect(() => synthApp({ backoffLimit: 3 })).toThrow(/backoffLimit 3 cannot be set on a Deployment: remove it, or use WorkloadKind.JOB/);
+    expect(() => synthApp({ workload: WorkloadKind.JOB, backoffLimit: -1 })).toThrow(/backoffLimit -1 must be a non-negative 32-bit integer/);
+  });
+
+  test('podSecurityContext reaches the Pod template, still hardened', () => {
+    const spec = podSpecOf(synthApp({ podSecurityContext: { fsGroup: 2000 } }), 'Deployment');
+    expect(spec.securityContext).toMatchObject({ fsGroup: 2000, runAsNonRoot: true });
+  });
+
   test('an unsupported workload kind is refused, listing the supported ones', () => {
     expect(() => synthApp({ workload: WorkloadKind.DAEMON_SET })).toThrow(/use WorkloadKind.DEPLOYMENT, STATEFUL_SET, POD or JOB/);
   });
@@ -96,7 +107,7 @@ describe('shared options', () => {
 
   test('a mutable waiterImage is refused like any other image', () => {
     expect(() => synthApp({ waitFor: [WaitFor.serviceName('mydb')], waiterImage: 'busybox' }))
-      .toThrow(/init container "wait-for-mydb" image "busybox" has no tag/);
+      .toThrow(/waiter init container "wait-for-mydb" image "busybox" has no tag: pin a tag or digest in waiterImage/);
   });
 
   test('shareProcessNamespace lands in the Pod template', () => {

@@ -60,6 +60,12 @@ describe('SafePod image pull policy (k8s: pkg/apis/core/v1/defaults.go SetDefaul
       .toThrow(new RegExp(`container "web" image "${image}" .*pin a tag or digest, or set allowMutableImageTags`));
   });
 
+  test('an explicit imagePullPolicy does not make a mutable image acceptable', () => {
+    expect(() => new SafePod(newChart(), 'pod', {
+      containers: [{ name: 'web', image: 'nginx', imagePullPolicy: kplus.ImagePullPolicy.IF_NOT_PRESENT }],
+    })).toThrow(/container "web" image "nginx" has no tag/);
+  });
+
   test('allowMutableImageTags accepts them with Always, as the guide says', () => {
     const chart = newChart();
     new SafePod(chart, 'pod', { allowMutableImageTags: true, containers: [{ name: 'web', image: 'nginx', securityContext: USER }] });
@@ -112,6 +118,7 @@ describe('SafePod hardening', () => {
     expect(checkPodSecurity(view, SecurityProfile.BASELINE)).toEqual([]);
     for (const c of allContainers(pod.spec)) {
       expect(c.securityContext.allowPrivilegeEscalation).toBe(false);
+      expect(c.securityContext.readOnlyRootFilesystem).toBe(false);
     }
   });
 

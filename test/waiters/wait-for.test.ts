@@ -118,6 +118,11 @@ describe('waiter containers', () => {
     expect(new Set(names).size).toBe(2);
   });
 
+  test('two Services of one name in different namespaces get distinct waiters', () => {
+    const waiters = waitersOf(Testing.chart(), [WaitFor.serviceName('db', { namespace: 'a' }), WaitFor.serviceName('db', { namespace: 'b' })]);
+    expect(waiters.map(w => w.name)).toEqual(['wait-for-db-a', 'wait-for-db-b']);
+  });
+
   test('the same dependency twice is refused', () => {
     expect(() => waitersOf(Testing.chart(), [WaitFor.serviceName('mydb'), WaitFor.serviceName('mydb')]))
       .toThrow(/waitFor lists service mydb\.\$POD_NAMESPACE twice: list each dependency once/);
