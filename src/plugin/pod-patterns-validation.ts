@@ -4,7 +4,7 @@ import type { ManifestFile, ManifestInputError } from '../cli/read-manifests';
 
 type ManifestReader = typeof import('../cli/read-manifests');
 import { SecurityProfile } from '../policy/security-profile';
-import { allRules } from '../rules/catalog';
+import { ruleById } from '../rules/catalog';
 import { Severity } from '../rules/finding';
 
 // The interfaces below restate, structurally, the parts of cdk8s-cli 2.x's
@@ -194,11 +194,10 @@ function findingViolation(group: readonly FileFinding[]): ValidationViolation {
   };
 }
 
-// The catalogue's fix when it has one (Pod Security checks may not be catalogued).
+// Every rule, Pod Security checks included, is in the catalogue with its fix.
 function howToFix(finding: FileFinding): string {
-  const catalogued = allRules().find((rule) => rule.id === finding.ruleId)?.fix;
   const consequence = finding.severity === Severity.ERROR
     ? 'This error fails the validation.'
     : 'Warnings do not fail the validation.';
-  return catalogued ? `${catalogued} ${consequence}` : `Follow the recommendation. ${consequence}`;
+  return `${ruleById(finding.ruleId).fix} ${consequence}`;
 }
