@@ -22,9 +22,9 @@ const LANDMARKS = [
   { label: 'construct the workloads (bench populate)', file: 'bench/variants.js', fn: 'populate' },
   { label: 'App.synth (validate + toJson + YAML)', file: 'cdk8s/lib/app.js', fn: 'synth' },
   { label: '  validate() of every construct', file: 'cdk8s/lib/app.js', fn: 'validate' },
-  { label: '    library validation hook (bindPodRules)', file: 'lib/pods/pod-rules-binding.js', fn: 'validate' },
-  { label: '      lintObjects (rules engine)', file: 'lib/rules/engine.js', fn: 'lintObjects' },
   { label: '  Chart.toJson', file: 'cdk8s/lib/chart.js', fn: 'toJson' },
+  { label: '    library whole-Pod check (bindPodRules, inside toJson)', file: 'lib/pods/pod-rules-binding.js', fn: 'throwOnErrors' },
+  { label: '      lintObjects (rules engine)', file: 'lib/rules/engine.js', fn: 'lintObjects' },
   { label: '  ApiObject.toJson (all calls)', file: 'cdk8s/lib/api-object.js', fn: 'toJson' },
   { label: '  Kube*.toJson (cdk8s-plus generated imports, all calls)', file: 'cdk8s-plus-28/lib/imports/k8s.js', fn: 'toJson' },
   { label: '  Yaml.save', file: 'cdk8s/lib/yaml.js', fn: 'save' },
@@ -32,7 +32,7 @@ const LANDMARKS = [
 
 /** Subtrees whose own split is worth seeing: what the library's synth-time check spends its time on. */
 const FOCUSES = [
-  { label: 'inside the library validation hook (bindPodRules)', file: 'lib/pods/pod-rules-binding.js', fn: 'validate' },
+  { label: 'inside the library whole-Pod check (bindPodRules)', file: 'lib/pods/pod-rules-binding.js', fn: 'throwOnErrors' },
   { label: 'inside lintObjects (rules engine)', file: 'lib/rules/engine.js', fn: 'lintObjects' },
   { label: 'inside InitGatedApp (construction)', file: 'lib/apps/init-gated-app.js', fn: 'InitGatedApp' },
 ];
