@@ -5,7 +5,7 @@ import {
   portNameErrors,
   truncateWithHash,
 } from '../../src/names/names';
-import { DNS1035_LABEL_BAD, DNS1123_LABEL_BAD } from '../support/k8s-name-cases';
+import { DNS1035_LABEL_BAD, DNS1123_LABEL_BAD, DNS1123_SUBDOMAIN_BAD } from '../support/k8s-name-cases';
 
 // Accepted/rejected values are Kubernetes' own, from
 // staging/src/k8s.io/apimachinery/pkg/util/validation/validation_test.go;
@@ -67,20 +67,7 @@ describe('dns1123SubdomainErrors (k8s: validation.go IsDNS1123Subdomain)', () =>
   });
 
   // k8s: validation_test.go TestIsDNS1123Subdomain badValues
-  test.each([
-    '', 'A', 'ABC', 'aBc', 'A1', 'A-1', '1-A',
-    '-', 'a-', '-a', '1-', '-1',
-    '_', 'a_', '_a', 'a_b', '1_', '_1', '1_2',
-    '.', 'a.', '.a', 'a..b', '1.', '.1', '1..2',
-    ' ', 'a ', ' a', 'a b', '1 ', ' 1', '1 2',
-    'A.a', 'aB.a', 'ab.A', 'A1.a', 'a1.A',
-    'A.1', 'aB.1', 'A1.1', '1A.1',
-    '0.A', '01.A', '012.A', '1A.a', '1a.A',
-    'A.B.C.D.E', 'AA.BB.CC.DD.EE', 'a.B.c.d.e', 'aa.bB.cc.dd.ee',
-    'a@b', 'a,b', 'a_b', 'a;b',
-    'a:b', 'a%b', 'a?b', 'a$b',
-    'a'.repeat(254),
-  ])('rejects %j', (value) => {
+  test.each(DNS1123_SUBDOMAIN_BAD)('rejects %j', (value) => {
     expect(dns1123SubdomainErrors(value)).not.toEqual([]);
   });
 

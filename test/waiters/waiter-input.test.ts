@@ -9,7 +9,7 @@ import {
   assertTiming,
   parseHttpUrl,
 } from '../../src/waiters/waiter-input';
-import { DNS1035_LABEL_BAD, DNS1123_LABEL_BAD } from '../support/k8s-name-cases';
+import { DNS1035_LABEL_BAD, DNS1123_LABEL_BAD, DNS1123_SUBDOMAIN_BAD } from '../support/k8s-name-cases';
 
 /** Inputs that would be dangerous or confusing in a shell script, refused everywhere. */
 const HOSTILE = ['myservice; rm -rf /', '$(id)', '`id`', 'a\'b', 'a"b', 'my\nservice', 'a b', 'a|b', 'a&&b', 'a>b', ''];
@@ -71,18 +71,7 @@ describe('assertClusterDomain', () => {
   });
 
   // k8s: validation_test.go TestIsDNS1123Subdomain badValues
-  test.each([
-    '', 'A', 'ABC', 'aBc', 'A1', 'A-1', '1-A',
-    '-', 'a-', '-a', '1-', '-1',
-    '_', 'a_', '_a', 'a_b', '1_', '_1', '1_2',
-    '.', 'a.', '.a', 'a..b', '1.', '.1', '1..2',
-    ' ', 'a ', ' a', 'a b', '1 ', ' 1', '1 2',
-    'A.a', 'aB.a', 'ab.A', 'A1.a', 'a1.A',
-    'A.B.C.D.E', 'AA.BB.CC.DD.EE', 'a.B.c.d.e', 'aa.bB.cc.dd.ee',
-    'a@b', 'a,b', 'a;b', 'a:b', 'a%b', 'a?b', 'a$b',
-    'a'.repeat(254),
-    ...HOSTILE,
-  ])('refuses %j (k8s IsDNS1123Subdomain)', (domain) => {
+  test.each([...DNS1123_SUBDOMAIN_BAD, ...HOSTILE])('refuses %j (k8s IsDNS1123Subdomain)', (domain) => {
     expect(() => assertClusterDomain(domain)).toThrow(`cluster domain ${JSON.stringify(domain)} is not valid: `);
   });
 
