@@ -4,6 +4,9 @@ export { ImageReference } from './image/image-reference';
 export { PodPatternsValidation } from './plugin/pod-patterns-validation';
 export type { PodPatternsValidationProps } from './plugin/pod-patterns-validation';
 export type { PodPatternsOptions } from './pods/pod-patterns-options';
+export { PodPatterns } from './pods/pod-patterns';
+export type { PodPatternsApplyOptions } from './pods/pod-patterns';
+export { WarningPolicy } from './pods/warning-policy';
 export { SafePod } from './pods/safe-pod';
 export type { SafePodProps } from './pods/safe-pod';
 export { DockerRestart } from './policy/docker-restart';
@@ -13,7 +16,7 @@ export { WorkloadKind } from './policy/workload-kind';
 export { Severity } from './rules/finding';
 export type { Finding } from './rules/finding';
 export { WaitFor } from './waiters/wait-for';
-export type { WaitForServiceOptions } from './waiters/wait-for';
+export type { WaitForGateOptions, WaitForServiceOptions } from './waiters/wait-for';
 export type {
   IValidationContext,
   IValidationLogger,

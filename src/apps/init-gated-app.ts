@@ -1,13 +1,14 @@
 import { ApiObjectMetadata, Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { ContainerRole, hardenPod, normalizeContainer, NormalizeOptions, resolveRestartPolicy } from '../pods/container-normalizer';
+import { OwnedWorkloadOptions, ownedWorkloadClass } from '../pods/container-intake';
+import { hardenPodProps } from '../pods/hardening';
 import { PodPatternsOptions } from '../pods/pod-patterns-options';
-import { bindPodRules } from '../pods/pod-rules-binding';
 import { SafePod } from '../pods/safe-pod';
+import { resolveRestartPolicy } from '../pods/workload-restart';
 import { SecurityProfile } from '../policy/security-profile';
 import { WorkloadKind } from '../policy/workload-kind';
-import { WaitFor, WaiterSettings } from '../waiters/wait-for';
+import { DEFAULT_WAITER_IMAGE, WaitFor } from '../waiters/wait-for';
 
 /**
  * Props for `InitGatedApp`.
@@ -109,9 +110,10 @@ export interface InitGatedAppProps extends PodPatternsOptions {
 
   /**
    * Image of the waiter containers. It needs a POSIX `sh`, `nslookup`, `nc`,
-   * `wget`, `timeout` and `date` (busybox has them all).
+   * `wget`, `timeout` and `date`: any busybox release from 1.28 (the one the
+   * guide pins) on works.
    *
-   * @default 'busybox:1.28' - the version the guide pins
+   * @default 'busybox:1.37.0'
    */
   readonly waiterImage?: string;
 
@@ -129,6 +131,9 @@ export interface InitGatedAppProps extends PodPatternsOptions {
  *
  * Startup order: waiters (one per `waitFor`, bounded) → `initContainers` →
  * `sidecars` → `containers` (in parallel).
+ *
+ * Containers added later through `workload` (`addContainer`, `addInitContainer`,
+ * `attachContainer`) are normalised, hardened and checked like the ones in props.
  */
 export class InitGatedApp extends Construct {
   /** The workload that runs the Pod (a `kplus.Deployment` unless `workload` says otherwise). */
@@ -138,25 +143,22 @@ export class InitGatedApp extends Construct {
     super(scope, id);
     const kind = props.workload ?? WorkloadKind.DEPLOYMENT;
     checkWorkloadOptions(this.node.path, kind, props);
-    const securityProfile = props.securityProfile ?? SecurityProfile.RESTRICTED;
-    const options: NormalizeOptions = {
-      owner: this.node.path,
-      allowMutableImageTags: props.allowMutableImageTags ?? false,
-      securityProfile,
-    };
-    const waiters = waiterContainers(this.node.path, props).map(c => normalizeContainer(c, ContainerRole.WAITER, options));
-    const initContainers = [...waiters, ...props.initContainers ?? []];
-    this.workload = kind === WorkloadKind.POD
-      ? this.createPod(props, initContainers)
-      : this.createController(kind, props, initContainers, options);
+    this.workload = kind === WorkloadKind.POD ? this.createPod(props) : this.createController(kind, props);
+    this.node.defaultChild = this.workload;
+    WaitFor.gate(this.workload, props.waitFor ?? [], {
+      waiterImage: props.waiterImage ?? DEFAULT_WAITER_IMAGE,
+      clusterDomain: props.clusterDomain,
+      waitTimeout: props.waitTimeout,
+      waitInterval: props.waitInterval,
+    });
   }
 
-  private createPod(props: InitGatedAppProps, initContainers: kplus.ContainerProps[]): kplus.AbstractPod {
+  private createPod(props: InitGatedAppProps): kplus.AbstractPod {
     return new SafePod(this, 'Pod', {
       metadata: props.metadata,
       securityContext: props.podSecurityContext,
       containers: props.containers,
-      initContainers,
+      initContainers: props.initContainers,
       sidecars: props.sidecars,
       restartPolicy: props.restartPolicy,
       allowMutableImageTags: props.allowMutableImageTags,
@@ -165,46 +167,38 @@ export class InitGatedApp extends Construct {
     });
   }
 
-  private createController(
-    kind: WorkloadKind,
-    props: InitGatedAppProps,
-    initContainers: kplus.ContainerProps[],
-    options: NormalizeOptions,
-  ): kplus.AbstractPod {
+  private createController(kind: WorkloadKind, props: InitGatedAppProps): kplus.AbstractPod {
+    const securityProfile = props.securityProfile ?? SecurityProfile.RESTRICTED;
+    const options: OwnedWorkloadOptions = {
+      owner: this.node.path,
+      allowMutableImageTags: props.allowMutableImageTags ?? false,
+      securityProfile,
+      shareProcessNamespace: props.shareProcessNamespace,
+    };
     const podProps: kplus.WorkloadProps = {
       metadata: props.metadata,
-      containers: props.containers.map(c => normalizeContainer(c, ContainerRole.APP, options)),
-      initContainers: [
-        ...initContainers.map(c => normalizeContainer(c, ContainerRole.INIT, options)),
-        ...(props.sidecars ?? []).map(c => normalizeContainer(c, ContainerRole.SIDECAR, options)),
-      ],
-      securityContext: hardenPod(props.podSecurityContext, options.securityProfile),
+      containers: props.containers,
+      initContainers: props.initContainers,
+      securityContext: hardenPodProps(props.podSecurityContext, securityProfile),
       restartPolicy: resolveRestartPolicy(this.node.path, kind, props.restartPolicy),
     };
-    const workload = this.instantiate(kind, podProps, props);
-    bindPodRules(workload, { securityProfile: options.securityProfile, shareProcessNamespace: props.shareProcessNamespace });
+    const workload = this.instantiate(kind, podProps, props, options);
+    props.sidecars?.forEach(c => workload.addInitContainer({ ...c, restartPolicy: kplus.ContainerRestartPolicy.ALWAYS }));
     return workload;
   }
 
-  private instantiate(kind: WorkloadKind, podProps: kplus.WorkloadProps, props: InitGatedAppProps): kplus.AbstractPod {
+  private instantiate(kind: WorkloadKind, podProps: kplus.WorkloadProps, props: InitGatedAppProps, options: OwnedWorkloadOptions): kplus.AbstractPod {
     switch (kind) {
-      case WorkloadKind.DEPLOYMENT: return new kplus.Deployment(this, 'Deployment', { ...podProps, replicas: props.replicas });
-      case WorkloadKind.STATEFUL_SET: return new kplus.StatefulSet(this, 'StatefulSet', { ...podProps, replicas: props.replicas });
-      default: return new kplus.Job(this, 'Job', { ...podProps, backoffLimit: props.backoffLimit });
+      case WorkloadKind.DEPLOYMENT: return new OwnedDeployment(this, 'Deployment', { ...podProps, replicas: props.replicas }, options);
+      case WorkloadKind.STATEFUL_SET: return new OwnedStatefulSet(this, 'StatefulSet', { ...podProps, replicas: props.replicas }, options);
+      default: return new OwnedJob(this, 'Job', { ...podProps, backoffLimit: props.backoffLimit }, options);
     }
   }
 }
 
-function waiterContainers(owner: string, props: InitGatedAppProps): kplus.ContainerProps[] {
-  const settings: WaiterSettings = {
-    owner,
-    image: props.waiterImage ?? 'busybox:1.28',
-    clusterDomain: props.clusterDomain ?? 'cluster.local',
-    timeout: props.waitTimeout ?? Duration.minutes(5),
-    interval: props.waitInterval ?? Duration.seconds(2),
-  };
-  return WaitFor._toContainers(props.waitFor ?? [], settings);
-}
+const OwnedDeployment = ownedWorkloadClass(kplus.Deployment);
+const OwnedStatefulSet = ownedWorkloadClass(kplus.StatefulSet);
+const OwnedJob = ownedWorkloadClass(kplus.Job);
 
 const SUPPORTED_KINDS = [WorkloadKind.DEPLOYMENT, WorkloadKind.STATEFUL_SET, WorkloadKind.POD, WorkloadKind.JOB];
 

@@ -1,9 +1,10 @@
 import * as kplus from 'cdk8s-plus-28';
+import { hardenContainerProps } from './hardening';
 import { ImageReference } from '../image/image-reference';
-import { dns1123LabelErrors } from '../names/names';
-import { WorkloadRestartPolicy } from '../policy/restart-policy';
 import { SecurityProfile } from '../policy/security-profile';
-import { WorkloadKind } from '../policy/workload-kind';
+import { RULE } from '../rules/catalog';
+import { lintObjects } from '../rules/engine';
+import { Finding, Severity } from '../rules/finding';
 
 /** Where a container sits in the Pod; decides what Kubernetes allows on it. */
 export enum ContainerRole {
@@ -25,134 +26,100 @@ export interface NormalizeOptions {
  * Turns user container props into the props cdk8s-plus gets: explicit pull
  * policy computed as Kubernetes does, hardening for the profile, no invented
  * resources. Throws when the props alone show a problem.
+ *
+ * An init container with `restartPolicy: Always` is a native sidecar, however it
+ * was added (cdk8s-plus's own `addInitContainer` spelling included).
  */
 export function normalizeContainer(
   props: kplus.ContainerProps,
   role: ContainerRole,
   options: NormalizeOptions,
 ): kplus.ContainerProps {
-  const label = describeContainer(props, role, options.owner);
-  checkContainerName(props, label);
-  checkRestartPolicyForRole(props, role, label);
-  checkInitContainerHooks(props, role, label);
-  const image = checkedImage(props.image, role, label, options);
+  const placed = roleOf(props, role);
+  checkContainerEarly(containerFields(props), placed, options);
   return {
     ...props,
-    imagePullPolicy: props.imagePullPolicy ?? image.defaultPullPolicy,
+    imagePullPolicy: props.imagePullPolicy ?? ImageReference.parse(props.image).defaultPullPolicy,
     resources: props.resources ?? {},
-    securityContext: hardenContainer(props.securityContext, options.securityProfile),
-    restartPolicy: role === ContainerRole.SIDECAR ? kplus.ContainerRestartPolicy.ALWAYS : props.restartPolicy,
+    securityContext: hardenContainerProps(props.securityContext, options.securityProfile),
+    restartPolicy: placed === ContainerRole.SIDECAR ? kplus.ContainerRestartPolicy.ALWAYS : props.restartPolicy,
   };
 }
 
-/** Pod-level security context for a profile, keeping what the user set. */
-export function hardenPod(
-  user: kplus.PodSecurityContextProps | undefined,
-  profile: SecurityProfile,
-): kplus.PodSecurityContextProps {
+/**
+ * The checks `normalizeContainer` makes, for a container cdk8s-plus has already
+ * built (`attachContainer`): its pull policy and resources are kept as built, and
+ * its security context is completed at synth.
+ */
+export function checkBuiltContainer(container: kplus.Container, role: ContainerRole, options: NormalizeOptions): void {
+  checkContainerEarly({
+    name: container.name,
+    image: container.image,
+    imagePullPolicy: container.imagePullPolicy,
+    restartPolicy: container.restartPolicy,
+  }, role, options);
+}
+
+function roleOf(props: kplus.ContainerProps, role: ContainerRole): ContainerRole {
+  return role === ContainerRole.INIT && props.restartPolicy === kplus.ContainerRestartPolicy.ALWAYS ? ContainerRole.SIDECAR : role;
+}
+
+/** The manifest fields of a container that the container-level rules read. */
+function containerFields(props: kplus.ContainerProps): Record<string, unknown> {
+  const present = (value: unknown) => (value === undefined ? undefined : {});
   return {
-    ...user,
-    ensureNonRoot: user?.ensureNonRoot ?? profile === SecurityProfile.RESTRICTED,
+    name: props.name,
+    image: props.image,
+    imagePullPolicy: props.imagePullPolicy,
+    restartPolicy: props.restartPolicy,
+    readinessProbe: present(props.readiness),
+    livenessProbe: present(props.liveness),
+    startupProbe: present(props.startup),
+    lifecycle: present(props.lifecycle),
   };
 }
 
-/**
- * Container security context for a profile. What the user set explicitly wins;
- * the rules then report it if it breaks the profile, rather than it being
- * silently overridden.
- */
-export function hardenContainer(
-  user: kplus.ContainerSecurityContextProps | undefined,
-  profile: SecurityProfile,
-): kplus.ContainerSecurityContextProps {
-  const given = user ?? {};
-  switch (profile) {
-    case SecurityProfile.RESTRICTED:
-      return {
-        ...given,
-        ensureNonRoot: given.ensureNonRoot ?? true,
-        privileged: given.privileged ?? false,
-        allowPrivilegeEscalation: given.allowPrivilegeEscalation ?? false,
-        capabilities: { ...given.capabilities, drop: given.capabilities?.drop ?? [kplus.Capability.ALL] },
-        seccompProfile: given.seccompProfile ?? { type: kplus.SeccompProfileType.RUNTIME_DEFAULT },
-      };
-    case SecurityProfile.BASELINE:
-      return {
-        ...given,
-        ensureNonRoot: given.ensureNonRoot ?? false,
-        readOnlyRootFilesystem: given.readOnlyRootFilesystem ?? false,
-        privileged: given.privileged ?? false,
-        allowPrivilegeEscalation: given.allowPrivilegeEscalation ?? false,
-        seccompProfile: given.seccompProfile ?? { type: kplus.SeccompProfileType.RUNTIME_DEFAULT },
-      };
-    case SecurityProfile.PRIVILEGED:
-      return {
-        ...given,
-        ensureNonRoot: given.ensureNonRoot ?? false,
-        readOnlyRootFilesystem: given.readOnlyRootFilesystem ?? false,
-      };
-  }
-}
-
-/** The parsed image; refused when the kubelet could not parse it or it is not pinned. */
-function checkedImage(image: string, role: ContainerRole, label: string, options: NormalizeOptions): ImageReference {
-  let reference: ImageReference;
-  try {
-    reference = ImageReference.parse(image);
-  } catch (e) {
-    throw new Error(`${label}: ${(e as Error).message}`);
-  }
-  if (reference.isMutable && !options.allowMutableImageTags) {
-    const what = reference.tag === undefined ? 'has no tag' : 'uses the mutable tag "latest"';
-    const pin = role === ContainerRole.WAITER ? 'pin a tag or digest in waiterImage' : 'pin a tag or digest';
-    throw new Error(`${label} image "${image}" ${what}: ${pin}, or set allowMutableImageTags`);
-  }
-  return reference;
-}
-
-function checkContainerName(props: kplus.ContainerProps, label: string): void {
-  if (props.name === undefined) return;
-  const errors = dns1123LabelErrors(props.name);
-  if (errors.length > 0) {
-    throw new Error(`${label}: name is not a valid DNS-1123 label: ${errors.join('; ')}: rename the container`);
-  }
-}
-
-function checkRestartPolicyForRole(props: kplus.ContainerProps, role: ContainerRole, label: string): void {
-  if (props.restartPolicy === undefined || role === ContainerRole.SIDECAR) return;
-  const fix = role === ContainerRole.INIT
-    ? 'pass it in `sidecars` instead, which sets restartPolicy: Always'
-    : 'remove it; only sidecars (init containers that keep running) have one';
-  throw new Error(`${label}: restartPolicy "${props.restartPolicy}" is not allowed on a ${role}: ${fix}`);
-}
-
-// k8s: pkg/apis/core/validation/validation.go validateInitContainers — probes and
-// lifecycle are forbidden on init containers unless restartPolicy is Always.
-function checkInitContainerHooks(props: kplus.ContainerProps, role: ContainerRole, label: string): void {
-  if (role !== ContainerRole.INIT && role !== ContainerRole.WAITER) return;
-  const hooks = [
-    props.readiness && 'readiness probe',
-    props.liveness && 'liveness probe',
-    props.startup && 'startup probe',
-    props.lifecycle && 'lifecycle',
-  ].filter(Boolean);
-  if (hooks.length > 0) {
-    throw new Error(`${label}: ${hooks.join(', ')} not allowed on an init container, which runs to completion: drop it, or pass the container in \`sidecars\``);
-  }
-}
+/** The rules that need nothing but the container itself: they can run as the user's line executes. */
+const CONTAINER_RULES: ReadonlySet<string> = new Set([
+  RULE.API_CONTAINER_NAME,
+  RULE.API_CONTAINER_RESTART_POLICY,
+  RULE.API_INIT_CONTAINER_PROBES,
+  RULE.API_IMAGE_REQUIRED,
+  RULE.API_IMAGE_WHITESPACE,
+  RULE.API_IMAGE_PULL_POLICY,
+  RULE.RUNTIME_IMAGE_REFERENCE,
+  RULE.BP_MUTABLE_IMAGE_TAG,
+]);
 
 /**
- * `WorkloadRestartPolicy.resolve` with the construct path in its error.
+ * Runs the container-level rules (the same ones lint and the synth guard run) on
+ * one container, so that a bad container fails where the user added it.
  */
-export function resolveRestartPolicy(owner: string, kind: WorkloadKind, policy: kplus.RestartPolicy | undefined): kplus.RestartPolicy {
-  try {
-    return WorkloadRestartPolicy.resolve(kind, policy);
-  } catch (e) {
-    throw new Error(`${owner}: restartPolicy: ${(e as Error).message}`);
-  }
+function checkContainerEarly(fields: Record<string, unknown>, role: ContainerRole, options: NormalizeOptions): void {
+  const problems = containerFindings(fields, role).filter(finding =>
+    finding.severity === Severity.ERROR || (finding.ruleId === RULE.BP_MUTABLE_IMAGE_TAG && !options.allowMutableImageTags));
+  if (problems.length === 0) return;
+  const lines = problems.map(finding => finding.ruleId === RULE.BP_MUTABLE_IMAGE_TAG
+    ? `${finding.message}; ${mutableTagFix(role)} [${finding.ruleId}]`
+    : `${finding.message} [${finding.ruleId}]`);
+  throw new Error(`${options.owner}: ${lines.join('\n  ')}`);
 }
 
-function describeContainer(props: kplus.ContainerProps, role: ContainerRole, owner: string): string {
-  const name = props.name === undefined ? '(unnamed)' : `"${props.name}"`;
-  return `${owner}: ${role} ${name}`;
+function mutableTagFix(role: ContainerRole): string {
+  return role === ContainerRole.WAITER
+    ? 'the constructs refuse it: pin a tag or digest in waiterImage, or set allowMutableImageTags'
+    : 'the constructs refuse it: pin a tag or digest, or set allowMutableImageTags';
+}
+
+function containerFindings(fields: Record<string, unknown>, role: ContainerRole): Finding[] {
+  const group = role === ContainerRole.APP ? 'containers' : 'initContainers';
+  const container = {
+    ...fields,
+    name: fields.name ?? 'main',
+    restartPolicy: role === ContainerRole.SIDECAR ? 'Always' : fields.restartPolicy,
+  };
+  const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'container-check' }, spec: { [group]: [container] } };
+  const path = `spec.${group}[0]`;
+  return lintObjects([pod], { profile: SecurityProfile.PRIVILEGED })
+    .filter(finding => CONTAINER_RULES.has(finding.ruleId) && (finding.path === path || finding.path.startsWith(`${path}.`)));
 }

@@ -1,8 +1,10 @@
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { ContainerRole, hardenPod, normalizeContainer, NormalizeOptions, resolveRestartPolicy } from './container-normalizer';
+import { intake, intakeBuilt, ownWorkload } from './container-intake';
+import { ContainerRole } from './container-normalizer';
+import { hardenPodProps } from './hardening';
 import { PodPatternsOptions } from './pod-patterns-options';
-import { bindPodRules } from './pod-rules-binding';
+import { childPath, resolveRestartPolicy } from './workload-restart';
 import { SecurityProfile } from '../policy/security-profile';
 import { WorkloadKind } from '../policy/workload-kind';
 
@@ -33,56 +35,71 @@ export interface SafePodProps extends kplus.PodProps, PodPatternsOptions {
  *   `securityProfile` says otherwise, and no resources are invented;
  * - the whole Pod is checked at synth (duplicate names, port clashes in the
  *   shared network namespace, mounts of unknown volumes, init-container
- *   restrictions, Pod Security Standards) and every problem is reported at once.
+ *   restrictions, Pod Security Standards), together with every other checked
+ *   workload of the app, and nothing is written when any fails.
+ *
+ * Every way into the Pod is covered: props, `addContainer`, `addInitContainer`
+ * (with `restartPolicy: Always` it adds a native sidecar), `addSidecar` and
+ * `attachContainer`. A container cdk8s-plus built before it was attached keeps
+ * the pull policy and resources cdk8s-plus gave it; its security context is
+ * completed for the profile at synth.
+ *
+ * With `securityProfile: PRIVILEGED` the Pod is exactly a `kplus.Pod` but for
+ * the computed pull policies and the absence of invented resources.
  *
  * Like any bare Pod it never heals itself: nothing reschedules it when its node
  * fails. Use `InitGatedApp` (a Deployment by default) for long-running services.
  */
 export class SafePod extends kplus.Pod {
-  private readonly normalizeOptions: NormalizeOptions;
-
   public constructor(scope: Construct, id: string, props: SafePodProps = {}) {
     const securityProfile = props.securityProfile ?? SecurityProfile.RESTRICTED;
     super(scope, id, {
       ...props,
       containers: undefined,
       initContainers: undefined,
-      securityContext: hardenPod(props.securityContext, securityProfile),
+      securityContext: hardenPodProps(props.securityContext, securityProfile),
       restartPolicy: resolveRestartPolicy(childPath(scope, id), WorkloadKind.POD, props.restartPolicy),
     });
-    this.normalizeOptions = {
+    ownWorkload(this, {
       owner: this.node.path,
       allowMutableImageTags: props.allowMutableImageTags ?? false,
       securityProfile,
-    };
+      shareProcessNamespace: props.shareProcessNamespace,
+    });
     props.initContainers?.forEach(c => this.addInitContainer(c));
     props.sidecars?.forEach(c => this.addSidecar(c));
     props.containers?.forEach(c => this.addContainer(c));
-    bindPodRules(this, { securityProfile, shareProcessNamespace: props.shareProcessNamespace });
   }
 
   /**
    * Adds an app container, normalised and hardened like the ones given in props.
    */
   public addContainer(cont: kplus.ContainerProps): kplus.Container {
-    return super.addContainer(normalizeContainer(cont, ContainerRole.APP, this.normalizeOptions));
+    return super.addContainer(intake(this, cont, ContainerRole.APP));
   }
 
   /**
-   * Adds an init container; it runs to completion, after the ones added before it.
+   * Adds an init container; it runs to completion, after the ones added before
+   * it. With `restartPolicy: Always` it is a native sidecar, as `addSidecar`.
    */
   public addInitContainer(cont: kplus.ContainerProps): kplus.Container {
-    return super.addInitContainer(normalizeContainer(cont, ContainerRole.INIT, this.normalizeOptions));
+    return super.addInitContainer(intake(this, cont, ContainerRole.INIT));
   }
 
   /**
    * Adds a native sidecar: an init container with `restartPolicy: Always`.
    */
   public addSidecar(cont: kplus.ContainerProps): kplus.Container {
-    return super.addInitContainer(normalizeContainer(cont, ContainerRole.SIDECAR, this.normalizeOptions));
+    return super.addInitContainer(intake(this, cont, ContainerRole.SIDECAR));
   }
-}
 
-function childPath(scope: Construct, id: string): string {
-  return scope.node.path === '' ? id : `${scope.node.path}/${id}`;
+  /**
+   * Attaches a container cdk8s-plus already built, after the same checks as
+   * `addContainer` (name, image, tag policy). Its pull policy and resources are
+   * kept as built; its security context is completed for the profile at synth.
+   */
+  public attachContainer(cont: kplus.Container): void {
+    intakeBuilt(this, cont);
+    super.attachContainer(cont);
+  }
 }

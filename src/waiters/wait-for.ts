@@ -1,8 +1,12 @@
-import { Duration, Size } from 'cdk8s';
+import { ApiObject, Duration, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { assertHost, assertNamespace, assertPort, assertServiceName, assertTiming, parseHttpUrl } from './waiter-input';
 import { dnsWaiterScript, httpWaiterScript, POD_NAMESPACE_ENV, tcpWaiterScript, WaiterTiming } from './waiter-script';
 import { DNS1123_LABEL_MAX_LENGTH, truncateWithHash } from '../names/names';
+import { ownedOptions } from '../pods/container-intake';
+import { ContainerRole, normalizeContainer } from '../pods/container-normalizer';
+import { PodGuard } from '../pods/pod-guard';
+import { SecurityProfile } from '../policy/security-profile';
 
 /**
  * Options for `WaitFor.service` and `WaitFor.serviceName`.
@@ -21,16 +25,55 @@ export interface WaitForServiceOptions {
 }
 
 /**
- * What the waiters of one Pod share; set by `InitGatedApp`.
- * @internal
+ * How the waiters that `WaitFor.gate` adds wait.
  */
-export interface WaiterSettings {
+export interface WaitForGateOptions {
+  /**
+   * How long each waiter waits before it gives up with a non-zero exit, so the
+   * Pod shows `Init:Error` instead of hanging silently.
+   *
+   * @default Duration.minutes(5)
+   */
+  readonly waitTimeout?: Duration;
+
+  /**
+   * Pause between two attempts of a waiter.
+   *
+   * @default Duration.seconds(2)
+   */
+  readonly waitInterval?: Duration;
+
+  /**
+   * The cluster's DNS domain, used to build fully qualified Service names.
+   *
+   * @default 'cluster.local'
+   */
+  readonly clusterDomain?: string;
+
+  /**
+   * Image of the waiter containers. It needs a POSIX `sh`, `nslookup`, `nc`,
+   * `wget`, `timeout` and `date`: any busybox release from 1.28 (the one the
+   * guide pins) on works.
+   *
+   * @default 'busybox:1.37.0'
+   */
+  readonly waiterImage?: string;
+}
+
+/** The waiter image when none is given: a current busybox release, pinned. */
+export const DEFAULT_WAITER_IMAGE = 'busybox:1.37.0';
+
+/** What the waiters of one Pod share. */
+interface WaiterSettings {
   readonly owner: string;
   readonly image: string;
   readonly clusterDomain: string;
   readonly timeout: Duration;
   readonly interval: Duration;
 }
+
+/** How many waiters `gate` has put at the front of each workload's init containers. */
+const WAITER_COUNTS = new WeakMap<kplus.AbstractPod, number>();
 
 /** What one factory decided; the container is built once the Pod's settings are known. */
 interface WaiterSpec {
@@ -105,10 +148,42 @@ export class WaitFor {
   }
 
   /**
-   * The waiter containers for `waiters`, in order, with unique names.
-   * @internal
+   * Makes `workload` (any cdk8s-plus workload: Deployment, StatefulSet, Job,
+   * DaemonSet, CronJob, Pod) wait for `waitFor` before anything else starts:
+   * one bounded waiter init container per dependency, in order, placed before
+   * the init containers it already has (and after waiters of an earlier `gate`).
+   *
+   * The waiters are hardened to Pod Security Standards *restricted* whatever the
+   * workload's profile, run as user 65534 and request 10m CPU / 16Mi. The
+   * workload is checked at synth with the rules Kubernetes itself enforces
+   * (duplicate container names, for one) if the library does not already check
+   * it with a profile of its own.
    */
-  public static _toContainers(waiters: WaitFor[], settings: WaiterSettings): kplus.ContainerProps[] {
+  public static gate(workload: kplus.AbstractPod, waitFor: WaitFor[], options: WaitForGateOptions = {}): void {
+    const owned = ownedOptions(workload);
+    const normalize = {
+      owner: workload.node.path,
+      allowMutableImageTags: owned?.allowMutableImageTags ?? false,
+      securityProfile: SecurityProfile.RESTRICTED,
+    };
+    const waiters = WaitFor.toContainers(waitFor, {
+      owner: workload.node.path,
+      image: options.waiterImage ?? DEFAULT_WAITER_IMAGE,
+      clusterDomain: options.clusterDomain ?? 'cluster.local',
+      timeout: options.waitTimeout ?? Duration.minutes(5),
+      interval: options.waitInterval ?? Duration.seconds(2),
+    }).map(props => normalizeContainer(props, ContainerRole.WAITER, normalize));
+    const added = waiters.map(props => workload.addInitContainer(props));
+    placeFirst(workload, added);
+    const guard = PodGuard.of(workload);
+    const apiObject = ApiObject.of(workload);
+    if (!guard.isRegistered(apiObject)) {
+      guard.register({ apiObject, profile: SecurityProfile.PRIVILEGED, harden: false });
+    }
+  }
+
+  /** The waiter containers for `waiters`, in order, with unique names. */
+  private static toContainers(waiters: WaitFor[], settings: WaiterSettings): kplus.ContainerProps[] {
     if (waiters.length === 0) return [];
     const context = scriptContext(settings);
     const hintCounts = new Map<string, number>();
@@ -158,22 +233,27 @@ export class WaitFor {
       envVariables: this.spec.readsPodNamespace
         ? { [POD_NAMESPACE_ENV]: kplus.EnvValue.fromFieldRef(kplus.EnvFieldPaths.POD_NAMESPACE) }
         : undefined,
-      securityContext: {
-        user: WAITER_USER,
-        group: WAITER_USER,
-        ensureNonRoot: true,
-        readOnlyRootFilesystem: true,
-        privileged: false,
-        allowPrivilegeEscalation: false,
-        capabilities: { drop: [kplus.Capability.ALL] },
-        seccompProfile: { type: kplus.SeccompProfileType.RUNTIME_DEFAULT },
-      },
+      securityContext: { user: WAITER_USER, group: WAITER_USER },
       resources: {
         cpu: { request: kplus.Cpu.millis(10), limit: kplus.Cpu.millis(100) },
         memory: { request: Size.mebibytes(16), limit: Size.mebibytes(32) },
       },
     };
   }
+}
+
+/**
+ * Moves the just-added waiters in front of the workload's other init containers.
+ * cdk8s-plus only appends, and keeps its list private: this is the one place
+ * the library reaches into it.
+ */
+function placeFirst(workload: kplus.AbstractPod, added: kplus.Container[]): void {
+  const list: kplus.Container[] = (workload as any)._initContainers;
+  const before = WAITER_COUNTS.get(workload) ?? 0;
+  list.splice(list.length - added.length, added.length);
+  list.splice(before, 0, ...added);
+  WAITER_COUNTS.set(workload, before + added.length);
+  PodGuard.touch();
 }
 
 function scriptContext(settings: WaiterSettings): ScriptContext {

@@ -165,7 +165,7 @@ describe('SafePod construction-time errors', () => {
     expect(() => new SafePod(newChart(), 'pod', {
       containers: [{ name: 'app', image: 'nginx:1.25' }],
       initContainers: [{ name: 'setup', image: 'busybox:1.36', readiness: kplus.Probe.fromCommand(['true']) }],
-    })).toThrow(/init container "setup": readiness probe not allowed .*sidecars/);
+    })).toThrow(/init container "setup" readinessProbe: Forbidden: .*make the container a sidecar \(restartPolicy: Always\) \[api-init-container-probes\]/);
   });
 
   test('a sidecar may have probes', () => {
@@ -182,12 +182,12 @@ describe('SafePod construction-time errors', () => {
   test('a container restartPolicy outside init containers is refused', () => {
     expect(() => new SafePod(newChart(), 'pod', {
       containers: [{ name: 'app', image: 'nginx:1.25', restartPolicy: kplus.ContainerRestartPolicy.ALWAYS }],
-    })).toThrow(/container "app": restartPolicy "Always" is not allowed on a container/);
+    })).toThrow(/container "app" restartPolicy "Always": Forbidden: may not be set for non-init containers.*\[api-container-restart-policy\]/);
   });
 
   test('an invalid container name is refused with Kubernetes\' message', () => {
     expect(() => new SafePod(newChart(), 'pod', { containers: [{ name: 'My_App', image: 'nginx:1.25' }] }))
-      .toThrow(/container "My_App": name is not a valid DNS-1123 label: a lowercase RFC 1123 label must consist of/);
+      .toThrow(/container "My_App" name "My_App" is not a DNS-1123 label: a lowercase RFC 1123 label must consist of.*\[api-container-name\]/);
   });
 });
 

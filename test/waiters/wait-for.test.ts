@@ -78,7 +78,7 @@ describe('waiter containers', () => {
     const [waiter] = waitersOf(Testing.chart(), [WaitFor.tcp('db', 5432)]);
     expect(waiter).toMatchObject({
       name: 'wait-for-db-5432',
-      image: 'busybox:1.28',
+      image: 'busybox:1.37.0',
       imagePullPolicy: 'IfNotPresent',
       securityContext: {
         runAsUser: 65534,

@@ -1,0 +1,81 @@
+import { ApiObject, JsonPatch } from 'cdk8s';
+import { hardenPodSpec } from './hardening';
+import { SecurityProfile } from '../policy/security-profile';
+import { podTemplatesOf } from '../rules/pod-templates';
+
+interface Operation {
+  op: string;
+  path: string;
+  value?: unknown;
+}
+
+/**
+ * JSON patches that carry synth-time hardening into the manifest cdk8s writes.
+ *
+ * cdk8s only adds patches, so each object keeps a pool of operations that are
+ * rewritten at every check: the check renders the object with all of them
+ * turned into no-ops, computes what the profile requires, and points as many as
+ * needed at it. A later synth therefore never replays what an earlier one filled.
+ *
+ * The operations address single fields (`imagePullPolicy`, `securityContext`),
+ * whose shape is the same before and after the generated `k8s.Kube*` classes
+ * convert their props, because cdk8s applies patches before that conversion.
+ */
+export class HardeningPatches {
+  private readonly pools = new WeakMap<ApiObject, Operation[]>();
+
+  /** Turns every operation of `apiObject` into a no-op, so it renders as the user wrote it. */
+  public reset(apiObject: ApiObject): void {
+    for (const operation of this.pools.get(apiObject) ?? []) {
+      Object.assign(operation, noOp(apiObject));
+    }
+  }
+
+  /**
+   * Hardens `manifest` (the object as just rendered, after `reset`) in place and
+   * makes the next render of `apiObject` produce the same.
+   */
+  public harden(apiObject: ApiObject, manifest: any, profile: SecurityProfile): void {
+    const operations: Operation[] = [];
+    for (const template of podTemplatesOf(manifest)) {
+      const before = JSON.stringify(template.spec);
+      if (!hardenPodSpec(template.spec, profile)) continue;
+      operations.push(...fieldOperations(JSON.parse(before), template.spec, `/${template.specPath.replace(/\./g, '/')}`));
+    }
+    const pool = this.poolOf(apiObject, operations.length);
+    operations.forEach((operation, i) => Object.assign(pool[i], operation));
+  }
+
+  private poolOf(apiObject: ApiObject, size: number): Operation[] {
+    const pool = this.pools.get(apiObject) ?? [];
+    while (pool.length < size) {
+      const patch = JsonPatch.test('/kind', apiObject.kind);
+      apiObject.addJsonPatch(patch);
+      // the operation object is what JsonPatch.apply clones at each render
+      pool.push((patch as any)._toJson());
+    }
+    this.pools.set(apiObject, pool);
+    return pool;
+  }
+}
+
+function noOp(apiObject: ApiObject): Operation {
+  return { op: 'test', path: '/kind', value: apiObject.kind };
+}
+
+/** One `add` per container field that hardening changed. */
+function fieldOperations(before: any, after: any, specPointer: string): Operation[] {
+  const operations: Operation[] = [];
+  for (const group of ['initContainers', 'containers']) {
+    const list: any[] = Array.isArray(after[group]) ? after[group] : [];
+    list.forEach((container, index) => {
+      const original = before[group]?.[index] ?? {};
+      for (const field of ['imagePullPolicy', 'securityContext']) {
+        if (JSON.stringify(original[field]) !== JSON.stringify(container[field])) {
+          operations.push({ op: 'add', path: `${specPointer}/${group}/${index}/${field}`, value: container[field] });
+        }
+      }
+    });
+  }
+  return operations;
+}

@@ -1,0 +1,161 @@
+import * as kplus from 'cdk8s-plus-28';
+import { ImageReference } from '../image/image-reference';
+import { SecurityProfile } from '../policy/security-profile';
+import { isObject } from '../rules/pod-templates';
+
+/**
+ * A container `securityContext` field a profile sets when it is absent, written
+ * once as it appears in a manifest. Both hardening paths derive from this table:
+ * container props at construction (`hardenContainerProps`) and manifests at synth
+ * (`hardenPodSpec`), so the two cannot drift apart.
+ */
+interface ProfileField {
+  /** Field of the manifest's container `securityContext`. */
+  readonly field: 'runAsNonRoot' | 'privileged' | 'allowPrivilegeEscalation' | 'readOnlyRootFilesystem' | 'capabilities' | 'seccompProfile';
+  readonly value: unknown;
+  /** The Pod's `securityContext` may set it for every container; Pod Security Standards honour that. */
+  readonly podLevel: boolean;
+  /** The same setting as cdk8s-plus container props. */
+  readonly prop: (given: kplus.ContainerSecurityContextProps) => Partial<kplus.ContainerSecurityContextProps>;
+}
+
+const NO_PRIVILEGE: ProfileField[] = [
+  { field: 'privileged', value: false, podLevel: false, prop: g => ({ privileged: g.privileged ?? false }) },
+  {
+    field: 'allowPrivilegeEscalation',
+    value: false,
+    podLevel: false,
+    prop: g => ({ allowPrivilegeEscalation: g.allowPrivilegeEscalation ?? false }),
+  },
+  {
+    field: 'seccompProfile',
+    value: { type: 'RuntimeDefault' },
+    podLevel: true,
+    prop: g => ({ seccompProfile: g.seccompProfile ?? { type: kplus.SeccompProfileType.RUNTIME_DEFAULT } }),
+  },
+];
+
+const RESTRICTED_FIELDS: ProfileField[] = [
+  { field: 'runAsNonRoot', value: true, podLevel: true, prop: g => ({ ensureNonRoot: g.ensureNonRoot ?? true }) },
+  ...NO_PRIVILEGE,
+  {
+    field: 'readOnlyRootFilesystem',
+    value: true,
+    podLevel: false,
+    prop: g => ({ readOnlyRootFilesystem: g.readOnlyRootFilesystem ?? true }),
+  },
+  {
+    field: 'capabilities',
+    value: { drop: ['ALL'] },
+    podLevel: false,
+    prop: g => ({ capabilities: { ...g.capabilities, drop: g.capabilities?.drop ?? [kplus.Capability.ALL] } }),
+  },
+];
+
+const FIELDS_BY_PROFILE: Record<SecurityProfile, ProfileField[]> = {
+  [SecurityProfile.RESTRICTED]: RESTRICTED_FIELDS,
+  [SecurityProfile.BASELINE]: NO_PRIVILEGE,
+  [SecurityProfile.PRIVILEGED]: [],
+};
+
+/**
+ * Container props hardened for `profile`; whatever the user set is kept, and the
+ * rules report it at synth if it breaks the profile.
+ *
+ * BASELINE also turns off two cdk8s-plus defaults (`runAsNonRoot` and a
+ * read-only root filesystem) so that images which start as root and write to
+ * their image run, which is what BASELINE is chosen for. PRIVILEGED adds nothing:
+ * the container is exactly what cdk8s-plus makes of the props.
+ */
+export function hardenContainerProps(
+  given: kplus.ContainerSecurityContextProps | undefined,
+  profile: SecurityProfile,
+): kplus.ContainerSecurityContextProps | undefined {
+  if (profile === SecurityProfile.PRIVILEGED) return given;
+  const user = given ?? {};
+  const hardened = FIELDS_BY_PROFILE[profile].reduce((props, field) => ({ ...props, ...field.prop(user) }), { ...user });
+  if (profile === SecurityProfile.BASELINE) {
+    return { ...hardened, ensureNonRoot: user.ensureNonRoot ?? false, readOnlyRootFilesystem: user.readOnlyRootFilesystem ?? false };
+  }
+  return hardened;
+}
+
+/** Pod-level security context props for `profile`; PRIVILEGED keeps cdk8s-plus's defaults. */
+export function hardenPodProps(
+  given: kplus.PodSecurityContextProps | undefined,
+  profile: SecurityProfile,
+): kplus.PodSecurityContextProps | undefined {
+  switch (profile) {
+    case SecurityProfile.RESTRICTED: return { ...given, ensureNonRoot: given?.ensureNonRoot ?? true };
+    case SecurityProfile.BASELINE: return { ...given, ensureNonRoot: given?.ensureNonRoot ?? false };
+    default: return given;
+  }
+}
+
+/**
+ * Fills, in a manifest's Pod spec, what `profile` requires where the field is
+ * absent, and gives a container without `imagePullPolicy` the one Kubernetes
+ * would compute. Never overrides a value that is present: the rules then report
+ * it. A field the Pod sets for every container counts as present.
+ *
+ * @returns whether anything was added (`spec` is modified in place)
+ */
+export function hardenPodSpec(spec: any, profile: SecurityProfile): boolean {
+  if (!isObject(spec)) return false;
+  const podContext = isObject(spec.securityContext) ? spec.securityContext : {};
+  let changed = false;
+  for (const container of appAndInitContainers(spec)) {
+    let filled = fillPullPolicy(container);
+    for (const field of FIELDS_BY_PROFILE[profile]) {
+      filled = fillField(container, field, podContext) || filled;
+    }
+    if (filled) sortKeysInPlace(container);
+    changed = changed || filled;
+  }
+  return changed;
+}
+
+function appAndInitContainers(spec: any): any[] {
+  return [spec.initContainers, spec.containers]
+    .filter(Array.isArray)
+    .flat()
+    .filter(isObject);
+}
+
+function fillField(container: any, field: ProfileField, podContext: any): boolean {
+  const context = isObject(container.securityContext) ? container.securityContext : {};
+  if (field.podLevel && podContext[field.field] !== undefined) return false;
+  if (field.field === 'capabilities') return fillDropAll(container, context);
+  if (context[field.field] !== undefined) return false;
+  container.securityContext = sortedKeys({ ...context, [field.field]: JSON.parse(JSON.stringify(field.value)) });
+  return true;
+}
+
+/** `capabilities.drop` is what the profile needs; capabilities added by the user stay. */
+function fillDropAll(container: any, context: any): boolean {
+  if (context.capabilities !== undefined && !isObject(context.capabilities)) return false;
+  if (context.capabilities?.drop !== undefined) return false;
+  container.securityContext = sortedKeys({ ...context, capabilities: sortedKeys({ ...context.capabilities, drop: ['ALL'] }) });
+  return true;
+}
+
+/** cdk8s writes keys sorted; filled-in fields keep the output in that order. */
+function sortedKeys(value: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+function sortKeysInPlace(value: Record<string, unknown>): void {
+  const sorted = sortedKeys(value);
+  for (const key of Object.keys(value)) delete value[key];
+  Object.assign(value, sorted);
+}
+
+function fillPullPolicy(container: any): boolean {
+  if (container.imagePullPolicy !== undefined || typeof container.image !== 'string') return false;
+  try {
+    container.imagePullPolicy = ImageReference.parse(container.image).defaultPullPolicy;
+    return true;
+  } catch {
+    return false; // the image rules report an unparseable reference
+  }
+}

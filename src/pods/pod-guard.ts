@@ -1,0 +1,235 @@
+import { ApiObject } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
+import { IConstruct } from 'constructs';
+import { HardeningPatches } from './hardening-patches';
+import { WarningPolicy, warningPolicyFromEnvironment } from './warning-policy';
+import { SecurityProfile } from '../policy/security-profile';
+import { findingsPerObject } from '../rules/engine';
+import { Finding, Severity } from '../rules/finding';
+import { describesPods } from '../rules/pod-templates';
+
+/** An object the guard checks at synth. */
+export interface GuardTarget {
+  readonly apiObject: ApiObject;
+  readonly profile: SecurityProfile;
+  /** Fill what the profile requires where a field is absent, at synth. */
+  readonly harden: boolean;
+}
+
+/** Settings `PodPatterns.apply` gives every Pod-bearing object under `scope`. */
+export interface GuardScope {
+  readonly scope: IConstruct;
+  readonly profile: SecurityProfile;
+  readonly harden: boolean;
+}
+
+interface Verdict {
+  readonly fingerprint: string;
+  readonly errors: string[];
+}
+
+interface WorkloadFindings {
+  readonly path: string;
+  readonly title: string;
+  readonly errors: string[];
+  readonly warnings: string[];
+}
+
+const GUARDS = new WeakMap<IConstruct, PodGuard>();
+
+/** Bumped by every library call that changes a checked workload; part of the verdict's key. */
+let revision = 0;
+
+/**
+ * The one check per app: every Pod-bearing object the library constructs made,
+ * gated or was asked to adopt is rendered, hardened and run through the rules
+ * before cdk8s writes anything, and one error lists every failing workload.
+ *
+ * It is a single `addValidation` on the root. cdk8s 2.70 runs validations once
+ * per `app.synth()` plus once per `chart.toJson()`; the verdict is kept until
+ * the current synchronous run ends (or the workloads change), so the work stays
+ * linear in the number of workloads however many charts there are.
+ */
+export class PodGuard {
+  /** The guard of the app `scope` belongs to, created on first use. */
+  public static of(scope: IConstruct): PodGuard {
+    const root = scope.node.root;
+    let guard = GUARDS.get(root);
+    if (guard === undefined) {
+      guard = new PodGuard(root);
+      GUARDS.set(root, guard);
+    }
+    return guard;
+  }
+
+  /** Marks checked workloads as changed since the last verdict. */
+  public static touch(): void {
+    revision++;
+  }
+
+  private readonly targets = new Map<ApiObject, GuardTarget>();
+  private readonly scopes: GuardScope[] = [];
+  private readonly warningPolicies: Array<{ readonly scope: IConstruct; readonly policy: WarningPolicy }> = [];
+  private readonly patches = new HardeningPatches();
+  private verdict?: Verdict;
+
+  private constructor(root: IConstruct) {
+    root.node.addValidation({ validate: () => this.validate() });
+  }
+
+  /** Checks `target.apiObject` at synth with the target's settings (a later call replaces them). */
+  public register(target: GuardTarget): void {
+    this.targets.set(target.apiObject, target);
+    PodGuard.touch();
+  }
+
+  /** Whether `apiObject` is checked with settings of its own. */
+  public isRegistered(apiObject: ApiObject): boolean {
+    return this.targets.has(apiObject);
+  }
+
+  /** Checks every Pod-bearing object under `scope` that has no settings of its own. */
+  public addScope(scope: GuardScope): void {
+    this.scopes.push(scope);
+    PodGuard.touch();
+  }
+
+  /** The warning policy of the workloads under `scope` (the innermost scope wins). */
+  public setWarningPolicy(scope: IConstruct, policy: WarningPolicy): void {
+    this.warningPolicies.push({ scope, policy });
+    PodGuard.touch();
+  }
+
+  private validate(): string[] {
+    const targets = this.collectTargets();
+    const fingerprint = fingerprintOf(targets);
+    if (this.verdict?.fingerprint !== fingerprint) {
+      this.verdict = { fingerprint, errors: this.check(targets) };
+      // A new synchronous run (the next synth in a program, the next test) checks again.
+      queueMicrotask(() => { this.verdict = undefined; });
+    }
+    return this.verdict.errors;
+  }
+
+  private collectTargets(): GuardTarget[] {
+    const targets = new Map(this.targets);
+    const innermostFirst = [...this.scopes].sort((a, b) => depth(b.scope) - depth(a.scope));
+    for (const { scope, profile, harden } of innermostFirst) {
+      for (const child of scope.node.findAll()) {
+        if (child instanceof ApiObject && describesPods(child.kind) && !targets.has(child)) {
+          targets.set(child, { apiObject: child, profile, harden });
+        }
+      }
+    }
+    return [...targets.values()];
+  }
+
+  private check(targets: GuardTarget[]): string[] {
+    const reports = this.findingsOf(targets);
+    printWarnings(reports);
+    const failing = reports.filter(report => report.errors.length > 0);
+    if (failing.length === 0) return [];
+    const lines = failing.flatMap(report => [`  ${report.title}:`, ...report.errors.map(line => `    ${line}`)]);
+    return [
+      `cdk8s-pod-patterns: ${failing.length} of ${reports.length} workload(s) would be rejected by Kubernetes, `
+      + `fail at run time or break their security profile; nothing was written:\n${lines.join('\n')}`,
+    ];
+  }
+
+  private findingsOf(targets: GuardTarget[]): WorkloadFindings[] {
+    const reports: WorkloadFindings[] = [];
+    const byProfile = new Map<SecurityProfile, Array<{ target: GuardTarget; manifest: any }>>();
+    for (const target of targets) {
+      const rendered = this.render(target);
+      if (typeof rendered === 'string') {
+        reports.push({ ...describeTarget(target.apiObject), errors: [rendered], warnings: [] });
+        continue;
+      }
+      const group = byProfile.get(target.profile) ?? [];
+      group.push({ target, manifest: rendered });
+      byProfile.set(target.profile, group);
+    }
+    for (const [profile, group] of byProfile) {
+      const policies = group.map(({ target }) => this.warningPolicyOf(target.apiObject));
+      const includeWarnings = policies.some(policy => policy !== WarningPolicy.IGNORE);
+      const findings = findingsPerObject(group.map(entry => entry.manifest), { profile, includeWarnings });
+      group.forEach(({ target }, i) => reports.push(classify(target.apiObject, findings[i], policies[i], profile)));
+    }
+    return reports;
+  }
+
+  /** The manifest cdk8s will write for the target, or why it cannot be rendered. */
+  private render(target: GuardTarget): any {
+    this.patches.reset(target.apiObject);
+    try {
+      const manifest = target.apiObject.toJson();
+      if (target.harden) this.patches.harden(target.apiObject, manifest, target.profile);
+      return manifest;
+    } catch (e) {
+      return `cannot be rendered: ${(e as Error).message}`;
+    }
+  }
+
+  private warningPolicyOf(apiObject: ApiObject): WarningPolicy {
+    let best: { depth: number; policy: WarningPolicy } | undefined;
+    for (const { scope, policy } of this.warningPolicies) {
+      const d = depth(scope);
+      if (isWithin(apiObject, scope) && (best === undefined || d >= best.depth)) best = { depth: d, policy };
+    }
+    return best?.policy ?? warningPolicyFromEnvironment();
+  }
+}
+
+function classify(apiObject: ApiObject, findings: Finding[], policy: WarningPolicy, profile: SecurityProfile): WorkloadFindings {
+  const line = (finding: Finding) => `[${finding.ruleId}] ${finding.path}: ${finding.message}`;
+  const errors = findings.filter(f => f.severity === Severity.ERROR).map(line);
+  const warnings = policy === WarningPolicy.IGNORE ? [] : findings.filter(f => f.severity === Severity.WARNING).map(line);
+  const described = describeTarget(apiObject, profile);
+  return policy === WarningPolicy.FAIL
+    ? { ...described, errors: [...errors, ...warnings.map(w => `${w} (a warning; warning policy "fail")`)], warnings: [] }
+    : { ...described, errors, warnings };
+}
+
+/** The workload construct (not its inner ApiObject) names the problem, as users wrote it. */
+function describeTarget(apiObject: ApiObject, profile?: SecurityProfile): { path: string; title: string } {
+  const parent = apiObject.node.scope;
+  const owner = parent instanceof kplus.AbstractPod || (parent instanceof kplus.Resource && parent.node.defaultChild === apiObject)
+    ? parent
+    : apiObject;
+  const path = owner.node.path;
+  const profileNote = profile === undefined ? '' : `, profile ${profile}`;
+  return { path, title: `${path} (${apiObject.kind} "${apiObject.name}"${profileNote})` };
+}
+
+function printWarnings(reports: WorkloadFindings[]): void {
+  const warned = reports.filter(report => report.warnings.length > 0);
+  if (warned.length === 0) return;
+  const count = warned.reduce((sum, report) => sum + report.warnings.length, 0);
+  const lines = warned.flatMap(report => [`  ${report.title}:`, ...report.warnings.map(line => `    ${line}`)]);
+  process.stderr.write(
+    `cdk8s-pod-patterns: ${count} warning(s) in ${warned.length} workload(s) `
+    + '(PodPatterns.setWarningPolicy or CDK8S_POD_PATTERNS_WARNINGS=ignore|fail silences them or fails the synth):\n'
+    + `${lines.join('\n')}\n`,
+  );
+}
+
+/** Changes when a checked workload gains containers or volumes, or the library changed something. */
+function fingerprintOf(targets: GuardTarget[]): string {
+  let sizes = 0;
+  for (const { apiObject } of targets) {
+    const parent = apiObject.node.scope;
+    if (parent instanceof kplus.AbstractPod) {
+      sizes = sizes * 31 + parent.containers.length * 7 + parent.initContainers.length * 3 + parent.volumes.length;
+      sizes %= 2 ** 48;
+    }
+  }
+  return `${revision}/${targets.length}/${sizes}`;
+}
+
+function depth(scope: IConstruct): number {
+  return scope.node.scopes.length;
+}
+
+function isWithin(construct: IConstruct, scope: IConstruct): boolean {
+  return construct.node.scopes.includes(scope);
+}

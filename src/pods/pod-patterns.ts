@@ -1,0 +1,100 @@
+import { ApiObject } from 'cdk8s';
+import { IConstruct } from 'constructs';
+import { PodGuard } from './pod-guard';
+import { WarningPolicy } from './warning-policy';
+import { SecurityProfile } from '../policy/security-profile';
+import { assertSuppressible, suppressionAnnotationKey } from '../rules/suppression';
+
+/**
+ * Options for `PodPatterns.apply`.
+ */
+export interface PodPatternsApplyOptions {
+  /**
+   * The Pod Security Standards level every Pod-bearing object in the scope is
+   * checked against (and hardened to, with `harden`).
+   *
+   * @default SecurityProfile.RESTRICTED
+   */
+  readonly securityProfile?: SecurityProfile;
+
+  /**
+   * Complete each container at synth with what the profile requires where the
+   * field is absent (`capabilities.drop: [ALL]`, `seccompProfile`, ...), and give
+   * a container without `imagePullPolicy` the one Kubernetes would compute. A
+   * value the user set is never changed: if it breaks the profile (e.g.
+   * `privileged: true` under RESTRICTED), the synth fails naming it.
+   *
+   * @default true
+   */
+  readonly harden?: boolean;
+
+  /**
+   * What the synth does with best-practice findings in the scope.
+   *
+   * @default - `CDK8S_POD_PATTERNS_WARNINGS`, or `WarningPolicy.PRINT`
+   */
+  readonly warnings?: WarningPolicy;
+}
+
+/**
+ * Adopt the library on an existing cdk8s app, and record deliberate exceptions.
+ */
+export class PodPatterns {
+  /**
+   * Checks every Pod-bearing object in `scope` at synth with the library's rules:
+   * cdk8s-plus workloads, `k8s.Kube*` objects and raw `ApiObject`s with a Pod
+   * spec or template, with `harden` also completing what the profile requires.
+   * Objects made by `SafePod` and `InitGatedApp` keep their own profile.
+   *
+   * The check runs once per synth for the whole app; a failing synth lists every
+   * failing workload with all of its problems and writes nothing.
+   *
+   * @param scope an App, a Chart or any construct; everything below it is checked
+   */
+  public static apply(scope: IConstruct, options: PodPatternsApplyOptions = {}): void {
+    const guard = PodGuard.of(scope);
+    guard.addScope({
+      scope,
+      profile: options.securityProfile ?? SecurityProfile.RESTRICTED,
+      harden: options.harden ?? true,
+    });
+    if (options.warnings !== undefined) guard.setWarningPolicy(scope, options.warnings);
+  }
+
+  /**
+   * What synths do with best-practice findings of the workloads under `scope`
+   * (the innermost setting wins), e.g. `WarningPolicy.FAIL` in CI.
+   */
+  public static setWarningPolicy(scope: IConstruct, policy: WarningPolicy): void {
+    PodGuard.of(scope).setWarningPolicy(scope, policy);
+  }
+
+  /**
+   * Accepts the findings of rule `ruleId` on `construct`'s object, for a reason.
+   *
+   * Writes the annotation `ignore-check.cdk8s-pod-patterns.io/<ruleId>: <reason>`
+   * on the object (kube-linter's convention), so `cdk8s-pod-patterns lint` of the
+   * synthesized YAML agrees with the synth and lists what was suppressed and why.
+   * Only Pod Security Standards (`pss-*`) and best-practice (`bp-*`) rules can be
+   * suppressed: a rule the API server or the kubelet enforces cannot be, since
+   * the object would still be rejected.
+   *
+   * @param construct the workload (or the `ApiObject`) the exception is for
+   * @param ruleId the rule, as it appears in findings, e.g. `bp-bare-pod`
+   * @param reason why the exception is right; must not be empty
+   */
+  public static suppress(construct: IConstruct, ruleId: string, reason: string): void {
+    if (reason.trim() === '') {
+      throw new Error(`PodPatterns.suppress(${construct.node.path}, "${ruleId}"): the reason is empty: say why the exception is right, reviewers read it in the manifest`);
+    }
+    try {
+      assertSuppressible(ruleId);
+    } catch (e) {
+      throw new Error(`PodPatterns.suppress(${construct.node.path}, "${ruleId}"): ${(e as Error).message}`);
+    }
+    ApiObject.of(construct).metadata.addAnnotation(suppressionAnnotationKey(ruleId), reason);
+    PodGuard.touch();
+  }
+
+  private constructor() {}
+}
