@@ -1,7 +1,7 @@
 import { ApiObject, JsonPatch } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { checkBuiltContainer, ContainerRole, normalizeContainer, NormalizeOptions } from './container-normalizer';
+import { ContainerRole, normalizeBuiltContainer, normalizeContainer, NormalizeOptions } from './container-normalizer';
 import { PodGuard } from './pod-guard';
 import { podSpecPath } from '../rules/pod-templates';
 
@@ -43,10 +43,10 @@ export function intake(workload: kplus.AbstractPod, props: kplus.ContainerProps,
   return options === undefined ? props : normalizeContainer(props, role, options);
 }
 
-/** Checks a container cdk8s-plus already built before `workload` attaches it. */
+/** Normalises a container cdk8s-plus already built, before `workload` attaches it. */
 export function intakeBuilt(workload: kplus.AbstractPod, container: kplus.Container): void {
   const options = OPTIONS.get(workload);
-  if (options !== undefined) checkBuiltContainer(container, ContainerRole.APP, options);
+  if (options !== undefined) normalizeBuiltContainer(container, ContainerRole.APP, options);
 }
 
 type OwnedWorkloadClass<T> = new (scope: Construct, id: string, props: any, options: OwnedWorkloadOptions) => T;

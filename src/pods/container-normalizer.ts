@@ -47,17 +47,34 @@ export function normalizeContainer(
 }
 
 /**
- * The checks `normalizeContainer` makes, for a container cdk8s-plus has already
- * built (`attachContainer`): its pull policy and resources are kept as built, and
- * its security context is completed at synth.
+ * `normalizeContainer` for a container cdk8s-plus has already built
+ * (`attachContainer`). Such a container always carries cdk8s-plus's defaults,
+ * which cannot be told apart from values the user wrote, so exactly those
+ * defaults count as unset: an `Always` pull policy becomes the one Kubernetes
+ * computes for the image, and the 1000m/1500m CPU, 512Mi/2048Mi memory
+ * resources are dropped. The security context is completed at synth.
  */
-export function checkBuiltContainer(container: kplus.Container, role: ContainerRole, options: NormalizeOptions): void {
+export function normalizeBuiltContainer(container: kplus.Container, role: ContainerRole, options: NormalizeOptions): void {
   checkContainerEarly({
     name: container.name,
     image: container.image,
     imagePullPolicy: container.imagePullPolicy,
     restartPolicy: container.restartPolicy,
   }, role, options);
+  const built = container as { imagePullPolicy: kplus.ImagePullPolicy; resources?: kplus.ContainerResources };
+  if (built.imagePullPolicy === kplus.ImagePullPolicy.ALWAYS) {
+    built.imagePullPolicy = ImageReference.parse(container.image).defaultPullPolicy as kplus.ImagePullPolicy;
+  }
+  if (isCdk8sPlusDefaultResources(container.resources)) built.resources = undefined;
+}
+
+/** cdk8s-plus-28 2.5.6 `Container`: the resources it invents when none are given. */
+function isCdk8sPlusDefaultResources(resources: kplus.ContainerResources | undefined): boolean {
+  return resources?.cpu?.request?.amount === '1000m'
+    && resources.cpu.limit?.amount === '1500m'
+    && resources.memory?.request?.toMebibytes() === 512
+    && resources.memory.limit?.toMebibytes() === 2048
+    && resources.ephemeralStorage === undefined;
 }
 
 function roleOf(props: kplus.ContainerProps, role: ContainerRole): ContainerRole {

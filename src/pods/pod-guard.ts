@@ -1,6 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { IConstruct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { HardeningPatches } from './hardening-patches';
 import { WarningPolicy, warningPolicyFromEnvironment } from './warning-policy';
 import { SecurityProfile } from '../policy/security-profile';
@@ -36,6 +36,7 @@ interface WorkloadFindings {
 }
 
 const GUARDS = new WeakMap<IConstruct, PodGuard>();
+const GUARD_ID = 'cdk8s-pod-patterns';
 
 /** Bumped by every library call that changes a checked workload; part of the verdict's key. */
 let revision = 0;
@@ -74,7 +75,8 @@ export class PodGuard {
   private verdict?: Verdict;
 
   private constructor(root: IConstruct) {
-    root.node.addValidation({ validate: () => this.validate() });
+    // A child of its own names the check in cdk8s's report: "[cdk8s-pod-patterns] ...".
+    new Construct(root, GUARD_ID).node.addValidation({ validate: () => this.validate() });
   }
 
   /** Checks `target.apiObject` at synth with the target's settings (a later call replaces them). */
@@ -131,7 +133,7 @@ export class PodGuard {
     if (failing.length === 0) return [];
     const lines = failing.flatMap(report => [`  ${report.title}:`, ...report.errors.map(line => `    ${line}`)]);
     return [
-      `cdk8s-pod-patterns: ${failing.length} of ${reports.length} workload(s) would be rejected by Kubernetes, `
+      `${failing.length} of ${reports.length} workload(s) would be rejected by Kubernetes, `
       + `fail at run time or break their security profile; nothing was written:\n${lines.join('\n')}`,
     ];
   }

@@ -231,3 +231,46 @@ test('snapshot: a representative hardened SafePod', () => {
   });
   expect(synthValid(chart)).toMatchSnapshot();
 });
+
+describe('SafePod with securityProfile PRIVILEGED is a kplus.Pod (the cdk8s-plus contract)', () => {
+  function synthBoth(build: (pod: kplus.Pod) => void, props: kplus.PodProps = {}): [any, any] {
+    const plainChart = newChart();
+    build(new kplus.Pod(plainChart, 'pod', props));
+    const safeChart = newChart();
+    build(new SafePod(safeChart, 'pod', { ...props, securityProfile: SecurityProfile.PRIVILEGED, allowMutableImageTags: true }));
+    return [Testing.synth(plainChart)[0], Testing.synth(safeChart)[0]];
+  }
+
+  /** The two documented differences, undone: cdk8s-plus's blanket Always and its invented resources. */
+  function asCdk8sPlusWouldWrite(pod: any): any {
+    const copy = JSON.parse(JSON.stringify(pod));
+    for (const container of allContainers(copy.spec)) {
+      container.imagePullPolicy = 'Always';
+      container.resources = { limits: { cpu: '1500m', memory: '2048Mi' }, requests: { cpu: '1000m', memory: '512Mi' } };
+    }
+    return copy;
+  }
+
+  test('same Pod but for the pull policy and resources, including cdk8s-plus\'s security defaults', () => {
+    const [plain, safe] = synthBoth(pod => {
+      pod.addContainer({ name: 'web', image: 'nginx:1.25', portNumber: 8080 });
+      pod.addInitContainer({ image: 'busybox:1.36' });
+      pod.addInitContainer({ name: 'proxy', image: 'envoyproxy/envoy:v1.28.0', restartPolicy: kplus.ContainerRestartPolicy.ALWAYS });
+      pod.attachContainer(new kplus.Container({ name: 'metrics', image: 'prom/statsd-exporter:v0.26.0' }));
+    });
+    expect(safe.spec.securityContext).toEqual(plain.spec.securityContext);
+    expect(safe.spec.containers[0].securityContext).toEqual({ allowPrivilegeEscalation: false, privileged: false, readOnlyRootFilesystem: true, runAsNonRoot: true });
+    expect(asCdk8sPlusWouldWrite(safe)).toEqual(plain);
+    expect(allContainers(safe.spec).map(c => [c.name, c.imagePullPolicy, c.resources])).toEqual([
+      ['init-0', 'IfNotPresent', undefined],
+      ['proxy', 'IfNotPresent', undefined],
+      ['web', 'IfNotPresent', undefined],
+      ['metrics', 'IfNotPresent', undefined],
+    ]);
+  });
+
+  test('a :latest image keeps Always, as Kubernetes itself defaults it', () => {
+    const [, safe] = synthBoth(pod => pod.addContainer({ image: 'nginx' }));
+    expect(safe.spec.containers[0].imagePullPolicy).toBe('Always');
+  });
+});

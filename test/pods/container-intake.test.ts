@@ -1,0 +1,105 @@
+// Every path a container takes into a workload the library owns is normalised
+// (pull policy, tag policy, names) and hardened: issue "One enforcement path".
+import { Testing } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
+import { InitGatedApp, SafePod, SecurityProfile, WorkloadKind } from '../../src';
+import { evaluateManifest } from '../support/pss-oracle';
+import { allContainers, only, synthValid } from '../support/synth';
+
+const USER = { user: 1000, group: 1000 };
+
+function podSpecOf(manifest: any): any {
+  return manifest.kind === 'Pod' ? manifest.spec : manifest.spec.template.spec;
+}
+
+function named(manifest: any, name: string): any {
+  return allContainers(podSpecOf(manifest)).find(c => c.name === name);
+}
+
+describe('SafePod: every way in', () => {
+  test('attachContainer refuses a :latest image where it is called', () => {
+    const pod = new SafePod(Testing.chart(), 'pod', { containers: [{ name: 'app', image: 'nginx:1.25', securityContext: USER }] });
+    expect(() => pod.attachContainer(new kplus.Container({ name: 'web', image: 'nginx:latest' })))
+      .toThrow(/test\/pod: container "web" image "nginx:latest" uses the mutable tag.*set allowMutableImageTags \[bp-mutable-image-tag\]/);
+  });
+
+  test('attachContainer: cdk8s-plus\'s blanket Always and invented resources count as unset, the rest is hardened at synth', () => {
+    const chart = Testing.chart();
+    const pod = new SafePod(chart, 'pod', { containers: [{ name: 'app', image: 'nginx:1.25', securityContext: USER }] });
+    const attached = new kplus.Container({ name: 'web', image: 'nginx:1.25', securityContext: USER });
+    pod.attachContainer(attached);
+    attached.mount('/cache', kplus.Volume.fromEmptyDir(chart, 'cache', 'cache')); // the user's handle still works
+    const web = named(only(synthValid(chart), 'Pod'), 'web');
+    expect(web.imagePullPolicy).toBe('IfNotPresent');
+    expect(web.resources).toBeUndefined();
+    expect(web.securityContext).toMatchObject({ capabilities: { drop: ['ALL'] }, seccompProfile: { type: 'RuntimeDefault' } });
+    expect(web.volumeMounts).toEqual([{ mountPath: '/cache', name: 'cache' }]);
+  });
+
+  test('attachContainer keeps resources that are not cdk8s-plus\'s defaults', () => {
+    const chart = Testing.chart();
+    const pod = new SafePod(chart, 'pod', { containers: [{ name: 'app', image: 'nginx:1.25', securityContext: USER }] });
+    pod.attachContainer(new kplus.Container({
+      name: 'web', image: 'nginx:1.25', securityContext: USER,
+      resources: { cpu: { request: kplus.Cpu.millis(1000), limit: kplus.Cpu.millis(2000) } },
+    }));
+    expect(named(only(synthValid(chart), 'Pod'), 'web').resources).toEqual({ limits: { cpu: '2000m' }, requests: { cpu: '1000m' } });
+  });
+
+  test('addInitContainer with restartPolicy Always (cdk8s-plus\'s sidecar spelling) makes a native sidecar, probes allowed', () => {
+    const chart = Testing.chart();
+    const pod = new SafePod(chart, 'pod', { containers: [{ name: 'app', image: 'nginx:1.25', securityContext: USER }] });
+    pod.addInitContainer({
+      name: 'proxy', image: 'envoyproxy/envoy:v1.28.0', securityContext: USER,
+      restartPolicy: kplus.ContainerRestartPolicy.ALWAYS,
+      readiness: kplus.Probe.fromCommand(['true']),
+    });
+    const proxy = named(only(synthValid(chart), 'Pod'), 'proxy');
+    expect(proxy).toMatchObject({ restartPolicy: 'Always', imagePullPolicy: 'IfNotPresent', readinessProbe: { exec: { command: ['true'] } } });
+    expect(proxy.securityContext.capabilities).toEqual({ drop: ['ALL'] });
+  });
+
+  test('the default output passes PSS restricted by the independent oracle, attached containers included', () => {
+    const chart = Testing.chart();
+    const pod = new SafePod(chart, 'pod', {
+      containers: [{ name: 'app', image: 'nginx:1.25', securityContext: USER }],
+      initContainers: [{ name: 'init', image: 'busybox:1.36', securityContext: USER }],
+      sidecars: [{ name: 'logs', image: 'fluent/fluent-bit:2.2', securityContext: USER }],
+    });
+    pod.attachContainer(new kplus.Container({ name: 'web', image: 'nginx:1.25', securityContext: USER }));
+    expect(evaluateManifest(only(synthValid(chart), 'Pod'), 'restricted').forbidden).toEqual([]);
+  });
+});
+
+describe('InitGatedApp: containers added later through `workload`', () => {
+  const APP: kplus.ContainerProps = { name: 'app', image: 'nginx:1.25', securityContext: USER };
+
+  test.each([WorkloadKind.DEPLOYMENT, WorkloadKind.JOB, WorkloadKind.POD])('%s: addContainer refuses an untagged image at the call', (workload) => {
+    const app = new InitGatedApp(Testing.chart(), 'app', { workload, containers: [APP] });
+    expect(() => app.workload.addContainer({ name: 'web', image: 'nginx' })).toThrow(/container "web" image "nginx" has no tag/);
+  });
+
+  test.each([WorkloadKind.DEPLOYMENT, WorkloadKind.STATEFUL_SET, WorkloadKind.JOB, WorkloadKind.POD])(
+    '%s: addContainer, addInitContainer and attachContainer are normalised and hardened', (workload) => {
+      const chart = Testing.chart();
+      const app = new InitGatedApp(chart, 'app', { workload, containers: [{ ...APP, ports: [{ number: 8080 }] }] });
+      app.workload.addContainer({ name: 'web', image: 'nginx:1.25', securityContext: USER });
+      app.workload.addInitContainer({ name: 'setup', image: 'busybox:1.36', securityContext: USER });
+      app.workload.attachContainer(new kplus.Container({ name: 'metrics', image: 'prom/statsd-exporter:v0.26.0', securityContext: USER }));
+      const manifest = only(synthValid(chart), workload);
+      for (const name of ['web', 'setup', 'metrics']) {
+        const container = named(manifest, name);
+        expect(container.imagePullPolicy).toBe('IfNotPresent');
+        expect(container.resources).toBeUndefined();
+        expect(container.securityContext).toMatchObject({ capabilities: { drop: ['ALL'] }, seccompProfile: { type: 'RuntimeDefault' } });
+      }
+      expect(evaluateManifest(manifest, 'restricted').forbidden).toEqual([]);
+    });
+
+  test('BASELINE containers added later get the BASELINE relaxations too', () => {
+    const chart = Testing.chart();
+    const app = new InitGatedApp(chart, 'app', { securityProfile: SecurityProfile.BASELINE, containers: [APP] });
+    app.workload.addContainer({ name: 'web', image: 'nginx:1.25' });
+    expect(named(only(synthValid(chart), 'Deployment'), 'web').securityContext).toMatchObject({ runAsNonRoot: false, readOnlyRootFilesystem: false });
+  });
+});

@@ -1,0 +1,123 @@
+import * as kplus from 'cdk8s-plus-28';
+import { SecurityProfile } from '../../src';
+import { hardenContainerProps, hardenPodProps, hardenPodSpec } from '../../src/pods/hardening';
+
+const RESTRICTED_CONTEXT = {
+  allowPrivilegeEscalation: false,
+  capabilities: { drop: ['ALL'] },
+  privileged: false,
+  readOnlyRootFilesystem: true,
+  runAsNonRoot: true,
+  seccompProfile: { type: 'RuntimeDefault' },
+};
+
+describe('hardenPodSpec (synth-time completion of manifests)', () => {
+  test('RESTRICTED fills every required field of a bare container, init containers included', () => {
+    const spec: any = { initContainers: [{ name: 'i', image: 'busybox:1.36' }], containers: [{ name: 'c', image: 'nginx:1.25' }] };
+    expect(hardenPodSpec(spec, SecurityProfile.RESTRICTED)).toBe(true);
+    for (const container of [...spec.initContainers, ...spec.containers]) {
+      expect(container.securityContext).toEqual(RESTRICTED_CONTEXT);
+      expect(container.imagePullPolicy).toBe('IfNotPresent');
+    }
+  });
+
+  test('never overrides a value the user set, so the rules can name it', () => {
+    const spec: any = { containers: [{ name: 'c', image: 'nginx:1.25', imagePullPolicy: 'Always', securityContext: { privileged: true, capabilities: { add: ['NET_ADMIN'] } } }] };
+    hardenPodSpec(spec, SecurityProfile.RESTRICTED);
+    const [container] = spec.containers;
+    expect(container.imagePullPolicy).toBe('Always');
+    expect(container.securityContext.privileged).toBe(true);
+    expect(container.securityContext.capabilities).toEqual({ add: ['NET_ADMIN'], drop: ['ALL'] });
+  });
+
+  test('an explicit capabilities.drop is kept as written', () => {
+    const spec: any = { containers: [{ name: 'c', image: 'nginx:1.25', securityContext: { capabilities: { drop: ['NET_RAW'] } } }] };
+    hardenPodSpec(spec, SecurityProfile.RESTRICTED);
+    expect(spec.containers[0].securityContext.capabilities).toEqual({ drop: ['NET_RAW'] });
+  });
+
+  test('a field the Pod sets for every container is not repeated on the container (PSS honours the Pod level)', () => {
+    const spec: any = {
+      securityContext: { runAsNonRoot: false, seccompProfile: { type: 'Localhost', localhostProfile: 'p.json' } },
+      containers: [{ name: 'c', image: 'nginx:1.25' }],
+    };
+    hardenPodSpec(spec, SecurityProfile.RESTRICTED);
+    expect(spec.containers[0].securityContext.runAsNonRoot).toBeUndefined();
+    expect(spec.containers[0].securityContext.seccompProfile).toBeUndefined();
+    expect(spec.containers[0].securityContext.privileged).toBe(false);
+  });
+
+  test('BASELINE fills only what keeps known escalations closed', () => {
+    const spec: any = { containers: [{ name: 'c', image: 'nginx:1.25' }] };
+    hardenPodSpec(spec, SecurityProfile.BASELINE);
+    expect(spec.containers[0].securityContext).toEqual({
+      allowPrivilegeEscalation: false,
+      privileged: false,
+      seccompProfile: { type: 'RuntimeDefault' },
+    });
+  });
+
+  test('PRIVILEGED adds no security field, only the computed pull policy', () => {
+    const spec: any = { containers: [{ name: 'c', image: 'nginx' }] };
+    hardenPodSpec(spec, SecurityProfile.PRIVILEGED);
+    expect(spec.containers[0]).toEqual({ name: 'c', image: 'nginx', imagePullPolicy: 'Always' });
+  });
+
+  test('ephemeral containers are left alone, and a fully hardened spec reports no change', () => {
+    const spec: any = {
+      containers: [{ name: 'c', image: 'nginx:1.25', imagePullPolicy: 'IfNotPresent', securityContext: RESTRICTED_CONTEXT }],
+      ephemeralContainers: [{ name: 'debug', image: 'busybox:1.36' }],
+    };
+    expect(hardenPodSpec(spec, SecurityProfile.RESTRICTED)).toBe(false);
+    expect(spec.ephemeralContainers[0]).toEqual({ name: 'debug', image: 'busybox:1.36' });
+  });
+
+  test('an unparseable image gets no pull policy (the image rules report it)', () => {
+    const spec: any = { containers: [{ name: 'c', image: 'Bad Image' }] };
+    hardenPodSpec(spec, SecurityProfile.PRIVILEGED);
+    expect(spec.containers[0].imagePullPolicy).toBeUndefined();
+  });
+});
+
+describe('hardenContainerProps (construction-time, the same table)', () => {
+  test('RESTRICTED sets each field the manifest-level table sets', () => {
+    expect(hardenContainerProps(undefined, SecurityProfile.RESTRICTED)).toEqual({
+      ensureNonRoot: true,
+      privileged: false,
+      allowPrivilegeEscalation: false,
+      readOnlyRootFilesystem: true,
+      capabilities: { drop: [kplus.Capability.ALL] },
+      seccompProfile: { type: kplus.SeccompProfileType.RUNTIME_DEFAULT },
+    });
+  });
+
+  test('what the user set wins', () => {
+    const hardened = hardenContainerProps({ readOnlyRootFilesystem: false, user: 1000, capabilities: { add: [kplus.Capability.NET_BIND_SERVICE] } }, SecurityProfile.RESTRICTED);
+    expect(hardened).toMatchObject({ readOnlyRootFilesystem: false, user: 1000, capabilities: { add: ['NET_BIND_SERVICE'], drop: ['ALL'] } });
+  });
+
+  test('BASELINE relaxes cdk8s-plus\'s runAsNonRoot and read-only root so root images run', () => {
+    expect(hardenContainerProps(undefined, SecurityProfile.BASELINE)).toEqual({
+      ensureNonRoot: false,
+      readOnlyRootFilesystem: false,
+      privileged: false,
+      allowPrivilegeEscalation: false,
+      seccompProfile: { type: kplus.SeccompProfileType.RUNTIME_DEFAULT },
+    });
+  });
+
+  test('PRIVILEGED passes props through untouched: the container is cdk8s-plus\'s', () => {
+    const given = { user: 0 };
+    expect(hardenContainerProps(given, SecurityProfile.PRIVILEGED)).toBe(given);
+    expect(hardenContainerProps(undefined, SecurityProfile.PRIVILEGED)).toBeUndefined();
+  });
+
+  test.each([
+    [SecurityProfile.RESTRICTED, true],
+    [SecurityProfile.BASELINE, false],
+    [SecurityProfile.PRIVILEGED, undefined],
+  ])('hardenPodProps %s sets ensureNonRoot %s', (profile, expected) => {
+    expect(hardenPodProps(undefined, profile)?.ensureNonRoot).toBe(expected);
+    expect(hardenPodProps({ ensureNonRoot: true, fsGroup: 2000 }, profile)).toMatchObject({ ensureNonRoot: true, fsGroup: 2000 });
+  });
+});

@@ -1,0 +1,145 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { App, Chart, Size, Testing } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
+import { InitGatedApp, PodPatterns, SafePod, WarningPolicy } from '../../src';
+import { WARNINGS_ENV } from '../../src/pods/warning-policy';
+
+const USER = { user: 1000, group: 1000 };
+const GOOD: kplus.ContainerProps = { name: 'app', image: 'nginx:1.25', securityContext: USER, resources: { cpu: { request: kplus.Cpu.millis(10) }, memory: { request: Size.mebibytes(16) } } };
+
+function messageOf(run: () => unknown): string {
+  try {
+    run();
+  } catch (e) {
+    return (e as Error).message;
+  }
+  throw new Error('expected the synth to fail');
+}
+
+function captureStderr(run: () => void): string {
+  const spy = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+  try {
+    run();
+    return spy.mock.calls.map(call => String(call[0])).join('');
+  } finally {
+    spy.mockRestore();
+  }
+}
+
+/** An app with one good chart and a second chart holding three bad workloads. */
+function appWithBadWorkloads(outdir: string): App {
+  const app = new App({ outdir });
+  const good = new Chart(app, 'good');
+  new SafePod(good, 'fine', { containers: [{ name: 'app', image: 'nginx:1.25', securityContext: USER }] });
+  const bad = new Chart(app, 'bad');
+  new SafePod(bad, 'privileged', { containers: [{ name: 'app', image: 'nginx:1.25', securityContext: { ...USER, privileged: true } }] });
+  new SafePod(bad, 'clash', {
+    containers: [
+      { name: 'a', image: 'nginx:1.25', securityContext: USER, ports: [{ number: 80 }] },
+      { name: 'b', image: 'nginx:1.25', securityContext: USER, ports: [{ number: 80 }] },
+    ],
+  });
+  const gated = new InitGatedApp(bad, 'gated', { containers: [{ name: 'app', image: 'nginx:1.25', securityContext: USER }] });
+  gated.workload.addInitContainer({ name: 'app', image: 'busybox:1.36', securityContext: { ...USER, allowPrivilegeEscalation: true } });
+  return app;
+}
+
+describe('one guard per app', () => {
+  let outdir: string;
+  beforeEach(() => {
+    outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'pod-guard-'));
+    process.env[WARNINGS_ENV] = 'ignore';
+  });
+  afterEach(() => {
+    fs.rmSync(outdir, { recursive: true, force: true });
+    delete process.env[WARNINGS_ENV];
+  });
+
+  test('app.synth() lists every failing workload by construct path, each with all its problems, and writes nothing', () => {
+    const message = messageOf(() => appWithBadWorkloads(outdir).synth());
+    expect(message).toMatch(/\[cdk8s-pod-patterns\] 3 of 4 workload\(s\) would be rejected/);
+    expect(message).toMatch(/bad\/privileged \(Pod "bad-privileged-\w+", profile restricted\):\n {4}\[pss-baseline-privileged\]/);
+    expect(message).toMatch(/bad\/clash \(Pod[^\n]*\n {4}\[runtime-container-port-conflict\]/);
+    const gated = message.slice(message.indexOf('bad/gated/Deployment'));
+    expect(gated).toMatch(/\[api-container-name-duplicate\]/);
+    expect(gated).toMatch(/\[pss-restricted-allow-privilege-escalation\]/);
+    expect(message).not.toMatch(/good\/fine/);
+    expect(fs.readdirSync(outdir)).toEqual([]);
+  });
+
+  test('Testing.synth of the good chart fails too: the app is checked as a whole, as cdk8s validates', () => {
+    const app = appWithBadWorkloads(outdir);
+    expect(() => Testing.synth(app.node.findChild('good') as Chart)).toThrow(/3 of 4 workload\(s\)/);
+  });
+
+  test('the same app without problems is written in full', () => {
+    const app = new App({ outdir });
+    for (const id of ['one', 'two']) {
+      new InitGatedApp(new Chart(app, id), 'app', { containers: [{ name: 'app', image: 'nginx:1.25', securityContext: USER }] });
+    }
+    app.synth();
+    expect(fs.readdirSync(outdir).sort()).toEqual(['one.k8s.yaml', 'two.k8s.yaml']);
+  });
+
+  test('a workload cdk8s-plus cannot render is reported with the others instead of aborting the check', () => {
+    const chart = Testing.chart();
+    new kplus.Deployment(chart, 'empty');
+    PodPatterns.apply(chart);
+    new SafePod(chart, 'privileged', { containers: [{ name: 'app', image: 'nginx:1.25', securityContext: { ...USER, privileged: true } }] });
+    const message = messageOf(() => Testing.synth(chart));
+    expect(message).toMatch(/test\/empty \(Deployment[^\n]*\n {4}cannot be rendered: .*PodSpec must have at least 1 container/);
+    expect(message).toMatch(/test\/privileged/);
+  });
+
+  test('a second synth after a change is checked again', () => {
+    const chart = Testing.chart();
+    const pod = new SafePod(chart, 'pod', { containers: [{ name: 'app', image: 'nginx:1.25', securityContext: USER }] });
+    Testing.synth(chart);
+    pod.addContainer({ name: 'app', image: 'nginx:1.25', securityContext: USER });
+    expect(() => Testing.synth(chart)).toThrow(/api-container-name-duplicate/);
+  });
+});
+
+describe('warnings at synth', () => {
+  afterEach(() => { delete process.env[WARNINGS_ENV]; });
+
+  function twoChartApp(outdir: string): App {
+    const app = new App({ outdir });
+    new SafePod(new Chart(app, 'one'), 'pod', { containers: [{ name: 'app', image: 'nginx:1.25', securityContext: USER }] });
+    new Chart(app, 'two');
+    return app;
+  }
+
+  test('printed once per synth on stderr, grouped by workload, with rule id and path', () => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'pod-guard-'));
+    const stderr = captureStderr(() => twoChartApp(outdir).synth());
+    expect(stderr.match(/cdk8s-pod-patterns: \d+ warning/g)).toHaveLength(1);
+    expect(stderr).toMatch(/ {2}one\/pod \(Pod "one-pod-\w+", profile restricted\):\n {4}\[bp-bare-pod\] kind: Pod/);
+    expect(stderr).toMatch(/\[bp-missing-resource-requests\] spec\.containers\[0\]\.resources/);
+    expect(fs.readdirSync(outdir).sort()).toEqual(['one.k8s.yaml', 'two.k8s.yaml']);
+  });
+
+  test('WarningPolicy.IGNORE prints nothing', () => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'pod-guard-'));
+    const app = twoChartApp(outdir);
+    PodPatterns.setWarningPolicy(app, WarningPolicy.IGNORE);
+    expect(captureStderr(() => app.synth())).toBe('');
+  });
+
+  test('WarningPolicy.FAIL (or CDK8S_POD_PATTERNS_WARNINGS=fail) fails the synth and writes nothing', () => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'pod-guard-'));
+    process.env[WARNINGS_ENV] = 'fail';
+    expect(() => twoChartApp(outdir).synth()).toThrow(/\[bp-bare-pod\] .*\(a warning; warning policy "fail"\)/);
+    expect(fs.readdirSync(outdir)).toEqual([]);
+  });
+
+  test('the innermost setting wins over the environment', () => {
+    process.env[WARNINGS_ENV] = 'fail';
+    const chart = Testing.chart();
+    new SafePod(chart, 'pod', { containers: [GOOD] });
+    PodPatterns.setWarningPolicy(chart, WarningPolicy.PRINT);
+    expect(captureStderr(() => Testing.synth(chart))).toMatch(/bp-bare-pod/);
+  });
+});

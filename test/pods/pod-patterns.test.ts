@@ -1,0 +1,130 @@
+import { ApiObject, Testing } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
+import { k8s } from 'cdk8s-plus-28';
+import { InitGatedApp, ManifestLinter, PodPatterns, SafePod, SecurityProfile, Severity, WarningPolicy } from '../../src';
+import { lintReports } from '../../src/rules/engine';
+import { evaluateManifest } from '../support/pss-oracle';
+import { only, synthValid } from '../support/synth';
+
+const USER = { user: 1000, group: 1000 };
+
+function rawPod(scope: any, id: string, container: any): ApiObject {
+  return new ApiObject(scope, id, { apiVersion: 'v1', kind: 'Pod', metadata: { name: id }, spec: { containers: [container] } });
+}
+
+describe('PodPatterns.apply', () => {
+  test('hardens a plain cdk8s-plus Deployment where fields are absent, keeping cdk8s-plus\'s own values', () => {
+    const chart = Testing.chart();
+    new kplus.Deployment(chart, 'web', { containers: [{ image: 'nginx:1.25', securityContext: USER }] });
+    PodPatterns.apply(chart, { warnings: WarningPolicy.IGNORE });
+    const deployment = only(synthValid(chart), 'Deployment');
+    const [container] = deployment.spec.template.spec.containers;
+    expect(container.securityContext).toMatchObject({ capabilities: { drop: ['ALL'] }, seccompProfile: { type: 'RuntimeDefault' }, runAsNonRoot: true });
+    expect(container.imagePullPolicy).toBe('Always'); // cdk8s-plus wrote it: present, so kept
+    expect(evaluateManifest(deployment, 'restricted').forbidden).toEqual([]);
+  });
+
+  test('k8s.Kube* objects keep their quantities when hardened (patches apply before the L1 conversion)', () => {
+    const chart = Testing.chart();
+    new k8s.KubeDeployment(chart, 'raw', {
+      spec: {
+        selector: { matchLabels: { app: 'raw' } },
+        template: {
+          metadata: { labels: { app: 'raw' } },
+          spec: {
+            containers: [{
+              name: 'x', image: 'nginx:1.25', securityContext: { runAsUser: 1000 },
+              resources: { requests: { cpu: k8s.Quantity.fromString('100m'), memory: k8s.Quantity.fromString('64Mi') } },
+              ports: [{ containerPort: 8080 }],
+              readinessProbe: { httpGet: { path: '/', port: k8s.IntOrString.fromNumber(8080) } },
+            }],
+          },
+        },
+      },
+    });
+    PodPatterns.apply(chart, { warnings: WarningPolicy.IGNORE });
+    const [container] = only(synthValid(chart), 'Deployment').spec.template.spec.containers;
+    expect(container.resources).toEqual({ requests: { cpu: '100m', memory: '64Mi' } });
+    expect(container.readinessProbe.httpGet.port).toBe(8080);
+    expect(container.imagePullPolicy).toBe('IfNotPresent');
+    expect(container.securityContext.seccompProfile).toEqual({ type: 'RuntimeDefault' });
+  });
+
+  test('raw ApiObjects get the computed pull policy and the profile\'s fields; a second synth gives the same bytes', () => {
+    const chart = Testing.chart();
+    rawPod(chart, 'raw', { name: 'y', image: 'busybox:1.36', securityContext: { runAsUser: 1000 } });
+    PodPatterns.apply(chart, { warnings: WarningPolicy.IGNORE });
+    const first = synthValid(chart);
+    expect(first[0].spec.containers[0]).toMatchObject({ imagePullPolicy: 'IfNotPresent', securityContext: { readOnlyRootFilesystem: true } });
+    expect(Testing.synth(chart)).toEqual(first);
+  });
+
+  test('an explicit privileged: true under RESTRICTED is an error naming it, not a silent fix', () => {
+    const chart = Testing.chart();
+    rawPod(chart, 'raw', { name: 'y', image: 'busybox:1.36', securityContext: { privileged: true } });
+    PodPatterns.apply(chart, { warnings: WarningPolicy.IGNORE });
+    expect(() => Testing.synth(chart)).toThrow(/test\/raw \(Pod "raw", profile restricted\):\n {4}\[pss-baseline-privileged\] spec\.containers\[0\]\.securityContext\.privileged: container "y" sets securityContext\.privileged: true/);
+  });
+
+  test('harden: false checks without changing anything', () => {
+    const chart = Testing.chart();
+    rawPod(chart, 'raw', { name: 'y', image: 'busybox:1.36' });
+    PodPatterns.apply(chart, { harden: false, securityProfile: SecurityProfile.BASELINE, warnings: WarningPolicy.IGNORE });
+    expect(Testing.synth(chart)[0].spec.containers[0]).toEqual({ name: 'y', image: 'busybox:1.36' });
+    const bad = Testing.chart();
+    rawPod(bad, 'raw', { name: 'y', image: 'busybox:1.36', securityContext: { privileged: true } });
+    PodPatterns.apply(bad, { harden: false, securityProfile: SecurityProfile.BASELINE, warnings: WarningPolicy.IGNORE });
+    expect(() => Testing.synth(bad)).toThrow(/pss-baseline-privileged/);
+  });
+
+  test('library constructs keep their own profile inside an applied scope; the innermost scope wins for the rest', () => {
+    const chart = Testing.chart();
+    new SafePod(chart, 'mine', { securityProfile: SecurityProfile.BASELINE, containers: [{ name: 'app', image: 'nginx:1.25' }] });
+    const team = new kplus.Deployment(chart, 'team', { containers: [{ image: 'nginx:1.25', securityContext: USER }] });
+    PodPatterns.apply(chart, { warnings: WarningPolicy.IGNORE });
+    PodPatterns.apply(team, { securityProfile: SecurityProfile.PRIVILEGED, harden: false });
+    const manifests = synthValid(chart);
+    expect(only(manifests, 'Pod').spec.containers[0].securityContext.runAsNonRoot).toBe(false);
+    expect(only(manifests, 'Deployment').spec.template.spec.containers[0].securityContext.capabilities).toBeUndefined();
+  });
+});
+
+describe('PodPatterns.suppress', () => {
+  test('writes kube-linter\'s annotation; the synth and lint of the YAML agree and list it as suppressed', () => {
+    const chart = Testing.chart();
+    const pod = new SafePod(chart, 'pod', { metadata: { name: 'debug' }, containers: [{ name: 'app', image: 'nginx:1.25', securityContext: USER }] });
+    PodPatterns.suppress(pod, 'bp-bare-pod', 'a one-off debugging Pod, deleted after use');
+    PodPatterns.setWarningPolicy(chart, WarningPolicy.FAIL);
+    const manifests = Testing.synth(chart);
+    const [manifest] = manifests;
+    expect(manifest.metadata.annotations).toEqual({ 'ignore-check.cdk8s-pod-patterns.io/bp-bare-pod': 'a one-off debugging Pod, deleted after use' });
+    expect(ManifestLinter.lint(manifests).map(f => f.ruleId)).not.toContain('bp-bare-pod');
+    const [report] = lintReports(manifests, { profile: SecurityProfile.RESTRICTED });
+    expect(report.suppressed.map(s => [s.ruleId, s.reason])).toEqual([['bp-bare-pod', 'a one-off debugging Pod, deleted after use']]);
+  });
+
+  test('works on an InitGatedApp (its workload carries the annotation)', () => {
+    const chart = Testing.chart();
+    const app = new InitGatedApp(chart, 'app', { containers: [{ name: 'app', image: 'nginx:1.25', securityContext: USER }] });
+    PodPatterns.suppress(app, 'bp-missing-resource-requests', 'sized by the VPA');
+    expect(only(Testing.synth(chart), 'Deployment').metadata.annotations).toEqual({ 'ignore-check.cdk8s-pod-patterns.io/bp-missing-resource-requests': 'sized by the VPA' });
+  });
+
+  test.each([
+    ['bp-bare-pod', '  ', /the reason is empty/],
+    ['api-container-name', 'because', /api-container-name/],
+    ['runtime-container-port-conflict', 'because', /runtime-container-port-conflict/],
+    ['no-such-rule', 'because', /no-such-rule/],
+  ])('refuses %j with reason %j', (ruleId, reason, message) => {
+    const pod = new SafePod(Testing.chart(), 'pod', { containers: [{ name: 'app', image: 'nginx:1.25', securityContext: USER }] });
+    expect(() => PodPatterns.suppress(pod, ruleId, reason)).toThrow(message);
+  });
+
+  test('a suppressed PSS rule no longer fails the synth, other rules still do', () => {
+    const chart = Testing.chart();
+    const pod = new SafePod(chart, 'pod', { containers: [{ name: 'app', image: 'nginx:1.25', securityContext: { ...USER, allowPrivilegeEscalation: true } }] });
+    PodPatterns.suppress(pod, 'pss-restricted-allow-privilege-escalation', 'needs setuid ping, reviewed in SEC-42');
+    expect(() => Testing.synth(chart)).not.toThrow();
+    expect(ManifestLinter.lint(Testing.synth(chart)).filter(f => f.severity === Severity.ERROR)).toEqual([]);
+  });
+});
