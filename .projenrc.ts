@@ -36,6 +36,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     updateSnapshot: UpdateSnapshot.NEVER,
     jestConfig: {
       testPathIgnorePatterns: ['/node_modules/', '/cdk8s.out/'],
+      // Coverage measures the library, not its tests, examples or fixtures.
+      collectCoverageFrom: ['src/**/*.ts'],
     },
   },
 
