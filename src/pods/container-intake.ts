@@ -43,10 +43,28 @@ export function intake(workload: kplus.AbstractPod, props: kplus.ContainerProps,
   return options === undefined ? props : normalizeContainer(props, role, options);
 }
 
-/** Normalises a container cdk8s-plus already built, before `workload` attaches it. */
+/** Workloads inside their own `addContainer`, which cdk8s-plus ends with `attachContainer`. */
+const ADDING = new WeakSet<kplus.AbstractPod>();
+
+/**
+ * `intake`, then `add` (the base class's `addContainer`). The container it
+ * builds from normalised props reaches `attachContainer` too, and must not be
+ * taken for one the user built: its explicit values are the user's.
+ */
+export function addApp(workload: kplus.AbstractPod, props: kplus.ContainerProps, add: (props: kplus.ContainerProps) => kplus.Container): kplus.Container {
+  const normalized = intake(workload, props, ContainerRole.APP);
+  ADDING.add(workload);
+  try {
+    return add(normalized);
+  } finally {
+    ADDING.delete(workload);
+  }
+}
+
+/** Normalises a container the user built with cdk8s-plus, before `workload` attaches it. */
 export function intakeBuilt(workload: kplus.AbstractPod, container: kplus.Container): void {
   const options = OPTIONS.get(workload);
-  if (options !== undefined) normalizeBuiltContainer(container, ContainerRole.APP, options);
+  if (options !== undefined && !ADDING.has(workload)) normalizeBuiltContainer(container, ContainerRole.APP, options);
 }
 
 type OwnedWorkloadClass<T> = new (scope: Construct, id: string, props: any, options: OwnedWorkloadOptions) => T;
@@ -72,7 +90,7 @@ export function ownedWorkloadClass<T extends kplus.AbstractPod>(
     }
 
     public addContainer(cont: kplus.ContainerProps): kplus.Container {
-      return super.addContainer(intake(this as unknown as kplus.AbstractPod, cont, ContainerRole.APP));
+      return addApp(this as unknown as kplus.AbstractPod, cont, props => super.addContainer(props));
     }
 
     public addInitContainer(cont: kplus.ContainerProps): kplus.Container {

@@ -1,5 +1,6 @@
 import * as kplus from 'cdk8s-plus-28';
 import { hardenContainerProps } from './hardening';
+import { withWritableMounts } from './writable-paths';
 import { ImageReference } from '../image/image-reference';
 import { SecurityProfile } from '../policy/security-profile';
 import { RULE } from '../rules/catalog';
@@ -20,6 +21,8 @@ export interface NormalizeOptions {
   readonly owner: string;
   readonly allowMutableImageTags: boolean;
   readonly securityProfile: SecurityProfile;
+  /** Mounted into every app container and sidecar (`writablePaths`). */
+  readonly writableMounts?: readonly kplus.VolumeMount[];
 }
 
 /**
@@ -37,8 +40,9 @@ export function normalizeContainer(
 ): kplus.ContainerProps {
   const placed = roleOf(props, role);
   checkContainerEarly(containerFields(props), placed, options);
+  const mounts = placed === ContainerRole.APP || placed === ContainerRole.SIDECAR ? options.writableMounts ?? [] : [];
   return {
-    ...props,
+    ...withWritableMounts(props, mounts, options.owner),
     imagePullPolicy: props.imagePullPolicy ?? ImageReference.parse(props.image).defaultPullPolicy,
     resources: props.resources ?? {},
     securityContext: hardenContainerProps(props.securityContext, options.securityProfile),

@@ -1,6 +1,6 @@
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { intake, intakeBuilt, ownWorkload } from './container-intake';
+import { addApp, intake, intakeBuilt, ownWorkload } from './container-intake';
 import { ContainerRole } from './container-normalizer';
 import { hardenPodProps } from './hardening';
 import { PodPatternsOptions } from './pod-patterns-options';
@@ -75,7 +75,7 @@ export class SafePod extends kplus.Pod {
    * Adds an app container, normalised and hardened like the ones given in props.
    */
   public addContainer(cont: kplus.ContainerProps): kplus.Container {
-    return super.addContainer(intake(this, cont, ContainerRole.APP));
+    return addApp(this, cont, props => super.addContainer(props));
   }
 
   /**

@@ -1,6 +1,6 @@
 // Every path a container takes into a workload the library owns is normalised
 // (pull policy, tag policy, names) and hardened: issue "One enforcement path".
-import { Testing } from 'cdk8s';
+import { Size, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { InitGatedApp, SafePod, SecurityProfile, WorkloadKind } from '../../src';
 import { evaluateManifest } from '../support/pss-oracle';
@@ -101,5 +101,27 @@ describe('InitGatedApp: containers added later through `workload`', () => {
     const app = new InitGatedApp(chart, 'app', { securityProfile: SecurityProfile.BASELINE, containers: [APP] });
     app.workload.addContainer({ name: 'web', image: 'nginx:1.25' });
     expect(named(only(synthValid(chart), 'Deployment'), 'web').securityContext).toMatchObject({ runAsNonRoot: false, readOnlyRootFilesystem: false });
+  });
+});
+
+describe('explicit values are the user\'s, even when they equal cdk8s-plus\'s defaults', () => {
+  // cdk8s-plus's addContainer ends in attachContainer: a container built from
+  // props must not be normalised a second time as if the user had built it.
+  test.each([WorkloadKind.POD, WorkloadKind.DEPLOYMENT])('%s: explicit Always and explicit 1000m/512Mi resources are kept', (workload) => {
+    const chart = Testing.chart();
+    const resources = {
+      cpu: { request: kplus.Cpu.millis(1000), limit: kplus.Cpu.millis(1500) },
+      memory: { request: Size.mebibytes(512), limit: Size.mebibytes(2048) },
+    };
+    const app = new InitGatedApp(chart, 'app', {
+      workload,
+      containers: [{ name: 'app', image: 'nginx:1.25', imagePullPolicy: kplus.ImagePullPolicy.ALWAYS, resources, securityContext: USER }],
+    });
+    app.workload.addContainer({ name: 'web', image: 'nginx:1.25', imagePullPolicy: kplus.ImagePullPolicy.ALWAYS, resources, securityContext: USER });
+    for (const name of ['app', 'web']) {
+      const container = named(only(synthValid(chart), workload), name);
+      expect(container.imagePullPolicy).toBe('Always');
+      expect(container.resources).toEqual({ limits: { cpu: '1500m', memory: '2048Mi' }, requests: { cpu: '1000m', memory: '512Mi' } });
+    }
   });
 });

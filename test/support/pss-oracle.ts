@@ -738,8 +738,13 @@ function seccompProfileRestricted_1_25(podMetadata: any, podSpec: any): CheckRes
 // API-server defaulting that precedes admission
 // ---------------------------------------------------------------------------
 
-/** Every VolumeSource field of corev1 at 1.28 (JSON names). */
-const ALL_VOLUME_SOURCES = [...ALLOWED_VOLUME_SOURCES, ...RESTRICTED_VOLUME_SOURCES];
+/** Every VolumeSource field of corev1 (k8s.io/api v0.28 core/v1/types.go), JSON names, in declaration order. */
+const ALL_VOLUME_SOURCES = [
+  'hostPath', 'emptyDir', 'gcePersistentDisk', 'awsElasticBlockStore', 'gitRepo', 'secret', 'nfs', 'iscsi',
+  'glusterfs', 'persistentVolumeClaim', 'rbd', 'flexVolume', 'cinder', 'cephfs', 'flocker', 'downwardAPI', 'fc',
+  'azureFile', 'configMap', 'vsphereVolume', 'quobyte', 'azureDisk', 'photonPersistentDisk', 'projected',
+  'portworxVolume', 'scaleIO', 'storageos', 'csi', 'ephemeral',
+];
 
 /**
  * pkg/apis/core/v1/defaults.go SetDefaults_Volume: a volume that sets no source
