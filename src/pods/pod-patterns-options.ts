@@ -1,3 +1,4 @@
+import { Size } from 'cdk8s';
 import { SecurityProfile } from '../policy/security-profile';
 
 /**
@@ -19,10 +20,13 @@ export interface PodPatternsOptions {
    * The Pod Security Standards level every container (init containers, sidecars
    * and generated waiters included) is hardened to and checked against.
    *
-   * `RESTRICTED` sets `runAsNonRoot`, so an image that runs as root (busybox,
-   * nginx, most official images) fails with `CreateContainerConfigError` unless
-   * its container sets a numeric non-root `securityContext.user`. For images that
-   * must run as root choose `BASELINE`.
+   * `RESTRICTED` sets `runAsNonRoot` and a read-only root filesystem. An image
+   * whose USER is root or a name (busybox, nginx, postgres, most official images)
+   * then fails with `CreateContainerConfigError` unless its container runs as a
+   * numeric non-root `securityContext.user` (with `group`, and the Pod's
+   * `fsGroup` for volumes); `writablePaths` gives it the directories it writes.
+   * Choose `BASELINE` only for an image that must really start as root (e.g. it
+   * binds a port below 1024 or chowns files at start).
    *
    * @default SecurityProfile.RESTRICTED
    */
@@ -37,4 +41,22 @@ export interface PodPatternsOptions {
    * @default false
    */
   readonly shareProcessNamespace?: boolean;
+
+  /**
+   * Directories the processes must write while the root filesystem stays
+   * read-only (`/tmp`, caches, sockets such as `/var/run/postgresql`). Each is an
+   * `emptyDir` (limited by `writablePathSizeLimit`) mounted at that path into
+   * every app container and sidecar, including containers added later.
+   *
+   * @default - none
+   */
+  readonly writablePaths?: string[];
+
+  /**
+   * The `sizeLimit` of each `writablePaths` volume; the kubelet evicts the Pod
+   * when a directory outgrows it.
+   *
+   * @default Size.mebibytes(256)
+   */
+  readonly writablePathSizeLimit?: Size;
 }

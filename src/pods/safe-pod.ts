@@ -4,6 +4,7 @@ import { addApp, intake, intakeBuilt, ownWorkload } from './container-intake';
 import { ContainerRole } from './container-normalizer';
 import { hardenPodProps } from './hardening';
 import { PodPatternsOptions } from './pod-patterns-options';
+import { writableMounts } from './writable-paths';
 import { childPath, resolveRestartPolicy } from './workload-restart';
 import { SecurityProfile } from '../policy/security-profile';
 import { WorkloadKind } from '../policy/workload-kind';
@@ -65,6 +66,7 @@ export class SafePod extends kplus.Pod {
       allowMutableImageTags: props.allowMutableImageTags ?? false,
       securityProfile,
       shareProcessNamespace: props.shareProcessNamespace,
+      writableMounts: writableMounts(this, this.node.path, props.writablePaths ?? [], props.writablePathSizeLimit),
     });
     props.initContainers?.forEach(c => this.addInitContainer(c));
     props.sidecars?.forEach(c => this.addSidecar(c));

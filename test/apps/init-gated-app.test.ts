@@ -55,12 +55,12 @@ describe('workload kinds', () => {
 
   test('replicas reach a Deployment and are refused on a Pod', () => {
     expect(only(synthApp({ replicas: 3 }), 'Deployment').spec.replicas).toBe(3);
-    expect(() => synthApp({ workload: WorkloadKind.POD, replicas: 3 })).toThrow(/replicas 3 cannot be set on a Pod/);
+    expect(() => synthApp({ workload: WorkloadKind.POD, replicas: 3 })).toThrow(/replicas cannot be set on a Pod: it applies to Deployment and StatefulSet/);
   });
 
   test('backoffLimit reaches a Job (docker --restart=on-failure:N) and is refused elsewhere', () => {
     expect(only(synthApp({ workload: WorkloadKind.JOB, restartPolicy: kplus.RestartPolicy.ON_FAILURE, backoffLimit: 3 }), 'Job').spec.backoffLimit).toBe(3);
-    expect(() => synthApp({ backoffLimit: 3 })).toThrow(/backoffLimit 3 cannot be set on a Deployment: remove it, or use WorkloadKind.JOB/);
+    expect(() => synthApp({ backoffLimit: 3 })).toThrow(/backoffLimit cannot be set on a Deployment: it applies to Job and CronJob; remove it, or choose that workload/);
     expect(() => synthApp({ workload: WorkloadKind.JOB, backoffLimit: -1 })).toThrow(/backoffLimit -1 must be a non-negative 32-bit integer/);
   });
 
@@ -69,8 +69,11 @@ describe('workload kinds', () => {
     expect(spec.securityContext).toMatchObject({ fsGroup: 2000, runAsNonRoot: true });
   });
 
-  test('an unsupported workload kind is refused, listing the supported ones', () => {
-    expect(() => synthApp({ workload: WorkloadKind.DAEMON_SET })).toThrow(/use WorkloadKind.DEPLOYMENT, STATEFUL_SET, POD or JOB/);
+  test('a ReplicaSet is refused before any work, with the reason', () => {
+    const chart = Testing.chart();
+    expect(() => new InitGatedApp(chart, 'myapp', { workload: WorkloadKind.REPLICA_SET, containers: [APP] }))
+      .toThrow(/workload ReplicaSet is not supported by InitGatedApp: a ReplicaSet is managed by a Deployment.*use WorkloadKind.DEPLOYMENT/);
+    expect(Testing.synth(chart)).toEqual([]);
   });
 });
 

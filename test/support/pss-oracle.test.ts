@@ -749,10 +749,6 @@ describe('pss-oracle: PSA v0.28 fixtures at 1.28', () => {
     expect(message).not.toContain('unknown forbidden reason');
     expect(verdict.forbidden.map((f) => f.check)).toEqual(c.checks);
   });
-
-  test.each(CASES.filter((c) => !c.pass && c.level === 'baseline'))('$name also fails at restricted', (c) => {
-    expect(evaluatePss(c.pod.metadata, c.pod.spec, 'restricted').allowed).toBe(false);
-  });
 });
 
 describe('pss-oracle: messages transcribed from policy/check_*.go', () => {
@@ -814,6 +810,17 @@ describe('pss-oracle: messages transcribed from policy/check_*.go', () => {
       check: 'seLinuxOptions',
       reason: 'seLinuxOptions',
       detail: 'pod and container "container1" set forbidden securityContext.seLinuxOptions: type "spc_t"; user may not be set; role may not be set',
+    }]);
+  });
+
+  test.each([
+    'hostPath', 'gcePersistentDisk', 'awsElasticBlockStore', 'gitRepo', 'nfs', 'iscsi', 'glusterfs', 'rbd', 'flexVolume', 'cinder', 'cephfs',
+    'flocker', 'fc', 'azureFile', 'vsphereVolume', 'quobyte', 'azureDisk', 'photonPersistentDisk', 'portworxVolume', 'scaleIO', 'storageos',
+  ])('check_restrictedVolumes.go: a %s volume is reported by its type', (type) => {
+    expect(at('restricted', (p) => { p.spec.volumes = [{ name: 'v', [type]: {} }]; })).toEqual([{
+      check: 'restrictedVolumes',
+      reason: 'restricted volume types',
+      detail: `volume "v" uses restricted volume type "${type}"`,
     }]);
   });
 
