@@ -1,7 +1,7 @@
 import { ApiObject, Chart, JsonPatch, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { SafePod, SecurityProfile } from '../../src';
-import { checkPodSecurity } from '../../src/rules/pod-security';
+import { evaluateManifest } from '../support/pss-oracle';
 import { allContainers, only, synthValid } from '../support/synth';
 
 const DIGEST = 'sha256:' + 'a'.repeat(64);
@@ -92,8 +92,7 @@ describe('SafePod hardening', () => {
 
   test('default output satisfies Pod Security Standards restricted for every container', () => {
     const pod = hardenedPod();
-    const view = { metadata: pod.metadata, spec: pod.spec, metadataPath: 'metadata', specPath: 'spec' };
-    expect(checkPodSecurity(view, SecurityProfile.RESTRICTED)).toEqual([]);
+    expect(evaluateManifest(pod, 'restricted').forbidden).toEqual([]); // pod-security-admission v0.28's verdict
     expect(pod.spec.securityContext.runAsNonRoot).toBe(true);
     for (const c of allContainers(pod.spec)) {
       expect(c.securityContext).toMatchObject({
@@ -114,8 +113,8 @@ describe('SafePod hardening', () => {
   test('BASELINE lets root images run: no runAsNonRoot, still no privilege escalation', () => {
     const pod = hardenedPod(SecurityProfile.BASELINE);
     expect(pod.spec.securityContext.runAsNonRoot).toBe(false);
-    const view = { metadata: pod.metadata, spec: pod.spec, metadataPath: 'metadata', specPath: 'spec' };
-    expect(checkPodSecurity(view, SecurityProfile.BASELINE)).toEqual([]);
+    expect(evaluateManifest(pod, 'baseline').forbidden).toEqual([]);
+    expect(evaluateManifest(pod, 'restricted').allowed).toBe(false);
     for (const c of allContainers(pod.spec)) {
       expect(c.securityContext.allowPrivilegeEscalation).toBe(false);
       expect(c.securityContext.readOnlyRootFilesystem).toBe(false);
