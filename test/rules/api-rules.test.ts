@@ -1,9 +1,9 @@
 // Cases come from Kubernetes' own tests unless noted: pkg/apis/core/validation/validation_test.go
 // (TestValidateContainers, TestValidateInitContainers, TestValidatePorts, ...), read at commit
 // 000f2605 of kubernetes/kubernetes; the rules they exercise are unchanged since 1.28.
-import { checkObjectApiRules, checkPodApiRules } from '../../src/rules/api-rules';
+import { API_RULES } from '../../src/rules/api-rules';
+import { violationsOf } from '../../src/rules/engine';
 import { Violation } from '../../src/rules/finding';
-import { podRuleContext, podTemplatesOf } from '../../src/rules/pod-templates';
 
 function pod(spec: any, name = 'p'): any {
   return { apiVersion: 'v1', kind: 'Pod', metadata: { name }, spec };
@@ -22,10 +22,7 @@ function ctr(name: string, extra: any = {}): any {
 }
 
 function violations(obj: any): Violation[] {
-  return [
-    ...checkObjectApiRules(obj),
-    ...podTemplatesOf(obj).flatMap((view) => checkPodApiRules(podRuleContext(obj, view))),
-  ];
+  return violationsOf(obj, API_RULES);
 }
 
 /** `path: message` of every violation of `ruleId`. */
@@ -110,7 +107,7 @@ describe('api-object-name', () => {
   });
 
   test('kinds without a known name rule are not checked', () => {
-    expect(checkObjectApiRules({ kind: 'ConfigMap', metadata: { name: 'Not_A_Name' } })).toEqual([]);
+    expect(violations({ kind: 'ConfigMap', metadata: { name: 'Not_A_Name' } })).toEqual([]);
   });
 });
 
