@@ -7,7 +7,7 @@
  * it calls), pkg/apis/apps/validation, pkg/apis/batch/validation.
  */
 import { ContainerRef, PodRuleContext, describeContainer, describesPods, isObject } from './pod-templates';
-import { ObjectRuleContext, Rule, RuleHit, apiRule } from './rule';
+import { ObjectRuleContext, Rule, RuleHit, enforcedRule, hit } from './rule';
 import { RULE } from './rule-ids';
 import { dns1035LabelErrors, dns1123LabelErrors, dns1123SubdomainErrors, portNameErrors } from '../names/names';
 import { restartPolicyProblem } from '../policy/restart-policy';
@@ -430,10 +430,6 @@ function quotedList(values: string[]): string {
   return values.map((value) => `"${value}"`).join(', ');
 }
 
-function hit(path: string, message: string): RuleHit {
-  return { path, message };
-}
-
 // k8s: validation.go ValidatePodCreate ("cannot be set on create": only the ephemeralcontainers
 // subresource adds them) and ValidatePodTemplateSpec ("ephemeral containers not allowed in pod template").
 function checkEphemeralContainers(ctx: PodRuleContext): RuleHit[] {
@@ -477,7 +473,7 @@ const VALIDATION_GO = 'pkg/apis/core/validation/validation.go';
 
 /** The rules of the Kubernetes 1.28 API server's validation. */
 export const API_RULES: readonly Rule[] = [
-  apiRule({
+  enforcedRule({
     id: RULE.API_OBJECT_NAME,
     what: '`metadata.name` is valid for the kind: a DNS-1123 subdomain for Pods and workloads, a DNS-1035 label for Services, at most 63 characters for a Job and 52 for a CronJob.',
     why: 'The API server rejects the object. Job and CronJob names end up in label values (63 characters) and in the names of the Jobs a CronJob creates (name + 11 characters).',
@@ -485,7 +481,7 @@ export const API_RULES: readonly Rule[] = [
     reference: `${VALIDATION_GO} ValidatePodName, ValidateServiceName; pkg/apis/batch/validation ValidateCronJobCreate`,
     checkObject: checkObjectName,
   }),
-  apiRule({
+  enforcedRule({
     id: RULE.API_CONTAINERS_REQUIRED,
     what: 'The Pod has at least one app container.',
     why: 'The API server rejects a Pod (or template) without `containers`.',
@@ -493,7 +489,7 @@ export const API_RULES: readonly Rule[] = [
     reference: `${VALIDATION_GO} validateContainers`,
     checkPod: checkContainersPresent,
   }),
-  apiRule({
+  enforcedRule({
     id: RULE.API_CONTAINER_NAME,
     what: 'Every container has a name, and it is a DNS-1123 label.',
     why: 'The API server rejects the Pod.',
@@ -501,7 +497,7 @@ export const API_RULES: readonly Rule[] = [
     reference: `${VALIDATION_GO} validateContainerCommon`,
     checkPod: checkContainerNames,
   }),
-  apiRule({
+  enforcedRule({
     id: RULE.API_CONTAINER_NAME_DUPLICATE,
     what: 'Container names are unique across init, app and ephemeral containers.',
     why: 'The API server rejects the Pod: `Duplicate value`.',
@@ -509,7 +505,7 @@ export const API_RULES: readonly Rule[] = [
     reference: `${VALIDATION_GO} validateInitContainers, validateContainers, validateEphemeralContainers`,
     checkPod: checkDuplicateContainerNames,
   }),
-  apiRule({
+  enforcedRule({
     id: RULE.API_VOLUME_NAME,
     what: 'Every volume has a unique name that is a DNS-1123 label.',
     why: 'The API server rejects the Pod.',
@@ -517,7 +513,7 @@ export const API_RULES: readonly Rule[] = [
     reference: `${VALIDATION_GO} ValidateVolumes`,
     checkPod: checkVolumeNames,
   }),
-  apiRule({
+  enforcedRule({
     id: RULE.API_VOLUME_MOUNT_UNKNOWN,
     what: 'Every `volumeMounts[].name` names a volume of the Pod.',
     why: 'The API server rejects the Pod: `Not found`.',
@@ -525,7 +521,7 @@ export const API_RULES: readonly Rule[] = [
     reference: `${VALIDATION_GO} ValidateVolumeMounts`,
     checkPod: checkVolumeMounts,
   }),
-  apiRule({
+  enforcedRule({
     id: RULE.API_RESTART_POLICY,
     what: 'The Pod `restartPolicy` is one the owning kind accepts: any for a Pod, `Always` for Deployment, StatefulSet, DaemonSet, ReplicaSet and ReplicationController, `OnFailure` or `Never` for Job and CronJob.',
     why: 'The API server rejects the object. An omitted policy defaults to `Always`, which a Job rejects.',
@@ -533,7 +529,7 @@ export const API_RULES: readonly Rule[] = [
     reference: `${VALIDATION_GO} validateRestartPolicy; pkg/apis/apps/validation; pkg/apis/batch/validation`,
     checkPod: checkPodRestartPolicy,
   }),
-  apiRule({
+  enforcedRule({
     id: RULE.API_CONTAINER_RESTART_POLICY,
     what: 'A container-level `restartPolicy` appears only on init containers, and only as `Always` (a native sidecar).',
     why: 'The API server rejects the Pod: `may not be set for non-init containers` or `Unsupported value`.',
@@ -541,7 +537,7 @@ export const API_RULES: readonly Rule[] = [
     reference: `${VALIDATION_GO} validateInitContainerRestartPolicy, validateContainers`,
     checkPod: checkContainerRestartPolicies,
   }),
-  apiRule({
+  enforcedRule({
     id: RULE.API_INIT_CONTAINER_PROBES,
     what: 'Init containers that run to completion have no `lifecycle`, `livenessProbe`, `readinessProbe` or `startupProbe`.',
     why: 'The API server rejects the Pod: `may not be set for init containers without restartPolicy=Always`. Only sidecars (restartPolicy Always) may have them.',
@@ -549,7 +545,7 @@ export const API_RULES: readonly Rule[] = [
     reference: `${VALIDATION_GO} validateInitContainers`,
     checkPod: checkInitContainerProbes,
   }),
-  apiRule({
+  enforcedRule({
     id: RULE.API_PROBE,
     what: 'Probes and lifecycle hooks have exactly one handler; liveness and startup probes have `successThreshold` 1; readiness probes have no `terminationGracePeriodSeconds`; numbers are not negative.',
     why: 'The API server rejects the Pod.',
@@ -557,7 +553,7 @@ export const API_RULES: readonly Rule[] = [
     reference: `${VALIDATION_GO} validateProbe, validateLivenessProbe, validateReadinessProbe, validateStartupProbe, validateHandler`,
     checkPod: checkProbesAndHooks,
   }),
-  apiRule({
+  enforcedRule({
     id: RULE.API_CONTAINER_PORT,
     what: '`containerPort` is 1-65535, `hostPort` is 0-65535, `protocol` is TCP, UDP or SCTP, port names are IANA service names unique within the container.',
     why: 'The API server rejects the Pod.',
@@ -565,7 +561,7 @@ export const API_RULES: readonly Rule[] = [
     reference: `${VALIDATION_GO} validateContainerPorts`,
     checkPod: checkContainerPorts,
   }),
-  apiRule({
+  enforcedRule({
     id: RULE.API_HOST_PORT_CONFLICT,
     what: 'No two app container ports (nor two ports of one init container) use the same hostPort, protocol and hostIP.',
     why: 'The API server rejects the Pod: `Duplicate value`.',
@@ -573,7 +569,7 @@ export const API_RULES: readonly Rule[] = [
     reference: `${VALIDATION_GO} AccumulateUniqueHostPorts, checkHostPortConflicts`,
     checkPod: checkHostPortConflicts,
   }),
-  apiRule({
+  enforcedRule({
     id: RULE.API_HOST_NETWORK_HOST_PORT,
     what: 'With `hostNetwork: true`, every app container port that sets `hostPort` sets it equal to its `containerPort`.',
     why: 'The API server rejects the Pod (`must match containerPort when hostNetwork is true`): in the host\'s network namespace the container listens on the node\'s port directly, so there is nothing to map. An omitted hostPort is fine: Kubernetes defaults it to containerPort.',
@@ -581,7 +577,7 @@ export const API_RULES: readonly Rule[] = [
     reference: `${VALIDATION_GO} validateHostNetwork; pkg/apis/core/v1/defaults.go defaultHostNetworkPorts`,
     checkPod: checkHostNetworkHostPorts,
   }),
-  apiRule({
+  enforcedRule({
     id: RULE.API_EPHEMERAL_CONTAINERS,
     what: 'No Pod or Pod template sets `ephemeralContainers`.',
     why: 'The API server rejects a Pod that sets them on create (`cannot be set on create`) and any workload whose template sets them (`ephemeral containers not allowed in pod template`): only the ephemeralcontainers subresource of a running Pod (`kubectl debug`) adds them.',
@@ -589,7 +585,7 @@ export const API_RULES: readonly Rule[] = [
     reference: `${VALIDATION_GO} ValidatePodCreate, ValidatePodTemplateSpec`,
     checkPod: checkEphemeralContainers,
   }),
-  apiRule({
+  enforcedRule({
     id: RULE.API_IMAGE_PULL_POLICY,
     what: '`imagePullPolicy` is `Always`, `IfNotPresent` or `Never`.',
     why: 'The API server rejects the Pod: `Unsupported value`.',
@@ -597,7 +593,7 @@ export const API_RULES: readonly Rule[] = [
     reference: `${VALIDATION_GO} validatePullPolicy`,
     checkPod: checkImagePullPolicy,
   }),
-  apiRule({
+  enforcedRule({
     id: RULE.API_IMAGE_REQUIRED,
     what: 'Every container has an image.',
     why: 'The API server rejects Pods and Pod templates alike: `image: Required value`.',
@@ -605,7 +601,7 @@ export const API_RULES: readonly Rule[] = [
     reference: `${VALIDATION_GO} validateContainerCommon`,
     checkPod: checkImageRequired,
   }),
-  apiRule({
+  enforcedRule({
     id: RULE.API_IMAGE_WHITESPACE,
     what: 'Images have no leading or trailing whitespace.',
     why: 'The API server rejects such a Pod. It accepts the template of a workload, but then rejects every Pod the controller creates from it (`FailedCreate`), so nothing runs.',

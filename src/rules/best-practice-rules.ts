@@ -4,7 +4,7 @@
  * synth on them; `lint` reports them.
  */
 import { ContainerRef, PodRuleContext, describeContainer, isObject } from './pod-templates';
-import { ObjectRuleContext, Rule, RuleHit, bestPracticeRule } from './rule';
+import { ObjectRuleContext, Rule, RuleHit, bestPracticeRule, hit } from './rule';
 import { RULE } from './rule-ids';
 import { ImageReference, imageReferenceProblem } from '../image/image-reference';
 import { RestartPolicyFamily, podOwningKind, valueAtPath } from '../k8s/workload-kinds';
@@ -204,10 +204,6 @@ function checkRunAsNonRootWithoutUser(ctx: PodRuleContext): RuleHit[] {
       + 'and spec.securityContext.fsGroup so that its volumes stay writable'));
   }
   return found;
-}
-
-function hit(path: string, message: string): RuleHit {
-  return { path, message };
 }
 
 /** Practices the guide and this library stand for: warnings, suppressible with a reason. */

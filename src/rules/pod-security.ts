@@ -1,7 +1,7 @@
 import { Violation, Severity } from './finding';
 import { PodTemplateView } from './pod-template';
 import { ContainerRef, PodRuleContext, describeContainer, podRuleContext } from './pod-templates';
-import { Rule, RuleHit } from './rule';
+import { Rule, RuleHit, hit } from './rule';
 import { SecurityProfile } from '../policy/security-profile';
 
 // The checks below follow k8s.io/pod-security-admission v0.28.0 (Kubernetes 1.28),
@@ -106,10 +106,6 @@ function subjectOf(ctx: PodRuleContext): PodUnderCheck {
     SUBJECTS.set(ctx, subject);
   }
   return subject;
-}
-
-function hit(path: string, message: string): RuleHit {
-  return { path, message };
 }
 
 function isSet(value: unknown): boolean {

@@ -55,20 +55,23 @@ export interface Rule extends RuleDescription {
   readonly checkPod?: (ctx: PodRuleContext) => RuleHit[];
 }
 
-/** `api-*` and `runtime-*` rules: enforced by the API server or the kubelet, so never suppressible. */
+/** A rule without the two facts its kind decides: severity and suppressibility. */
 export type EnforcedRuleSpec = Omit<Rule, 'severity' | 'suppressible'>;
 
-/** A rule the API server enforces: an error, not suppressible. */
-export function apiRule(spec: EnforcedRuleSpec): Rule {
-  return { ...spec, severity: Severity.ERROR, suppressible: false };
-}
-
-/** A failure the kubelet or the running Pod hits: an error, not suppressible. */
-export function runtimeRule(spec: EnforcedRuleSpec): Rule {
+/**
+ * A rule the API server (`api-*`) or the kubelet (`runtime-*`) enforces: an error,
+ * not suppressible, since an annotation cannot make the object valid.
+ */
+export function enforcedRule(spec: EnforcedRuleSpec): Rule {
   return { ...spec, severity: Severity.ERROR, suppressible: false };
 }
 
 /** A best practice: a warning, suppressible with a reason. */
 export function bestPracticeRule(spec: EnforcedRuleSpec): Rule {
   return { ...spec, severity: Severity.WARNING, suppressible: true };
+}
+
+/** A check's report of `message` at `path`. */
+export function hit(path: string, message: string): RuleHit {
+  return { path, message };
 }

@@ -5,7 +5,7 @@
  */
 import { ClusterFacts, NO_CLUSTER_FACTS, serviceAccountKey } from './cluster-facts';
 import { ContainerRef, PodRuleContext, describeContainer, isObject } from './pod-templates';
-import { Rule, RuleHit, runtimeRule } from './rule';
+import { Rule, RuleHit, enforcedRule, hit } from './rule';
 import { RULE } from './rule-ids';
 import { imageReferenceProblem } from '../image/image-reference';
 
@@ -178,13 +178,9 @@ function saFileMessage(ref: ContainerRef, file: string, reason: string): string 
   return `${describeContainer(ref)} reads ${file}, but ${reason}: the service account token volume is not mounted and the file does not exist, ${consequence}; ${fix}`;
 }
 
-function hit(path: string, message: string): RuleHit {
-  return { path, message };
-}
-
 /** Failures the API server lets through and the kubelet or the running Pod then hits. */
 export const RUNTIME_RULES: readonly Rule[] = [
-  runtimeRule({
+  enforcedRule({
     id: RULE.RUNTIME_IMAGE_REFERENCE,
     what: 'Every image is a reference the kubelet can parse (`[registry/]repository[:tag][@digest]`, lower-case repository).',
     why: 'The API server accepts any string; the kubelet then fails with `InvalidImageName` and the container never starts.',
@@ -192,7 +188,7 @@ export const RUNTIME_RULES: readonly Rule[] = [
     reference: 'pkg/util/parsers/parsers.go ParseImageName; github.com/distribution/reference',
     checkPod: checkImageReferences,
   }),
-  runtimeRule({
+  enforcedRule({
     id: RULE.RUNTIME_PORT_CONFLICT,
     what: 'No two containers that run at the same time (app containers and sidecars) declare the same `containerPort` and protocol.',
     why: 'All containers of a Pod share one network namespace. Kubernetes only warns (`duplicate port definition`); the second container then fails to bind and crash-loops.',
@@ -200,7 +196,7 @@ export const RUNTIME_RULES: readonly Rule[] = [
     reference: 'pkg/api/pod/warnings.go (duplicate port definition)',
     checkPod: checkPortConflicts,
   }),
-  runtimeRule({
+  enforcedRule({
     id: RULE.RUNTIME_SA_NAMESPACE_FILE,
     what: 'No container reads `/var/run/secrets/kubernetes.io/serviceaccount/…` when the service account token is not mounted (`automountServiceAccountToken: false` on the Pod or its ServiceAccount).',
     why: 'The file does not exist. The guide\'s waiter then looks up `myservice..svc.cluster.local` and loops forever; other commands fail.',
