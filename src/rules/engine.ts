@@ -5,7 +5,7 @@
  * engine gives each finding its rule's severity and honours the suppression
  * annotations.
  */
-import { ClusterFacts, clusterFactsOf } from './cluster-facts';
+import { ClusterFacts, clusterFactsOf, NO_CLUSTER_FACTS } from './cluster-facts';
 import { Finding, SuppressedFinding, Violation, Severity } from './finding';
 import { assertKnownLevel } from './pod-security';
 import { isObject, podRuleContext, podTemplatesOf, RunSettings } from './pod-templates';
@@ -78,7 +78,7 @@ export function findingsPerObject(objects: readonly any[], options: LintOptions)
  */
 export function violationsOf(obj: any, rules: readonly Rule[], settings: RunSettings = {}): Violation[] {
   const profile = settings.profile ?? SecurityProfile.RESTRICTED;
-  const facts: ClusterFacts = settings.facts ?? { serviceAccountAutomount: new Map() };
+  const facts: ClusterFacts = settings.facts ?? NO_CLUSTER_FACTS;
   const violations: Violation[] = [];
   const objectContext: ObjectRuleContext = { kind: obj.kind, object: obj, profile, facts };
   for (const rule of rules) {
