@@ -1,4 +1,4 @@
-import { FileFinding, summarize } from './lint-manifests';
+import { FileFinding, FileSuppressedFinding, summarize } from '../manifests/lint-manifests';
 
 /** The output formats of `cdk8s-pod-patterns lint --format`. */
 export const FORMAT_NAMES: readonly string[] = ['text', 'json'];
@@ -9,9 +9,11 @@ const SEVERITY_WIDTH = 7;
 /**
  * Human-readable report for a CI log: one header per file and object
  * (`app.yaml: Deployment/myapp`), one indented line per finding
- * (`  error    rule-id  path: message`), then the summary line.
+ * (`  error    rule-id  path: message`), then what annotations suppressed
+ * (`suppressed:` and one line per finding: file, object, rule, path and reason),
+ * then the summary line.
  */
-export function formatText(findings: readonly FileFinding[], objectCount: number): string {
+export function formatText(findings: readonly FileFinding[], objectCount: number, suppressed: readonly FileSuppressedFinding[] = []): string {
   const ruleWidth = Math.max(0, ...findings.map((finding) => finding.ruleId.length));
   const lines: string[] = [];
   for (const [header, group] of groupByFileAndObject(findings)) {
@@ -20,27 +22,42 @@ export function formatText(findings: readonly FileFinding[], objectCount: number
       lines.push(`  ${finding.severity.padEnd(SEVERITY_WIDTH)}  ${finding.ruleId.padEnd(ruleWidth)}  ${finding.path}: ${finding.message}`);
     }
   }
+  if (suppressed.length > 0) {
+    if (lines.length > 0) lines.push('');
+    lines.push('suppressed:');
+    for (const finding of suppressed) {
+      lines.push(`  ${finding.file}: ${objectLabel(finding.kind, finding.name)}  ${finding.ruleId}  ${finding.path}: ${finding.reason}`);
+    }
+  }
   if (lines.length > 0) {
     lines.push('');
   }
-  lines.push(summarize(findings, objectCount));
+  lines.push(summarize(findings, objectCount, suppressed.length));
   return `${lines.join('\n')}\n`;
 }
 
-/** Machine-readable report: `{"findings": [{file, ruleId, severity, kind, name, path, message}]}`. */
-export function formatJson(findings: readonly FileFinding[]): string {
+/**
+ * Machine-readable report: `{"findings": [{file, ruleId, severity, kind, name, path, message}],
+ * "suppressed": [{...the same fields, reason}]}`.
+ */
+export function formatJson(findings: readonly FileFinding[], suppressed: readonly FileSuppressedFinding[] = []): string {
   const report = {
-    findings: findings.map((finding) => ({
-      file: finding.file,
-      ruleId: finding.ruleId,
-      severity: finding.severity,
-      kind: finding.kind,
-      name: finding.name,
-      path: finding.path,
-      message: finding.message,
-    })),
+    findings: findings.map(findingJson),
+    suppressed: suppressed.map((finding) => ({ ...findingJson(finding), reason: finding.reason })),
   };
   return `${JSON.stringify(report, undefined, 2)}\n`;
+}
+
+function findingJson(finding: FileFinding) {
+  return {
+    file: finding.file,
+    ruleId: finding.ruleId,
+    severity: finding.severity,
+    kind: finding.kind,
+    name: finding.name,
+    path: finding.path,
+    message: finding.message,
+  };
 }
 
 /** `Deployment/myapp`, or `Pod/(unnamed)` for an object without `metadata.name`. */

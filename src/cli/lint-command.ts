@@ -1,9 +1,10 @@
 import * as path from 'path';
 import { parseArgs } from 'util';
 import { formatJson, formatText, FORMAT_NAMES } from './format';
-import { hasErrors, lintManifestFiles, parseProfile, PROFILE_NAMES } from './lint-manifests';
-import { decodeManifestText, ManifestFile, ManifestInputError, NotAManifestError, parseManifestText } from './read-manifests';
+import { hasErrors, lintManifestFiles, parseProfile, PROFILE_NAMES } from '../manifests/lint-manifests';
+import { ManifestFile, ManifestInputError, NotAManifestError, readManifestFile } from '../manifests/read-manifests';
 import { SecurityProfile } from '../policy/security-profile';
+import { findRule } from '../rules/registry';
 
 /** Exit codes of `cdk8s-pod-patterns lint`. */
 export enum ExitCode {
@@ -11,7 +12,11 @@ export enum ExitCode {
   CLEAN = 0,
   /** At least one error-severity finding. */
   FINDINGS = 1,
-  /** Bad command line or unreadable input: nothing was linted. */
+  /**
+   * Bad command line, unreadable input, or no Kubernetes object at all. A malformed
+   * file inside a directory is reported and the other files are still linted, but
+   * the run ends with this code.
+   */
   USAGE = 2,
 }
 
@@ -43,7 +48,7 @@ export const STDIN_NAME = '<stdin>';
 const COMMAND = 'cdk8s-pod-patterns lint';
 const MANIFEST_EXTENSION = /\.(ya?ml|json)$/i;
 
-export const LINT_USAGE = `Usage: ${COMMAND} [--format text|json] [--profile privileged|baseline|restricted] FILE...
+export const LINT_USAGE = `Usage: ${COMMAND} [--format text|json] [--profile privileged|baseline|restricted] [--disable RULE]... FILE...
 
 Checks Kubernetes manifests against the rules the cdk8s-pod-patterns constructs
 enforce (Kubernetes 1.28 validation, image pull and restart policies, Pod
@@ -54,15 +59,23 @@ Security Standards).
   --format text|json   output format (default: text)
   --profile NAME       Pod Security Standards level: privileged, baseline or
                        restricted (default: restricted)
+  --disable RULE       do not run RULE (a rule id, e.g. bp-missing-resource-requests);
+                       repeat it for several rules
   -h, --help           show this help
 
+An object can silence a pss-* or bp-* rule for itself with the annotation
+  ignore-check.cdk8s-pod-patterns.io/RULE: <why it does not apply>
+in its metadata.annotations; such findings are listed as suppressed, with the
+reason. api-* and runtime-* rules cannot be suppressed.
+
 Exit status: 0 no error found (warnings allowed), 1 errors found,
-2 usage error or unreadable input.
+2 usage error, unreadable or malformed input, or no Kubernetes object found.
 `;
 
-interface LintOptions {
+interface LintCommandOptions {
   readonly format: string;
   readonly profile: SecurityProfile;
+  readonly disabledRules: string[];
   readonly inputs: string[];
 }
 
@@ -81,10 +94,17 @@ export function runLint(argv: string[], io: LintIo): number {
       io.stdout(LINT_USAGE);
       return ExitCode.CLEAN;
     }
-    const files = readInputs(options.inputs, io);
-    const { findings, objectCount } = lintManifestFiles(files, options.profile);
-    io.stdout(options.format === 'json' ? formatJson(findings) : formatText(findings, objectCount));
-    return hasErrors(findings) ? ExitCode.FINDINGS : ExitCode.CLEAN;
+    const { files, malformed } = readInputs(options.inputs, io);
+    const objectCount = files.reduce((count, file) => count + file.objects.length, 0);
+    if (objectCount === 0 && malformed === 0) {
+      throw new UsageError(`no Kubernetes objects found in ${describeInputs(options.inputs)}: expected YAML or JSON manifests with apiVersion and kind`);
+    }
+    const result = lintManifestFiles(files, { profile: options.profile, disabledRules: options.disabledRules });
+    io.stdout(options.format === 'json' ? formatJson(result.findings, result.suppressed) : formatText(result.findings, objectCount, result.suppressed));
+    if (malformed > 0) {
+      return ExitCode.USAGE;
+    }
+    return hasErrors(result.findings) ? ExitCode.FINDINGS : ExitCode.CLEAN;
   } catch (e) {
     if (e instanceof UsageError || e instanceof ManifestInputError) {
       io.stderr(`${COMMAND}: ${e.message}\n`);
@@ -94,7 +114,7 @@ export function runLint(argv: string[], io: LintIo): number {
   }
 }
 
-function parseLintArgs(argv: string[]): LintOptions | 'help' {
+function parseLintArgs(argv: string[]): LintCommandOptions | 'help' {
   const { values, positionals } = parseCommandLine(argv);
   if (values.help) {
     return 'help';
@@ -108,10 +128,16 @@ function parseLintArgs(argv: string[]): LintOptions | 'help' {
   if (profile === undefined) {
     throw new UsageError(`unknown --profile "${profileName}": use ${PROFILE_NAMES.join(', ')}`);
   }
+  const disabledRules = values.disable ?? [];
+  for (const id of disabledRules) {
+    if (findRule(id) === undefined) {
+      throw new UsageError(`unknown rule "${id}" for --disable: use a rule id from the rules table of the README (RuleCatalog.rules()), e.g. bp-missing-resource-requests`);
+    }
+  }
   if (positionals.length === 0) {
     throw new UsageError(`no manifest files given: pass one or more FILEs, a directory, or "-" for stdin (see ${COMMAND} --help)`);
   }
-  return { format, profile, inputs: positionals };
+  return { format, profile, disabledRules, inputs: positionals };
 }
 
 function parseCommandLine(argv: string[]) {
@@ -121,6 +147,7 @@ function parseCommandLine(argv: string[]) {
       options: {
         format: { type: 'string' },
         profile: { type: 'string' },
+        disable: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
       allowPositionals: true,
@@ -138,7 +165,7 @@ function describeArgError(error: Error & { code?: string }): string {
   const option = quoted.replace(/ <value>$/, '');
   switch (error.code) {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
-      return `unknown option "${option}": the options are --format, --profile and --help (see ${COMMAND} --help)`;
+      return `unknown option "${option}": the options are --format, --profile, --disable and --help (see ${COMMAND} --help)`;
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
       return quoted.endsWith('<value>')
         ? `option "${option}" needs a value (see ${COMMAND} --help)`
@@ -148,60 +175,64 @@ function describeArgError(error: Error & { code?: string }): string {
   }
 }
 
-/** Reads every input; any unreadable one stops the run before linting. */
-function readInputs(inputs: readonly string[], io: LintIo): ManifestFile[] {
+interface ReadInputs {
+  readonly files: ManifestFile[];
+  /** Malformed files found inside directories: reported on stderr, the others still linted. */
+  readonly malformed: number;
+}
+
+/**
+ * Reads every input. A file named on the command line (or stdin) that cannot be
+ * read stops the run before linting; a malformed file found inside a directory is
+ * reported in one line and skipped, so every other file is still linted.
+ */
+function readInputs(inputs: readonly string[], io: LintIo): ReadInputs {
   const files: ManifestFile[] = [];
+  let malformed = 0;
   let stdin: ManifestFile | undefined;
   for (const input of inputs) {
     if (input === '-') {
-      stdin ??= readManifest(STDIN_NAME, () => io.readStdin());
+      stdin ??= readManifestFile(STDIN_NAME, () => io.readStdin());
       files.push(stdin);
       continue;
     }
-    const found = expandInput(input, io);
-    for (const file of found) {
-      const read = () => readManifest(file, () => io.readFile(file));
-      const manifest = file === input ? read() : readFoundInDirectory(read, io);
-      if (manifest !== undefined) files.push(manifest);
+    for (const file of expandInput(input, io)) {
+      const read = () => readManifestFile(file, () => io.readFile(file));
+      if (file === input) {
+        files.push(read());
+        continue;
+      }
+      const found = readFoundInDirectory(read, io);
+      if (found === 'malformed') {
+        malformed += 1;
+      } else if (found !== undefined) {
+        files.push(found);
+      }
     }
   }
-  return files;
+  return { files, malformed };
 }
 
 // A directory (say cdk8s.out/) may hold JSON or YAML that is not a manifest:
-// skipped with a note. A file named on the command line is always linted.
-function readFoundInDirectory(read: () => ManifestFile, io: LintIo): ManifestFile | undefined {
+// skipped with a note. A malformed one is reported, and fails the run at the end.
+function readFoundInDirectory(read: () => ManifestFile, io: LintIo): ManifestFile | 'malformed' | undefined {
   try {
     return read();
   } catch (e) {
-    if (!(e instanceof NotAManifestError)) throw e;
-    io.stderr(`${COMMAND}: skipped, not a Kubernetes manifest: ${e.message}\n`);
-    return undefined;
+    if (e instanceof NotAManifestError) {
+      io.stderr(`${COMMAND}: skipped, not a Kubernetes manifest: ${e.message}\n`);
+      return undefined;
+    }
+    if (e instanceof ManifestInputError) {
+      io.stderr(`${COMMAND}: ${e.message}\n`);
+      return 'malformed';
+    }
+    throw e;
   }
 }
 
-function readManifest(file: string, read: () => Uint8Array): ManifestFile {
-  let bytes: Uint8Array;
-  try {
-    bytes = read();
-  } catch (e) {
-    throw new ManifestInputError(`${file}: ${describeReadError(e as NodeJS.ErrnoException)}`);
-  }
-  return { file, objects: parseManifestText(decodeManifestText(bytes, file), file) };
-}
-
-function describeReadError(error: NodeJS.ErrnoException): string {
-  switch (error.code) {
-    case 'ENOENT':
-      return 'no such file or directory';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied: make the file readable';
-    case 'EISDIR':
-      return 'is a directory';
-    default:
-      return `cannot read: ${error.code ?? error.message}`;
-  }
+function describeInputs(inputs: readonly string[]): string {
+  return inputs.map((input) => (input === '-' ? STDIN_NAME : input)).join(', ');
 }
 
 /** A file argument as is; a directory as its manifest files, recursively, sorted. */

@@ -7,7 +7,7 @@ const PROGRAM = 'cdk8s-pod-patterns';
 export const MAIN_USAGE = `Usage: ${PROGRAM} <command> [options]
 
 Commands:
-  lint [--format text|json] [--profile NAME] FILE...
+  lint [--format text|json] [--profile NAME] [--disable RULE]... FILE...
                  check Kubernetes manifests (see ${PROGRAM} lint --help)
 
 Options:

@@ -511,16 +511,6 @@ function defaultPullPolicyOf(reference: NamedReference): 'Always' | 'IfNotPresen
 // Internal helpers for the rules over raw manifests (not re-exported from index.ts).
 
 /**
- * The `imagePullPolicy` Kubernetes 1.28 fills in when a container omits it, exactly as
- * `SetDefaults_Container` computes it. Never throws: like Kubernetes, it ignores a parse
- * error and then sees an empty tag, so an unparseable reference gets `IfNotPresent`.
- */
-export function defaultPullPolicyFor(image: string): 'Always' | 'IfNotPresent' {
-  const result = parseImage(image);
-  return result.ok ? defaultPullPolicyOf(result.reference) : 'IfNotPresent';
-}
-
-/**
  * Why the kubelet could not parse `image` and how to fix it (without the image or a
  * container name: the caller adds that context), or undefined when it parses.
  */

@@ -1,11 +1,11 @@
 import * as fs from 'fs';
-import { FileFinding, hasErrors, lintManifestFiles, parseProfile, PROFILE_NAMES, summarize } from '../cli/lint-manifests';
-import type { ManifestFile, ManifestInputError } from '../cli/read-manifests';
-
-type ManifestReader = typeof import('../cli/read-manifests');
+import { FileFinding, FileSuppressedFinding, hasErrors, lintManifestFiles, parseProfile, PROFILE_NAMES, summarize } from '../manifests/lint-manifests';
+import type { ManifestFile, ManifestInputError } from '../manifests/read-manifests';
 import { SecurityProfile } from '../policy/security-profile';
 import { ruleById } from '../rules/catalog';
 import { Severity } from '../rules/finding';
+
+type ManifestReader = typeof import('../manifests/read-manifests');
 
 // The interfaces below restate, structurally, the parts of cdk8s-cli 2.x's
 // plugin contract (cdk8s-cli lib/plugins/validation.d.ts) that this plugin
@@ -105,18 +105,21 @@ export class PodPatternsValidation {
   /**
    * Lints every manifest of the context, adds one violation per finding (or
    * per group of identical findings) and submits the report: `failure` when
-   * there is an error-severity finding or an unreadable manifest.
+   * there is an error-severity finding or an unreadable manifest. Findings an
+   * object's `ignore-check.cdk8s-pod-patterns.io/<rule-id>` annotation
+   * suppressed are logged as info lines with their reason, not reported as
+   * violations.
    */
   public async validate(context: IValidationContext): Promise<void> {
     // Loaded here, not at the top: the YAML parser is only needed when a manifest
     // is read, and `require('cdk8s-pod-patterns')` should not pay for it.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const reader: ManifestReader = require('../cli/read-manifests');
+    const reader: ManifestReader = require('../manifests/read-manifests');
     const files: ManifestFile[] = [];
     const unreadable: ValidationViolation[] = [];
     for (const manifestPath of context.manifests) {
       try {
-        files.push(readManifestFile(reader, manifestPath));
+        files.push(reader.readManifestFile(manifestPath, () => fs.readFileSync(manifestPath)));
       } catch (e) {
         if (!(e instanceof reader.ManifestInputError)) {
           throw e;
@@ -124,13 +127,14 @@ export class PodPatternsValidation {
         unreadable.push(unreadableManifestViolation(manifestPath, e));
       }
     }
-    const { findings, objectCount } = lintManifestFiles(files, this.profile);
+    const { findings, suppressed, objectCount } = lintManifestFiles(files, { profile: this.profile });
     unreadable.forEach((violation) => context.report.addViolation(violation));
     groupFindings(findings)
       .sort((a, b) => severityRank(a[0].severity) - severityRank(b[0].severity))
       .forEach((group) => context.report.addViolation(findingViolation(group)));
+    suppressed.forEach((finding) => context.logger.log(suppressedLine(finding)));
 
-    const summary = summarize(findings, objectCount);
+    const summary = summarize(findings, objectCount, suppressed.length);
     context.logger.log(`${PLUGIN}: ${summary} (profile ${this.profile})`);
     const failed = hasErrors(findings) || unreadable.length > 0;
     context.report.submit(failed ? 'failure' : 'success', {
@@ -140,14 +144,10 @@ export class PodPatternsValidation {
   }
 }
 
-function readManifestFile(reader: ManifestReader, manifestPath: string): ManifestFile {
-  let bytes: Uint8Array;
-  try {
-    bytes = fs.readFileSync(manifestPath);
-  } catch (e) {
-    throw new reader.ManifestInputError(`${manifestPath}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
-  return { file: manifestPath, objects: reader.parseManifestText(reader.decodeManifestText(bytes, manifestPath), manifestPath) };
+// Info, not a violation: the object's author decided, and said why.
+function suppressedLine(finding: FileSuppressedFinding): string {
+  return `${PLUGIN}: info: suppressed ${finding.ruleId} [${finding.severity}] on ${finding.kind}/${finding.name || '(unnamed)'} `
+    + `${finding.path} (${finding.file}): ${finding.reason}`;
 }
 
 // A manifest that cannot be parsed was not checked, so it must not pass silently.

@@ -1,5 +1,6 @@
 import * as kplus from 'cdk8s-plus-28';
 import { WorkloadKind } from './workload-kind';
+import { joinPath, POD_OWNING_KINDS, PodOwningKind, RestartPolicyFamily } from '../k8s/workload-kinds';
 
 /**
  * What one kind of object accepts as its Pods' `restartPolicy`, and where the
@@ -23,22 +24,22 @@ const ALWAYS = kplus.RestartPolicy.ALWAYS as string;
 const ON_FAILURE = kplus.RestartPolicy.ON_FAILURE as string;
 const NEVER = kplus.RestartPolicy.NEVER as string;
 
-const POD_TEMPLATE_PATH = 'spec.template.spec.restartPolicy';
-
 // k8s: pkg/apis/core/validation/validation.go validateRestartPolicy
-const POD_RULE: KindRule = {
-  path: 'spec.restartPolicy',
-  supported: [ALWAYS, ON_FAILURE, NEVER],
-  alwaysIsRequiredValue: false,
-  fix: 'use Always, OnFailure or Never',
-};
+function anyPolicyRule(path: string): KindRule {
+  return {
+    path,
+    supported: [ALWAYS, ON_FAILURE, NEVER],
+    alwaysIsRequiredValue: false,
+    fix: 'use Always, OnFailure or Never',
+  };
+}
 
 // k8s: pkg/apis/apps/validation/validation.go (ValidatePodTemplateSpecForReplicaSet,
 // ValidateStatefulSetSpec, ValidateDaemonSetSpec) and
 // pkg/apis/core/validation/validation.go ValidatePodTemplateSpecForRC
-function alwaysOnlyRule(kind: string): KindRule {
+function alwaysOnlyRule(kind: string, path: string): KindRule {
   return {
-    path: POD_TEMPLATE_PATH,
+    path,
     supported: [ALWAYS],
     alwaysIsRequiredValue: false,
     fix: `a ${kind} keeps its Pods running and only replaces Pods that are gone, so their containers must be restarted in place: use Always, or a Job (OnFailure or Never) for work that runs to completion`,
@@ -55,17 +56,19 @@ function runToCompletionRule(kind: string, path: string): KindRule {
   };
 }
 
-const RULES = new Map<string, KindRule>([
-  ['Pod', POD_RULE],
-  ['Deployment', alwaysOnlyRule('Deployment')],
-  ['StatefulSet', alwaysOnlyRule('StatefulSet')],
-  ['DaemonSet', alwaysOnlyRule('DaemonSet')],
-  ['ReplicaSet', alwaysOnlyRule('ReplicaSet')],
-  ['ReplicationController', alwaysOnlyRule('ReplicationController')],
-  ['Job', runToCompletionRule('Job', POD_TEMPLATE_PATH)],
-  // A CronJob's jobTemplate is validated as a Job spec one level down.
-  ['CronJob', runToCompletionRule('CronJob', 'spec.jobTemplate.spec.template.spec.restartPolicy')],
-]);
+const RULE_BY_FAMILY: Record<RestartPolicyFamily, (kind: string, path: string) => KindRule> = {
+  [RestartPolicyFamily.ANY]: (_kind, path) => anyPolicyRule(path),
+  [RestartPolicyFamily.ALWAYS_ONLY]: alwaysOnlyRule,
+  [RestartPolicyFamily.RUN_TO_COMPLETION]: runToCompletionRule,
+};
+
+// Derived from the one table of kinds (src/k8s/workload-kinds.ts).
+function kindRule(owner: PodOwningKind): KindRule {
+  const path = joinPath(joinPath(owner.templatePath, 'spec'), 'restartPolicy');
+  return RULE_BY_FAMILY[owner.restartPolicies](owner.kind, path);
+}
+
+const RULES = new Map<string, KindRule>(POD_OWNING_KINDS.map((owner) => [owner.kind, kindRule(owner)]));
 
 /**
  * Which Pod `restartPolicy` each workload kind accepts (Kubernetes 1.28), and
@@ -143,14 +146,6 @@ export function restartPolicyProblem(kind: string, policy: string | undefined): 
   }
   const complaint = apiServerComplaint(rule, defaulted(policy));
   return complaint === undefined ? undefined : `${complaint}; ${rule.fix}`;
-}
-
-/**
- * JSON path of the Pod `restartPolicy` inside an object of `kind`, e.g.
- * `spec.template.spec.restartPolicy`; `undefined` for kinds without a Pod template.
- */
-export function restartPolicyPath(kind: string): string | undefined {
-  return RULES.get(kind)?.path;
 }
 
 function apiServerComplaint(rule: KindRule, policy: string): string | undefined {

@@ -6,9 +6,9 @@
  * k8s: pkg/apis/core/validation/validation.go (ValidatePodSpec and the functions
  * it calls), pkg/apis/apps/validation, pkg/apis/batch/validation.
  */
-import { RULE, violation } from './catalog';
-import { Violation } from './finding';
 import { ContainerRef, PodRuleContext, describeContainer, describesPods, isObject } from './pod-templates';
+import { ObjectRuleContext, Rule, RuleHit, enforcedRule, hit } from './rule';
+import { RULE } from './rule-ids';
 import { dns1035LabelErrors, dns1123LabelErrors, dns1123SubdomainErrors, portNameErrors } from '../names/names';
 import { restartPolicyProblem } from '../policy/restart-policy';
 
@@ -27,9 +27,8 @@ const JOB_NAME_MAX_LENGTH = 63;
 /** k8s: pkg/apis/batch/validation ValidateCronJobCreate (63 minus the controller's 11-character suffix). */
 const CRON_JOB_NAME_MAX_LENGTH = 52;
 
-/** Rules on the object itself rather than on a Pod: `metadata.name` for the kinds we know. */
-export function checkObjectApiRules(obj: any): Violation[] {
-  const kind = obj.kind;
+// k8s: validation.go ValidatePodName, ValidateServiceName; batch/validation ValidateCronJobCreate
+function checkObjectName({ object: obj, kind }: ObjectRuleContext): RuleHit[] {
   if (kind !== 'Service' && !describesPods(kind)) {
     return [];
   }
@@ -39,32 +38,15 @@ export function checkObjectApiRules(obj: any): Violation[] {
     if (typeof metadata.generateName === 'string' && metadata.generateName !== '') {
       return [];
     }
-    return [violation(RULE.API_OBJECT_NAME, 'metadata.name',
+    return [hit('metadata.name',
       `${kind} has no metadata.name: Required value: name or generateName is required; set metadata.name`)];
   }
   const problems = objectNameProblems(kind, String(name));
   if (problems.length === 0) {
     return [];
   }
-  return [violation(RULE.API_OBJECT_NAME, 'metadata.name',
+  return [hit('metadata.name',
     `${kind} name "${name}" is invalid: ${problems.join('; ')}: rename it`)];
-}
-
-/** Every API rule over one Pod (or Pod template) of an object. */
-export function checkPodApiRules(ctx: PodRuleContext): Violation[] {
-  return [
-    ...checkContainersPresent(ctx),
-    ...checkContainerNames(ctx),
-    ...checkDuplicateContainerNames(ctx),
-    ...checkVolumesAndMounts(ctx),
-    ...checkPodRestartPolicy(ctx),
-    ...checkContainerRestartPolicies(ctx),
-    ...checkInitContainerProbes(ctx),
-    ...checkProbesAndHooks(ctx),
-    ...checkContainerPorts(ctx),
-    ...checkHostPortConflicts(ctx),
-    ...checkImages(ctx),
-  ];
 }
 
 function objectNameProblems(kind: string, name: string): string[] {
@@ -82,29 +64,29 @@ function objectNameProblems(kind: string, name: string): string[] {
 }
 
 // k8s: validation.go validateContainers (`if len(containers) == 0 { Required }`)
-function checkContainersPresent(ctx: PodRuleContext): Violation[] {
+function checkContainersPresent(ctx: PodRuleContext): RuleHit[] {
   const containers = ctx.pod.spec.containers;
   if (Array.isArray(containers) && containers.length > 0) {
     return [];
   }
-  return [violation(RULE.API_CONTAINERS_REQUIRED, `${ctx.pod.specPath}.containers`,
+  return [hit(`${ctx.pod.specPath}.containers`,
     'the Pod has no app containers: containers: Required value: add at least one container to containers')];
 }
 
 // k8s: validation.go validateContainerCommon (name Required, ValidateDNS1123Label)
-function checkContainerNames(ctx: PodRuleContext): Violation[] {
-  const found: Violation[] = [];
+function checkContainerNames(ctx: PodRuleContext): RuleHit[] {
+  const found: RuleHit[] = [];
   for (const ref of ctx.containers) {
     const name = ref.container.name;
     const path = `${ref.path}.name`;
     if (name === undefined || name === null || name === '') {
-      found.push(violation(RULE.API_CONTAINER_NAME, path,
+      found.push(hit(path,
         `${describeContainer(ref)} has no name: Required value: name every container`));
       continue;
     }
     const problems = dns1123LabelErrors(String(name));
     if (problems.length > 0) {
-      found.push(violation(RULE.API_CONTAINER_NAME, path,
+      found.push(hit(path,
         `${describeContainer(ref)} name "${name}" is not a DNS-1123 label: ${problems.join('; ')}: rename it`));
     }
   }
@@ -112,9 +94,9 @@ function checkContainerNames(ctx: PodRuleContext): Violation[] {
 }
 
 // k8s: validation.go validateContainers, validateInitContainers, validateEphemeralContainers (field.Duplicate)
-function checkDuplicateContainerNames(ctx: PodRuleContext): Violation[] {
+function checkDuplicateContainerNames(ctx: PodRuleContext): RuleHit[] {
   const firstByName = new Map<string, ContainerRef>();
-  const found: Violation[] = [];
+  const found: RuleHit[] = [];
   for (const ref of inValidationOrder(ctx.containers)) {
     const name = ref.container.name;
     if (typeof name !== 'string' || name === '') {
@@ -125,7 +107,7 @@ function checkDuplicateContainerNames(ctx: PodRuleContext): Violation[] {
       firstByName.set(name, ref);
       continue;
     }
-    found.push(violation(RULE.API_CONTAINER_NAME_DUPLICATE, `${ref.path}.name`,
+    found.push(hit(`${ref.path}.name`,
       `${describeContainer(ref)}: Duplicate value: "${name}" (already used by ${first.path}): container names must be unique across init, app and ephemeral containers; rename one`));
   }
   return found;
@@ -136,29 +118,39 @@ function inValidationOrder(refs: ContainerRef[]): ContainerRef[] {
   return DUPLICATE_CHECK_ORDER.flatMap((group) => refs.filter((ref) => ref.group === group));
 }
 
-// k8s: validation.go ValidateVolumes, ValidateVolumeMounts (field.NotFound)
-function checkVolumesAndMounts(ctx: PodRuleContext): Violation[] {
-  const found: Violation[] = [];
+// k8s: validation.go ValidateVolumes (name Required, ValidateDNS1123Label, field.Duplicate)
+function checkVolumeNames(ctx: PodRuleContext): RuleHit[] {
+  const found: RuleHit[] = [];
   const declared = new Set<string>();
-  const volumes = Array.isArray(ctx.pod.spec.volumes) ? ctx.pod.spec.volumes : [];
-  volumes.forEach((volume: any, index: number) => {
+  volumesOf(ctx).forEach((volume: any, index: number) => {
     const name = isObject(volume) ? volume.name : undefined;
     const path = `${ctx.pod.specPath}.volumes[${index}].name`;
     if (name === undefined || name === null || name === '') {
-      found.push(violation(RULE.API_VOLUME_NAME, path, `volume #${index} has no name: Required value: name every volume`));
+      found.push(hit(path, `volume #${index} has no name: Required value: name every volume`));
       return;
     }
     const problems = dns1123LabelErrors(String(name));
     if (problems.length > 0) {
-      found.push(violation(RULE.API_VOLUME_NAME, path,
+      found.push(hit(path,
         `volume name "${name}" is not a DNS-1123 label: ${problems.join('; ')}: rename it`));
     }
     if (declared.has(String(name))) {
-      found.push(violation(RULE.API_VOLUME_NAME, path,
+      found.push(hit(path,
         `volume name: Duplicate value: "${name}": give each volume its own name`));
     }
     declared.add(String(name));
   });
+  return found;
+}
+
+// k8s: validation.go ValidateVolumeMounts (field.NotFound)
+function checkVolumeMounts(ctx: PodRuleContext): RuleHit[] {
+  const declared = new Set<string>();
+  for (const volume of volumesOf(ctx)) {
+    const name = isObject(volume) ? volume.name : undefined;
+    if (name !== undefined && name !== null && name !== '') declared.add(String(name));
+  }
+  const found: RuleHit[] = [];
   for (const ref of ctx.containers) {
     const mounts = Array.isArray(ref.container.volumeMounts) ? ref.container.volumeMounts : [];
     mounts.forEach((mount: any, index: number) => {
@@ -166,27 +158,31 @@ function checkVolumesAndMounts(ctx: PodRuleContext): Violation[] {
       if (typeof name === 'string' && declared.has(name)) {
         return;
       }
-      found.push(violation(RULE.API_VOLUME_MOUNT_UNKNOWN, `${ref.path}.volumeMounts[${index}].name`,
+      found.push(hit(`${ref.path}.volumeMounts[${index}].name`,
         `${describeContainer(ref)} mounts volume "${name ?? ''}": Not found: the Pod has no volume of that name; add it to volumes or correct the mount name`));
     });
   }
   return found;
 }
 
+function volumesOf(ctx: PodRuleContext): any[] {
+  return Array.isArray(ctx.pod.spec.volumes) ? ctx.pod.spec.volumes : [];
+}
+
 // k8s: validation.go validateRestartPolicy; apps/validation and batch/validation (per-kind values)
-function checkPodRestartPolicy(ctx: PodRuleContext): Violation[] {
+function checkPodRestartPolicy(ctx: PodRuleContext): RuleHit[] {
   const policy = ctx.pod.spec.restartPolicy;
   const given = policy === undefined || policy === null ? undefined : String(policy);
   const problem = restartPolicyProblem(ctx.kind, given);
   if (problem === undefined) {
     return [];
   }
-  return [violation(RULE.API_RESTART_POLICY, `${ctx.pod.specPath}.restartPolicy`, `${ctx.kind} ${problem}`)];
+  return [hit(`${ctx.pod.specPath}.restartPolicy`, `${ctx.kind} ${problem}`)];
 }
 
 // k8s: validation.go validateInitContainerRestartPolicy; validateContainers ("may not be set for non-init containers")
-function checkContainerRestartPolicies(ctx: PodRuleContext): Violation[] {
-  const found: Violation[] = [];
+function checkContainerRestartPolicies(ctx: PodRuleContext): RuleHit[] {
+  const found: RuleHit[] = [];
   for (const ref of ctx.containers) {
     const policy = ref.container.restartPolicy;
     if (policy === undefined || policy === null) {
@@ -194,10 +190,10 @@ function checkContainerRestartPolicies(ctx: PodRuleContext): Violation[] {
     }
     const path = `${ref.path}.restartPolicy`;
     if (ref.group !== 'initContainers') {
-      found.push(violation(RULE.API_CONTAINER_RESTART_POLICY, path,
+      found.push(hit(path,
         `${describeContainer(ref)} restartPolicy "${policy}": Forbidden: may not be set for non-init containers; remove it, or move the container to initContainers with restartPolicy Always to make it a sidecar`));
     } else if (policy !== 'Always') {
-      found.push(violation(RULE.API_CONTAINER_RESTART_POLICY, path,
+      found.push(hit(path,
         `${describeContainer(ref)} restartPolicy: Unsupported value: "${policy}": supported values: "Always"; use Always for a sidecar, or remove the field`));
     }
   }
@@ -205,15 +201,15 @@ function checkContainerRestartPolicies(ctx: PodRuleContext): Violation[] {
 }
 
 // k8s: validation.go validateInitContainers (default branch: field.Forbidden for lifecycle and probes)
-function checkInitContainerProbes(ctx: PodRuleContext): Violation[] {
-  const found: Violation[] = [];
+function checkInitContainerProbes(ctx: PodRuleContext): RuleHit[] {
+  const found: RuleHit[] = [];
   for (const ref of ctx.containers) {
     if (ref.group !== 'initContainers' || ref.sidecar) {
       continue;
     }
     for (const field of INIT_FORBIDDEN_FIELDS) {
       if (isPresent(ref.container[field])) {
-        found.push(violation(RULE.API_INIT_CONTAINER_PROBES, `${ref.path}.${field}`,
+        found.push(hit(`${ref.path}.${field}`,
           `${describeContainer(ref)} ${field}: Forbidden: may not be set for init containers without restartPolicy=Always; remove it, or make the container a sidecar (restartPolicy: Always)`));
       }
     }
@@ -223,8 +219,8 @@ function checkInitContainerProbes(ctx: PodRuleContext): Violation[] {
 
 // k8s: validation.go validateContainers and validateInitContainers (restartAlways branch) call
 // validateLifecycle, validateLivenessProbe, validateReadinessProbe, validateStartupProbe.
-function checkProbesAndHooks(ctx: PodRuleContext): Violation[] {
-  const found: Violation[] = [];
+function checkProbesAndHooks(ctx: PodRuleContext): RuleHit[] {
+  const found: RuleHit[] = [];
   for (const ref of ctx.containers) {
     if (ref.group === 'ephemeralContainers' || (ref.group === 'initContainers' && !ref.sidecar)) {
       continue;
@@ -247,55 +243,55 @@ function checkProbesAndHooks(ctx: PodRuleContext): Violation[] {
   return found;
 }
 
-function probeProblems(ref: ContainerRef, field: string, probe: any): Violation[] {
+function probeProblems(ref: ContainerRef, field: string, probe: any): RuleHit[] {
   const found = handlerProblems(ref, field, probe, PROBE_HANDLERS);
   const safe = isObject(probe) ? probe : {};
   const at = (child: string) => `${ref.path}.${field}.${child}`;
   for (const number of NON_NEGATIVE_PROBE_FIELDS) {
     if (typeof safe[number] === 'number' && safe[number] < 0) {
-      found.push(violation(RULE.API_PROBE, at(number),
+      found.push(hit(at(number),
         `${describeContainer(ref)} ${field}.${number}: Invalid value: ${safe[number]}: must be greater than or equal to 0`));
     }
   }
   const grace = safe.terminationGracePeriodSeconds;
   if (field === 'readinessProbe' && isPresent(grace)) {
-    found.push(violation(RULE.API_PROBE, at('terminationGracePeriodSeconds'),
+    found.push(hit(at('terminationGracePeriodSeconds'),
       `${describeContainer(ref)} readinessProbe.terminationGracePeriodSeconds: Invalid value: ${grace}: must not be set for readinessProbes; remove it`));
   } else if (typeof grace === 'number' && grace <= 0) {
-    found.push(violation(RULE.API_PROBE, at('terminationGracePeriodSeconds'),
+    found.push(hit(at('terminationGracePeriodSeconds'),
       `${describeContainer(ref)} ${field}.terminationGracePeriodSeconds: Invalid value: ${grace}: must be greater than 0`));
   }
   // An omitted or 0 successThreshold is defaulted to 1 (SetDefaults_Probe) before validation.
   const success = safe.successThreshold;
   if (field !== 'readinessProbe' && typeof success === 'number' && success > 1) {
-    found.push(violation(RULE.API_PROBE, at('successThreshold'),
+    found.push(hit(at('successThreshold'),
       `${describeContainer(ref)} ${field}.successThreshold: Invalid value: ${success}: must be 1; remove it or set it to 1`));
   }
   return found;
 }
 
 // k8s: validation.go validateHandler, validateExecAction, ValidatePortNumOrName
-function handlerProblems(ref: ContainerRef, field: string, owner: any, handlers: string[]): Violation[] {
+function handlerProblems(ref: ContainerRef, field: string, owner: any, handlers: string[]): RuleHit[] {
   const safe = isObject(owner) ? owner : {};
   const path = `${ref.path}.${field}`;
   const set = handlers.filter((handler) => isPresent(safe[handler]));
   if (set.length === 0) {
     const sleepHint = isPresent(safe.sleep) ? ' (a sleep hook needs Kubernetes 1.29; a 1.28 API server drops it)' : '';
-    return [violation(RULE.API_PROBE, path,
+    return [hit(path,
       `${describeContainer(ref)} ${field}: Required value: must specify a handler type${sleepHint}; use one of ${handlers.join(', ')}`)];
   }
   if (set.length > 1) {
-    return [violation(RULE.API_PROBE, `${path}.${set[1]}`,
+    return [hit(`${path}.${set[1]}`,
       `${describeContainer(ref)} ${field}.${set[1]}: Forbidden: may not specify more than 1 handler type (${set.join(' and ')} are set); keep one`)];
   }
   const handler = set[0];
   const action = isObject(safe[handler]) ? safe[handler] : {};
   if (handler === 'exec') {
-    return Array.isArray(action.command) && action.command.length > 0 ? [] : [violation(RULE.API_PROBE, `${path}.exec.command`,
+    return Array.isArray(action.command) && action.command.length > 0 ? [] : [hit(`${path}.exec.command`,
       `${describeContainer(ref)} ${field}.exec.command: Required value: give the command to run`)];
   }
   const problem = portNumOrNameProblem(action.port);
-  return problem === undefined ? [] : [violation(RULE.API_PROBE, `${path}.${handler}.port`,
+  return problem === undefined ? [] : [hit(`${path}.${handler}.port`,
     `${describeContainer(ref)} ${field}.${handler}.port: Invalid value: ${JSON.stringify(action.port ?? 0)}: ${problem}`)];
 }
 
@@ -308,8 +304,8 @@ function portNumOrNameProblem(port: unknown): string | undefined {
 }
 
 // k8s: validation.go validateContainerPorts
-function checkContainerPorts(ctx: PodRuleContext): Violation[] {
-  const found: Violation[] = [];
+function checkContainerPorts(ctx: PodRuleContext): RuleHit[] {
+  const found: RuleHit[] = [];
   for (const ref of ctx.containers) {
     if (!Array.isArray(ref.container.ports)) {
       continue;
@@ -322,35 +318,35 @@ function checkContainerPorts(ctx: PodRuleContext): Violation[] {
   return found;
 }
 
-function portProblems(ref: ContainerRef, port: Record<string, any>, path: string, names: Set<string>): Violation[] {
-  const found: Violation[] = [];
+function portProblems(ref: ContainerRef, port: Record<string, any>, path: string, names: Set<string>): RuleHit[] {
+  const found: RuleHit[] = [];
   const who = describeContainer(ref);
   if (typeof port.name === 'string' && port.name !== '') {
     const problems = portNameErrors(port.name);
     if (problems.length > 0) {
-      found.push(violation(RULE.API_CONTAINER_PORT, `${path}.name`,
+      found.push(hit(`${path}.name`,
         `${who} port name "${port.name}" is invalid: ${problems.join('; ')}: use at most 15 characters of a-z, 0-9 and '-', with at least one letter`));
     } else if (names.has(port.name)) {
-      found.push(violation(RULE.API_CONTAINER_PORT, `${path}.name`,
+      found.push(hit(`${path}.name`,
         `${who} port name: Duplicate value: "${port.name}": port names must be unique within a container`));
     }
     names.add(port.name);
   }
   if (port.containerPort === undefined || port.containerPort === null || port.containerPort === 0) {
-    found.push(violation(RULE.API_CONTAINER_PORT, `${path}.containerPort`,
+    found.push(hit(`${path}.containerPort`,
       `${who} port has no containerPort: Required value: set the port the container listens on (1-65535)`));
   } else if (!isValidPortNumber(port.containerPort)) {
-    found.push(violation(RULE.API_CONTAINER_PORT, `${path}.containerPort`,
+    found.push(hit(`${path}.containerPort`,
       `${who} containerPort: Invalid value: ${JSON.stringify(port.containerPort)}: ${PORT_RANGE_MESSAGE}`));
   }
   const hostPort = port.hostPort;
   if (hostPort !== undefined && hostPort !== null && hostPort !== 0 && !isValidPortNumber(hostPort)) {
-    found.push(violation(RULE.API_CONTAINER_PORT, `${path}.hostPort`,
+    found.push(hit(`${path}.hostPort`,
       `${who} hostPort: Invalid value: ${JSON.stringify(hostPort)}: ${PORT_RANGE_MESSAGE} (or 0 for none)`));
   }
   const protocol = port.protocol;
   if (isPresent(protocol) && protocol !== '' && !SUPPORTED_PROTOCOLS.includes(protocol)) {
-    found.push(violation(RULE.API_CONTAINER_PORT, `${path}.protocol`,
+    found.push(hit(`${path}.protocol`,
       `${who} protocol: Unsupported value: "${protocol}": supported values: ${quotedList(SUPPORTED_PROTOCOLS)} (upper case)`));
   }
   return found;
@@ -358,8 +354,8 @@ function portProblems(ref: ContainerRef, port: Record<string, any>, path: string
 
 // k8s: validation.go checkHostPortConflicts: across all app containers, and within each init
 // container on its own ("since init containers run one-by-one").
-function checkHostPortConflicts(ctx: PodRuleContext): Violation[] {
-  const found: Violation[] = [];
+function checkHostPortConflicts(ctx: PodRuleContext): RuleHit[] {
+  const found: RuleHit[] = [];
   const appPorts = new Map<string, string>();
   for (const ref of ctx.containers) {
     if (ref.group === 'containers') {
@@ -371,8 +367,8 @@ function checkHostPortConflicts(ctx: PodRuleContext): Violation[] {
   return found;
 }
 
-function hostPortDuplicates(ref: ContainerRef, seen: Map<string, string>): Violation[] {
-  const found: Violation[] = [];
+function hostPortDuplicates(ref: ContainerRef, seen: Map<string, string>): RuleHit[] {
+  const found: RuleHit[] = [];
   const ports = Array.isArray(ref.container.ports) ? ref.container.ports : [];
   ports.forEach((port: any, index: number) => {
     if (!isObject(port) || typeof port.hostPort !== 'number' || port.hostPort === 0) {
@@ -385,31 +381,34 @@ function hostPortDuplicates(ref: ContainerRef, seen: Map<string, string>): Viola
       seen.set(key, path);
       return;
     }
-    found.push(violation(RULE.API_HOST_PORT_CONFLICT, path,
+    found.push(hit(path,
       `${describeContainer(ref)} hostPort: Duplicate value: "${key}" (also at ${first}): use another hostPort, protocol or hostIP`));
   });
   return found;
 }
 
-// k8s: validation.go validateContainerCommon (image Required), validatePullPolicy,
-// validateContainerOnlyForPod (whitespace, Pods only)
-function checkImages(ctx: PodRuleContext): Violation[] {
-  const found: Violation[] = [];
-  for (const ref of ctx.containers) {
-    const image = ref.container.image;
-    if (image === undefined || image === null || image === '') {
-      found.push(violation(RULE.API_IMAGE_REQUIRED, `${ref.path}.image`,
-        `${describeContainer(ref)} has no image: Required value (Pod templates included): set image, pinned to a tag or digest`));
-    } else if (typeof image === 'string' && image.trim() !== image) {
-      found.push(violation(RULE.API_IMAGE_WHITESPACE, `${ref.path}.image`, whitespaceMessage(ctx.kind, ref, image)));
-    }
-    const policy = ref.container.imagePullPolicy;
-    if (isPresent(policy) && policy !== '' && !SUPPORTED_PULL_POLICIES.includes(policy)) {
-      found.push(violation(RULE.API_IMAGE_PULL_POLICY, `${ref.path}.imagePullPolicy`,
-        `${describeContainer(ref)} imagePullPolicy: Unsupported value: "${policy}": supported values: ${quotedList(SUPPORTED_PULL_POLICIES)}; or omit it to get the default for the image`));
-    }
-  }
-  return found;
+// k8s: validation.go validateContainerCommon (image Required, Pods and templates alike)
+function checkImageRequired(ctx: PodRuleContext): RuleHit[] {
+  return ctx.containers
+    .filter((ref) => ref.container.image === undefined || ref.container.image === null || ref.container.image === '')
+    .map((ref) => hit(`${ref.path}.image`,
+      `${describeContainer(ref)} has no image: Required value (Pod templates included): set image, pinned to a tag or digest`));
+}
+
+// k8s: validation.go validateContainerOnlyForPod (whitespace, Pods only)
+function checkImageWhitespace(ctx: PodRuleContext): RuleHit[] {
+  return ctx.containers
+    .filter((ref) => typeof ref.container.image === 'string' && ref.container.image !== '' && ref.container.image.trim() !== ref.container.image)
+    .map((ref) => hit(`${ref.path}.image`, whitespaceMessage(ctx.kind, ref, ref.container.image)));
+}
+
+// k8s: validation.go validatePullPolicy
+function checkImagePullPolicy(ctx: PodRuleContext): RuleHit[] {
+  return ctx.containers
+    .filter((ref) => isPresent(ref.container.imagePullPolicy) && ref.container.imagePullPolicy !== ''
+      && !SUPPORTED_PULL_POLICIES.includes(ref.container.imagePullPolicy))
+    .map((ref) => hit(`${ref.path}.imagePullPolicy`,
+      `${describeContainer(ref)} imagePullPolicy: Unsupported value: "${ref.container.imagePullPolicy}": supported values: ${quotedList(SUPPORTED_PULL_POLICIES)}; or omit it to get the default for the image`));
 }
 
 function whitespaceMessage(kind: string, ref: ContainerRef, image: string): string {
@@ -430,3 +429,184 @@ function isPresent(value: unknown): boolean {
 function quotedList(values: string[]): string {
   return values.map((value) => `"${value}"`).join(', ');
 }
+
+// k8s: validation.go ValidatePodCreate ("cannot be set on create": only the ephemeralcontainers
+// subresource adds them) and ValidatePodTemplateSpec ("ephemeral containers not allowed in pod template").
+function checkEphemeralContainers(ctx: PodRuleContext): RuleHit[] {
+  const list = ctx.pod.spec.ephemeralContainers;
+  if (!Array.isArray(list) || list.length === 0) {
+    return [];
+  }
+  const why = ctx.kind === 'Pod'
+    ? 'Forbidden: cannot be set on create'
+    : 'Forbidden: ephemeral containers not allowed in pod template';
+  return [hit(`${ctx.pod.specPath}.ephemeralContainers`,
+    `${ctx.kind} sets ephemeralContainers: ${why}; remove them: ephemeral containers are added to a running Pod through its ephemeralcontainers subresource (kubectl debug)`)];
+}
+
+// k8s: validation.go validateHostNetwork (1.28: `(opts.ResourceIsPod || hostPort != 0) && hostPort != containerPort`,
+// app containers only) after pkg/apis/core/v1/defaults.go defaultHostNetworkPorts has copied containerPort
+// into an unset hostPort of a Pod (templates are no longer defaulted in 1.28, and 0 is allowed there).
+// Either way, only an explicit hostPort other than containerPort is rejected.
+function checkHostNetworkHostPorts(ctx: PodRuleContext): RuleHit[] {
+  if (ctx.pod.spec.hostNetwork !== true) {
+    return [];
+  }
+  const found: RuleHit[] = [];
+  for (const ref of ctx.containers) {
+    if (ref.group !== 'containers' || !Array.isArray(ref.container.ports)) {
+      continue;
+    }
+    ref.container.ports.forEach((port: any, index: number) => {
+      if (!isObject(port) || !isPresent(port.hostPort) || port.hostPort === 0 || port.hostPort === port.containerPort) {
+        return;
+      }
+      found.push(hit(`${ref.path}.ports[${index}].hostPort`,
+        `${describeContainer(ref)} hostPort: Invalid value: ${JSON.stringify(port.hostPort)}: must match \`containerPort\` (${JSON.stringify(port.containerPort)}) when \`hostNetwork\` is true; `
+        + 'remove hostPort (it defaults to containerPort) or make the two equal'));
+    });
+  }
+  return found;
+}
+
+const VALIDATION_GO = 'pkg/apis/core/validation/validation.go';
+
+/** The rules of the Kubernetes 1.28 API server's validation. */
+export const API_RULES: readonly Rule[] = [
+  enforcedRule({
+    id: RULE.API_OBJECT_NAME,
+    what: '`metadata.name` is valid for the kind: a DNS-1123 subdomain for Pods and workloads, a DNS-1035 label for Services, at most 63 characters for a Job and 52 for a CronJob.',
+    why: 'The API server rejects the object. Job and CronJob names end up in label values (63 characters) and in the names of the Jobs a CronJob creates (name + 11 characters).',
+    fix: 'Rename the object: lower-case letters, digits and `-` (and `.` where a subdomain is allowed), starting and ending with a letter or digit.',
+    reference: `${VALIDATION_GO} ValidatePodName, ValidateServiceName; pkg/apis/batch/validation ValidateCronJobCreate`,
+    checkObject: checkObjectName,
+  }),
+  enforcedRule({
+    id: RULE.API_CONTAINERS_REQUIRED,
+    what: 'The Pod has at least one app container.',
+    why: 'The API server rejects a Pod (or template) without `containers`.',
+    fix: 'Add a container to `containers`.',
+    reference: `${VALIDATION_GO} validateContainers`,
+    checkPod: checkContainersPresent,
+  }),
+  enforcedRule({
+    id: RULE.API_CONTAINER_NAME,
+    what: 'Every container has a name, and it is a DNS-1123 label.',
+    why: 'The API server rejects the Pod.',
+    fix: 'Name the container with at most 63 lower-case letters, digits and `-`, starting and ending with a letter or digit.',
+    reference: `${VALIDATION_GO} validateContainerCommon`,
+    checkPod: checkContainerNames,
+  }),
+  enforcedRule({
+    id: RULE.API_CONTAINER_NAME_DUPLICATE,
+    what: 'Container names are unique across init, app and ephemeral containers.',
+    why: 'The API server rejects the Pod: `Duplicate value`.',
+    fix: 'Rename one of the containers.',
+    reference: `${VALIDATION_GO} validateInitContainers, validateContainers, validateEphemeralContainers`,
+    checkPod: checkDuplicateContainerNames,
+  }),
+  enforcedRule({
+    id: RULE.API_VOLUME_NAME,
+    what: 'Every volume has a unique name that is a DNS-1123 label.',
+    why: 'The API server rejects the Pod.',
+    fix: 'Rename the volume with at most 63 lower-case letters, digits and `-`; give each volume its own name.',
+    reference: `${VALIDATION_GO} ValidateVolumes`,
+    checkPod: checkVolumeNames,
+  }),
+  enforcedRule({
+    id: RULE.API_VOLUME_MOUNT_UNKNOWN,
+    what: 'Every `volumeMounts[].name` names a volume of the Pod.',
+    why: 'The API server rejects the Pod: `Not found`.',
+    fix: 'Add the volume to `volumes`, or correct the mount\'s name.',
+    reference: `${VALIDATION_GO} ValidateVolumeMounts`,
+    checkPod: checkVolumeMounts,
+  }),
+  enforcedRule({
+    id: RULE.API_RESTART_POLICY,
+    what: 'The Pod `restartPolicy` is one the owning kind accepts: any for a Pod, `Always` for Deployment, StatefulSet, DaemonSet, ReplicaSet and ReplicationController, `OnFailure` or `Never` for Job and CronJob.',
+    why: 'The API server rejects the object. An omitted policy defaults to `Always`, which a Job rejects.',
+    fix: 'Set the restart policy the kind accepts.',
+    reference: `${VALIDATION_GO} validateRestartPolicy; pkg/apis/apps/validation; pkg/apis/batch/validation`,
+    checkPod: checkPodRestartPolicy,
+  }),
+  enforcedRule({
+    id: RULE.API_CONTAINER_RESTART_POLICY,
+    what: 'A container-level `restartPolicy` appears only on init containers, and only as `Always` (a native sidecar).',
+    why: 'The API server rejects the Pod: `may not be set for non-init containers` or `Unsupported value`.',
+    fix: 'Remove the field, or move the container to `initContainers` with `restartPolicy: Always` to make it a sidecar.',
+    reference: `${VALIDATION_GO} validateInitContainerRestartPolicy, validateContainers`,
+    checkPod: checkContainerRestartPolicies,
+  }),
+  enforcedRule({
+    id: RULE.API_INIT_CONTAINER_PROBES,
+    what: 'Init containers that run to completion have no `lifecycle`, `livenessProbe`, `readinessProbe` or `startupProbe`.',
+    why: 'The API server rejects the Pod: `may not be set for init containers without restartPolicy=Always`. Only sidecars (restartPolicy Always) may have them.',
+    fix: 'Remove the probe or hook, or make the container a sidecar with `restartPolicy: Always`.',
+    reference: `${VALIDATION_GO} validateInitContainers`,
+    checkPod: checkInitContainerProbes,
+  }),
+  enforcedRule({
+    id: RULE.API_PROBE,
+    what: 'Probes and lifecycle hooks have exactly one handler; liveness and startup probes have `successThreshold` 1; readiness probes have no `terminationGracePeriodSeconds`; numbers are not negative.',
+    why: 'The API server rejects the Pod.',
+    fix: 'Use one of `exec`, `httpGet`, `tcpSocket`, `grpc` per probe; drop `successThreshold` or set it to 1 on liveness and startup probes.',
+    reference: `${VALIDATION_GO} validateProbe, validateLivenessProbe, validateReadinessProbe, validateStartupProbe, validateHandler`,
+    checkPod: checkProbesAndHooks,
+  }),
+  enforcedRule({
+    id: RULE.API_CONTAINER_PORT,
+    what: '`containerPort` is 1-65535, `hostPort` is 0-65535, `protocol` is TCP, UDP or SCTP, port names are IANA service names unique within the container.',
+    why: 'The API server rejects the Pod.',
+    fix: 'Correct the port number, protocol (upper case) or name (at most 15 characters of a-z, 0-9 and `-`, with a letter).',
+    reference: `${VALIDATION_GO} validateContainerPorts`,
+    checkPod: checkContainerPorts,
+  }),
+  enforcedRule({
+    id: RULE.API_HOST_PORT_CONFLICT,
+    what: 'No two app container ports (nor two ports of one init container) use the same hostPort, protocol and hostIP.',
+    why: 'The API server rejects the Pod: `Duplicate value`.',
+    fix: 'Give each host port its own number, protocol or hostIP; usually, drop `hostPort` and use a Service.',
+    reference: `${VALIDATION_GO} AccumulateUniqueHostPorts, checkHostPortConflicts`,
+    checkPod: checkHostPortConflicts,
+  }),
+  enforcedRule({
+    id: RULE.API_HOST_NETWORK_HOST_PORT,
+    what: 'With `hostNetwork: true`, every app container port that sets `hostPort` sets it equal to its `containerPort`.',
+    why: 'The API server rejects the Pod (`must match containerPort when hostNetwork is true`): in the host\'s network namespace the container listens on the node\'s port directly, so there is nothing to map. An omitted hostPort is fine: Kubernetes defaults it to containerPort.',
+    fix: 'Remove `hostPort`, or set it to the same number as `containerPort`.',
+    reference: `${VALIDATION_GO} validateHostNetwork; pkg/apis/core/v1/defaults.go defaultHostNetworkPorts`,
+    checkPod: checkHostNetworkHostPorts,
+  }),
+  enforcedRule({
+    id: RULE.API_EPHEMERAL_CONTAINERS,
+    what: 'No Pod or Pod template sets `ephemeralContainers`.',
+    why: 'The API server rejects a Pod that sets them on create (`cannot be set on create`) and any workload whose template sets them (`ephemeral containers not allowed in pod template`): only the ephemeralcontainers subresource of a running Pod (`kubectl debug`) adds them.',
+    fix: 'Remove `ephemeralContainers`; use `kubectl debug` on the running Pod to add one.',
+    reference: `${VALIDATION_GO} ValidatePodCreate, ValidatePodTemplateSpec`,
+    checkPod: checkEphemeralContainers,
+  }),
+  enforcedRule({
+    id: RULE.API_IMAGE_PULL_POLICY,
+    what: '`imagePullPolicy` is `Always`, `IfNotPresent` or `Never`.',
+    why: 'The API server rejects the Pod: `Unsupported value`.',
+    fix: 'Use one of the three values (case matters), or omit it to get the default for the image.',
+    reference: `${VALIDATION_GO} validatePullPolicy`,
+    checkPod: checkImagePullPolicy,
+  }),
+  enforcedRule({
+    id: RULE.API_IMAGE_REQUIRED,
+    what: 'Every container has an image.',
+    why: 'The API server rejects Pods and Pod templates alike: `image: Required value`.',
+    fix: 'Set `image`, pinned to a tag or digest.',
+    reference: `${VALIDATION_GO} validateContainerCommon`,
+    checkPod: checkImageRequired,
+  }),
+  enforcedRule({
+    id: RULE.API_IMAGE_WHITESPACE,
+    what: 'Images have no leading or trailing whitespace.',
+    why: 'The API server rejects such a Pod. It accepts the template of a workload, but then rejects every Pod the controller creates from it (`FailedCreate`), so nothing runs.',
+    fix: 'Remove the whitespace around the image reference.',
+    reference: `${VALIDATION_GO} validateContainerOnlyForPod`,
+    checkPod: checkImageWhitespace,
+  }),
+];

@@ -1,14 +1,17 @@
 /**
  * Runs every rule over plain manifest objects. One engine serves the constructs
  * (at synth, once per workload), the `lint` command and the cdk8s plugin, so all
- * three report exactly the same findings.
+ * three report exactly the same findings. The rules come from the registry; the
+ * engine gives each finding its rule's severity and honours the suppression
+ * annotations.
  */
-import { checkObjectApiRules, checkPodApiRules } from './api-rules';
-import { checkObjectBestPractices, checkPodBestPractices } from './best-practice-rules';
-import { Finding, Violation } from './finding';
-import { checkPodSecurity } from './pod-security';
-import { isObject, podRuleContext, podTemplatesOf } from './pod-templates';
-import { ClusterFacts, checkPodRuntimeRules, serviceAccountKey } from './runtime-rules';
+import { ClusterFacts, clusterFactsOf, NO_CLUSTER_FACTS } from './cluster-facts';
+import { Finding, SuppressedFinding, Violation, Severity } from './finding';
+import { assertKnownLevel } from './pod-security';
+import { isObject, podRuleContext, podTemplatesOf, RunSettings } from './pod-templates';
+import { findRule, registeredRules } from './registry';
+import { ObjectRuleContext, Rule } from './rule';
+import { suppressionsOf } from './suppression';
 import { SecurityProfile } from '../policy/security-profile';
 
 /** How to lint. */
@@ -16,21 +19,45 @@ export interface LintOptions {
   /** Pod Security Standards level the Pods must meet. */
   readonly profile: SecurityProfile;
   /**
-   * Run the best-practice rules (all warnings). The constructs skip them at
-   * synth, where only errors matter.
+   * Run the warning-severity rules. The constructs skip them at synth, where
+   * only errors matter.
    * @default true
    */
   readonly includeWarnings?: boolean;
+  /**
+   * Rule ids to leave out of the whole run. An unknown id throws.
+   * @default - none
+   */
+  readonly disabledRules?: readonly string[];
+}
+
+/** What linting one object produced. */
+export interface ObjectReport {
+  /** Findings to act on. */
+  readonly findings: Finding[];
+  /** Findings the object's `ignore-check.cdk8s-pod-patterns.io/<rule-id>` annotations silenced, with their reasons. */
+  readonly suppressed: SuppressedFinding[];
 }
 
 /**
- * Every finding for `objects`, in a stable order: by object (in the order given),
- * then by JSON path inside the object (array indices compared as numbers).
+ * The report of each of `objects`, index for index (empty for an object that is
+ * not a Kubernetes object), each list in a stable order: by JSON path inside the
+ * object (array indices compared as numbers), then by rule.
  *
  * Objects that are not Kubernetes objects (no `kind`) are skipped. Cross-object
  * facts (ServiceAccounts that turn token automounting off) are gathered in one
  * pass into maps, so the cost stays linear in the number of objects.
  */
+export function lintReports(objects: readonly any[], options: LintOptions): ObjectReport[] {
+  assertKnownLevel(options.profile);
+  const rules = selectRules(options);
+  const settings: Required<RunSettings> = { profile: options.profile, facts: clusterFactsOf(objects) };
+  return objects.map((obj) => isObject(obj) && typeof obj.kind === 'string'
+    ? reportFor(obj, rules, settings)
+    : { findings: [], suppressed: [] });
+}
+
+/** Every finding for `objects` (suppressed and disabled rules left out), object by object. */
 export function lintObjects(objects: readonly any[], options: LintOptions): Finding[] {
   return findingsPerObject(objects, options).flat();
 }
@@ -39,48 +66,71 @@ export function lintObjects(objects: readonly any[], options: LintOptions): Find
  * The findings of each of `objects`, index for index (`[]` for an object that
  * is not a Kubernetes object), so callers can attribute them, e.g. to the file
  * an object came from, while cross-object facts still see every object.
+ * Suppressed findings and disabled rules are left out.
  */
 export function findingsPerObject(objects: readonly any[], options: LintOptions): Finding[][] {
-  const facts = clusterFactsOf(objects);
-  const includeWarnings = options.includeWarnings ?? true;
-  return objects.map((obj) => isObject(obj) && typeof obj.kind === 'string'
-    ? lintObject(obj, options.profile, facts, includeWarnings)
-    : []);
+  return lintReports(objects, options).map((report) => report.findings);
 }
 
-function lintObject(obj: any, profile: SecurityProfile, facts: ClusterFacts, includeWarnings: boolean): Finding[] {
-  const violations: Violation[] = checkObjectApiRules(obj);
-  if (includeWarnings) violations.push(...checkObjectBestPractices(obj));
-  for (const pod of podTemplatesOf(obj)) {
-    const ctx = podRuleContext(obj, pod);
-    violations.push(
-      ...checkPodApiRules(ctx),
-      ...checkPodRuntimeRules(ctx, facts),
-      ...checkPodSecurity(pod, profile),
-    );
-    if (includeWarnings) violations.push(...checkPodBestPractices(ctx));
-  }
-  const kind: string = obj.kind;
-  const name = isObject(obj.metadata) && typeof obj.metadata.name === 'string' ? obj.metadata.name : '';
-  return sortByPath(violations).map((found) => ({
-    ruleId: found.ruleId,
-    severity: found.severity,
-    kind,
-    name,
-    path: found.path,
-    message: found.message,
-  }));
-}
-
-function clusterFactsOf(objects: readonly any[]): ClusterFacts {
-  const serviceAccountAutomount = new Map<string, boolean>();
-  for (const obj of objects) {
-    if (isObject(obj) && obj.kind === 'ServiceAccount' && typeof obj.automountServiceAccountToken === 'boolean'
-      && isObject(obj.metadata) && typeof obj.metadata.name === 'string') {
-      serviceAccountAutomount.set(serviceAccountKey(obj.metadata.namespace, obj.metadata.name), obj.automountServiceAccountToken);
+/**
+ * What `rules` find in one object, before severity, suppression and sorting: the
+ * object rules, then the Pod rules over each Pod it describes, each in rule order.
+ */
+export function violationsOf(obj: any, rules: readonly Rule[], settings: RunSettings = {}): Violation[] {
+  const profile = settings.profile ?? SecurityProfile.RESTRICTED;
+  const facts: ClusterFacts = settings.facts ?? NO_CLUSTER_FACTS;
+  const violations: Violation[] = [];
+  const objectContext: ObjectRuleContext = { kind: obj.kind, object: obj, profile, facts };
+  for (const rule of rules) {
+    if (rule.checkObject !== undefined) {
+      violations.push(...rule.checkObject(objectContext).map((found) => ({ ruleId: rule.id, ...found })));
     }
   }
-  return { serviceAccountAutomount };
+  for (const pod of podTemplatesOf(obj)) {
+    const ctx = podRuleContext(obj, pod, { profile, facts });
+    for (const rule of rules) {
+      if (rule.checkPod !== undefined) {
+        violations.push(...rule.checkPod(ctx).map((found) => ({ ruleId: rule.id, ...found })));
+      }
+    }
+  }
+  return violations;
+}
+
+function selectRules(options: LintOptions): readonly Rule[] {
+  const disabled = new Set(options.disabledRules ?? []);
+  for (const id of disabled) {
+    if (findRule(id) === undefined) {
+      throw new Error(`unknown rule "${id}" in disabledRules: the valid ids are listed by RuleCatalog.rules() and in the rules table of the README`);
+    }
+  }
+  const includeWarnings = options.includeWarnings ?? true;
+  return registeredRules().filter((rule) => !disabled.has(rule.id) && (includeWarnings || rule.severity !== Severity.WARNING));
+}
+
+function reportFor(obj: any, rules: readonly Rule[], settings: Required<RunSettings>): ObjectReport {
+  const kind: string = obj.kind;
+  const name = isObject(obj.metadata) && typeof obj.metadata.name === 'string' ? obj.metadata.name : '';
+  const { reasons } = suppressionsOf(obj);
+  const findings: Finding[] = [];
+  const suppressed: SuppressedFinding[] = [];
+  for (const found of sortByPath(violationsOf(obj, rules, settings))) {
+    const finding: Finding = {
+      ruleId: found.ruleId,
+      severity: findRule(found.ruleId)!.severity,
+      kind,
+      name,
+      path: found.path,
+      message: found.message,
+    };
+    const reason = reasons.get(found.ruleId);
+    if (reason === undefined) {
+      findings.push(finding);
+    } else {
+      suppressed.push({ ...finding, reason });
+    }
+  }
+  return { findings, suppressed };
 }
 
 /** Stable sort by path; equal paths keep the order the rules reported them in. */

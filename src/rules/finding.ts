@@ -23,12 +23,20 @@ export interface Finding {
 }
 
 /**
- * A finding before it is attached to an object: what a rule over a Pod spec returns.
- * `path` is relative to the object root (callers pass the spec's own path in).
+ * A finding the object's author silenced with the annotation
+ * `ignore-check.cdk8s-pod-patterns.io/<rule-id>: <reason>`: reported apart, with the reason.
+ */
+export interface SuppressedFinding extends Finding {
+  /** The annotation's value: why the rule does not apply to this object. */
+  readonly reason: string;
+}
+
+/**
+ * A finding before it is attached to an object and given its rule's severity:
+ * what the engine collects from the rules' checks. `path` is relative to the object root.
  */
 export interface Violation {
   readonly ruleId: string;
-  readonly severity: Severity;
   readonly path: string;
   readonly message: string;
 }

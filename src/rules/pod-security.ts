@@ -1,5 +1,7 @@
-import { Severity, Violation } from './finding';
+import { Violation, Severity } from './finding';
 import { PodTemplateView } from './pod-template';
+import { ContainerRef, PodRuleContext, describeContainer, podRuleContext } from './pod-templates';
+import { Rule, RuleHit, hit } from './rule';
 import { SecurityProfile } from '../policy/security-profile';
 
 // The checks below follow k8s.io/pod-security-admission v0.28.0 (Kubernetes 1.28),
@@ -50,30 +52,22 @@ export enum PodSecurityRule {
  * Evaluates a Pod spec against a Pod Security Standards level exactly as the
  * PodSecurity admission plugin of Kubernetes 1.28 does (level version `latest`).
  * PRIVILEGED checks nothing; RESTRICTED runs the baseline checks plus the
- * restricted ones.
+ * restricted ones. The same rule objects the engine runs.
  */
 export function checkPodSecurity(pod: PodTemplateView, level: SecurityProfile): Violation[] {
-  const checks = checksForLevel(level);
-  if (checks.length === 0) {
-    return [];
+  assertKnownLevel(level);
+  const ctx = podRuleContext({ kind: '' }, pod, { profile: level });
+  return POD_SECURITY_RULES.flatMap((rule) => rule.checkPod!(ctx).map((found) => ({ ruleId: rule.id, ...found })));
+}
+
+/** Throws for a value that is no `SecurityProfile` (from plain JavaScript or a config file). */
+export function assertKnownLevel(level: SecurityProfile): void {
+  if (!Object.values(SecurityProfile).includes(level)) {
+    throw new Error(`unknown Pod Security Standards level "${level}": use SecurityProfile.RESTRICTED, BASELINE or PRIVILEGED`);
   }
-  const subject = describePod(pod, level);
-  return checks.flatMap((check) => check(subject));
 }
 
-/** A container of the Pod with everything a message and a path need. */
-interface ContainerUnderCheck {
-  readonly container: any;
-  /** JSON path of the container, e.g. `spec.template.spec.initContainers[1]`. */
-  readonly path: string;
-  /** How messages name it, e.g. `init container "wait-for-db"`. */
-  readonly label: string;
-  /** The list it is in. */
-  readonly list: ContainerList;
-}
-
-type ContainerList = 'initContainers' | 'containers' | 'ephemeralContainers';
-
+/** What the checks read of one Pod, computed once per Pod for all of them. */
 interface PodUnderCheck {
   readonly metadata: any;
   readonly spec: any;
@@ -81,63 +75,37 @@ interface PodUnderCheck {
   readonly specPath: string;
   /** `spec.securityContext` or `{}`. */
   readonly securityContext: any;
-  /** Init containers (sidecars included), containers, then ephemeral containers: PSA's visitContainers order. */
-  readonly containers: ContainerUnderCheck[];
+  /** The engine's container model: init containers (sidecars included), containers, then ephemeral containers, PSA's visitContainers order. */
+  readonly containers: readonly ContainerRef[];
   /** `Pod Security Standards "restricted"`: the level the user asked for. */
   readonly standard: string;
   /** PSA exempts some restricted checks for Pods with `spec.os.name: windows` (the 1.25 revisions). */
   readonly isWindows: boolean;
 }
 
-type PodCheck = (pod: PodUnderCheck) => Violation[];
+type PodCheck = (pod: PodUnderCheck) => RuleHit[];
 
 const POD = 'the Pod';
 
-function checksForLevel(level: SecurityProfile): PodCheck[] {
-  switch (level) {
-    case SecurityProfile.PRIVILEGED:
-      return [];
-    case SecurityProfile.BASELINE:
-      return [...BASELINE_CHECKS, ...BASELINE_CHECKS_REPLACED_AT_RESTRICTED];
-    case SecurityProfile.RESTRICTED:
-      return [...BASELINE_CHECKS, ...RESTRICTED_CHECKS];
+const SUBJECTS = new WeakMap<PodRuleContext, PodUnderCheck>();
+
+function subjectOf(ctx: PodRuleContext): PodUnderCheck {
+  let subject = SUBJECTS.get(ctx);
+  if (subject === undefined) {
+    const spec = ctx.pod.spec ?? {};
+    subject = {
+      metadata: ctx.pod.metadata ?? {},
+      spec,
+      metadataPath: ctx.pod.metadataPath,
+      specPath: ctx.pod.specPath,
+      securityContext: spec.securityContext ?? {},
+      containers: ctx.containers,
+      standard: `Pod Security Standards "${ctx.profile}"`,
+      isWindows: spec.os?.name === 'windows',
+    };
+    SUBJECTS.set(ctx, subject);
   }
-  throw new Error(`unknown Pod Security Standards level "${level}": use SecurityProfile.RESTRICTED, BASELINE or PRIVILEGED`);
-}
-
-function describePod(pod: PodTemplateView, level: SecurityProfile): PodUnderCheck {
-  const spec = pod.spec ?? {};
-  return {
-    metadata: pod.metadata ?? {},
-    spec,
-    metadataPath: pod.metadataPath,
-    specPath: pod.specPath,
-    securityContext: spec.securityContext ?? {},
-    containers: [
-      ...describeContainers(pod, 'initContainers', 'init container'),
-      ...describeContainers(pod, 'containers', 'container'),
-      ...describeContainers(pod, 'ephemeralContainers', 'ephemeral container'),
-    ],
-    standard: `Pod Security Standards "${level}"`,
-    isWindows: spec.os?.name === 'windows',
-  };
-}
-
-function describeContainers(pod: PodTemplateView, list: ContainerList, noun: string): ContainerUnderCheck[] {
-  const containers = pod.spec?.[list];
-  if (!Array.isArray(containers)) {
-    return [];
-  }
-  return containers.map((container, index) => ({
-    container: container ?? {},
-    path: `${pod.specPath}.${list}[${index}]`,
-    label: `${noun} ${JSON.stringify(container?.name ?? '')}`,
-    list,
-  }));
-}
-
-function violation(rule: PodSecurityRule, path: string, message: string): Violation {
-  return { ruleId: rule, severity: Severity.ERROR, path, message };
+  return subject;
 }
 
 function isSet(value: unknown): boolean {
@@ -152,7 +120,7 @@ function quote(value: unknown): string {
   return JSON.stringify(value);
 }
 
-function containerSecurityContext(c: ContainerUnderCheck): any {
+function containerSecurityContext(c: ContainerRef): any {
   return c.container.securityContext ?? {};
 }
 
@@ -161,36 +129,36 @@ function containerSecurityContext(c: ContainerUnderCheck): any {
 // ---------------------------------------------------------------------------
 
 // k8s: policy/check_windowsHostProcess.go windowsHostProcess_1_0
-function checkWindowsHostProcess(pod: PodUnderCheck): Violation[] {
+function checkWindowsHostProcess(pod: PodUnderCheck): RuleHit[] {
   const fix = 'remove securityContext.windowsOptions.hostProcess or set it to false';
-  const found: Violation[] = [];
+  const found: RuleHit[] = [];
   if (pod.securityContext.windowsOptions?.hostProcess === true) {
-    found.push(violation(PodSecurityRule.WINDOWS_HOST_PROCESS, `${pod.specPath}.securityContext.windowsOptions.hostProcess`,
+    found.push(hit(`${pod.specPath}.securityContext.windowsOptions.hostProcess`,
       `${POD} sets securityContext.windowsOptions.hostProcess: true; ${pod.standard} forbids Windows HostProcess Pods: ${fix}`));
   }
   for (const c of pod.containers) {
     if (containerSecurityContext(c).windowsOptions?.hostProcess === true) {
-      found.push(violation(PodSecurityRule.WINDOWS_HOST_PROCESS, `${c.path}.securityContext.windowsOptions.hostProcess`,
-        `${c.label} sets securityContext.windowsOptions.hostProcess: true; ${pod.standard} forbids Windows HostProcess containers: ${fix}`));
+      found.push(hit(`${c.path}.securityContext.windowsOptions.hostProcess`,
+        `${describeContainer(c)} sets securityContext.windowsOptions.hostProcess: true; ${pod.standard} forbids Windows HostProcess containers: ${fix}`));
     }
   }
   return found;
 }
 
 // k8s: policy/check_hostNamespaces.go hostNamespaces_1_0
-function checkHostNamespaces(pod: PodUnderCheck): Violation[] {
+function checkHostNamespaces(pod: PodUnderCheck): RuleHit[] {
   return ['hostNetwork', 'hostPID', 'hostIPC']
     .filter((field) => pod.spec[field] === true)
-    .map((field) => violation(PodSecurityRule.HOST_NAMESPACES, `${pod.specPath}.${field}`,
+    .map((field) => hit(`${pod.specPath}.${field}`,
       `${POD} sets ${field}: true, sharing a host namespace, which ${pod.standard} forbids: remove ${field} or set it to false`));
 }
 
 // k8s: policy/check_privileged.go privileged_1_0
-function checkPrivileged(pod: PodUnderCheck): Violation[] {
+function checkPrivileged(pod: PodUnderCheck): RuleHit[] {
   return pod.containers
     .filter((c) => containerSecurityContext(c).privileged === true)
-    .map((c) => violation(PodSecurityRule.PRIVILEGED, `${c.path}.securityContext.privileged`,
-      `${c.label} sets securityContext.privileged: true, which ${pod.standard} forbids: remove securityContext.privileged or set it to false`));
+    .map((c) => hit(`${c.path}.securityContext.privileged`,
+      `${describeContainer(c)} sets securityContext.privileged: true, which ${pod.standard} forbids: remove securityContext.privileged or set it to false`));
 }
 
 // k8s: policy/check_capabilities_baseline.go capabilities_allowed_1_0
@@ -200,14 +168,13 @@ const BASELINE_ADDABLE_CAPABILITIES = new Set([
 ]);
 
 // k8s: policy/check_capabilities_baseline.go capabilitiesBaseline_1_0
-function checkCapabilitiesBaseline(pod: PodUnderCheck): Violation[] {
+function checkCapabilitiesBaseline(pod: PodUnderCheck): RuleHit[] {
   const allowed = [...BASELINE_ADDABLE_CAPABILITIES].join(', ');
   return pod.containers.flatMap((c) => asArray(containerSecurityContext(c).capabilities?.add)
     .map((capability, index) => ({ capability, index }))
     .filter(({ capability }) => !BASELINE_ADDABLE_CAPABILITIES.has(capability))
-    .map(({ capability, index }) => violation(PodSecurityRule.CAPABILITIES_BASELINE,
-      `${c.path}.securityContext.capabilities.add[${index}]`,
-      `${c.label} adds capability ${quote(capability)}${capabilitySpellingHint(capability)}, which ${pod.standard} forbids: `
+    .map(({ capability, index }) => hit(`${c.path}.securityContext.capabilities.add[${index}]`,
+      `${describeContainer(c)} adds capability ${quote(capability)}${capabilitySpellingHint(capability)}, which ${pod.standard} forbids: `
       + `remove it from securityContext.capabilities.add (only ${allowed} may be added)`)));
 }
 
@@ -221,11 +188,11 @@ function capabilitySpellingHint(capability: unknown): string {
 }
 
 // k8s: policy/check_hostPathVolumes.go hostPathVolumes_1_0
-function checkHostPathVolumes(pod: PodUnderCheck): Violation[] {
+function checkHostPathVolumes(pod: PodUnderCheck): RuleHit[] {
   return asArray(pod.spec.volumes)
     .map((volume, index) => ({ volume: volume ?? {}, index }))
     .filter(({ volume }) => isSet(volume.hostPath))
-    .map(({ volume, index }) => violation(PodSecurityRule.HOST_PATH_VOLUMES, `${pod.specPath}.volumes[${index}].hostPath`,
+    .map(({ volume, index }) => hit(`${pod.specPath}.volumes[${index}].hostPath`,
       `volume ${quote(volume.name ?? '')} is a hostPath volume (path ${quote(volume.hostPath.path ?? '')}), which ${pod.standard} forbids: `
       + 'use an emptyDir, configMap, secret or persistentVolumeClaim volume instead'));
 }
@@ -233,22 +200,22 @@ function checkHostPathVolumes(pod: PodUnderCheck): Violation[] {
 // k8s: policy/check_hostPorts.go hostPorts_1_0, and pkg/apis/core/v1/defaults.go
 // defaultHostNetworkPorts: with hostNetwork the API server copies containerPort into an
 // unset hostPort of containers and init containers before admission sees the Pod.
-function checkHostPorts(pod: PodUnderCheck): Violation[] {
+function checkHostPorts(pod: PodUnderCheck): RuleHit[] {
   const hostNetwork = pod.spec.hostNetwork === true;
   return pod.containers.flatMap((c) => asArray(c.container.ports)
     .map((port, index) => ({ port: port ?? {}, index }))
     .flatMap(({ port, index }) => {
       const explicit = isSet(port.hostPort) && Number(port.hostPort) !== 0;
-      const defaulted = !explicit && hostNetwork && c.list !== 'ephemeralContainers' && isSet(port.containerPort) && Number(port.containerPort) !== 0;
+      const defaulted = !explicit && hostNetwork && c.group !== 'ephemeralContainers' && isSet(port.containerPort) && Number(port.containerPort) !== 0;
       if (!explicit && !defaulted) {
         return [];
       }
       const path = `${c.path}.ports[${index}].hostPort`;
       const message = explicit
-        ? `${c.label} port ${port.containerPort} sets hostPort ${port.hostPort}, which ${pod.standard} forbids: remove hostPort and reach the Pod through a Service`
-        : `${c.label} port ${port.containerPort} gets hostPort ${port.containerPort} because the Pod sets hostNetwork: true `
+        ? `${describeContainer(c)} port ${port.containerPort} sets hostPort ${port.hostPort}, which ${pod.standard} forbids: remove hostPort and reach the Pod through a Service`
+        : `${describeContainer(c)} port ${port.containerPort} gets hostPort ${port.containerPort} because the Pod sets hostNetwork: true `
           + `(Kubernetes defaults hostPort to containerPort), which ${pod.standard} forbids: remove hostNetwork`;
-      return [violation(PodSecurityRule.HOST_PORTS, path, message)];
+      return [hit(path, message)];
     }));
 }
 
@@ -262,45 +229,49 @@ function isAllowedAppArmorProfile(profile: unknown): boolean {
 }
 
 // k8s: policy/check_appArmorProfile.go appArmorProfile_1_0 (1.28 knows only the annotation; the field came in 1.30)
-function checkAppArmorProfile(pod: PodUnderCheck): Violation[] {
+function checkAppArmorProfile(pod: PodUnderCheck): RuleHit[] {
   const annotations = pod.metadata.annotations ?? {};
   return Object.keys(annotations)
     .filter((key) => key.startsWith(APPARMOR_ANNOTATION_PREFIX) && !isAllowedAppArmorProfile(annotations[key]))
     .sort()
-    .map((key) => violation(PodSecurityRule.APPARMOR_PROFILE, `${pod.metadataPath}.annotations[${key}]`,
+    .map((key) => hit(`${pod.metadataPath}.annotations[${key}]`,
       `${annotatedContainerLabel(pod, key.slice(APPARMOR_ANNOTATION_PREFIX.length))} has AppArmor profile ${quote(annotations[key])} `
       + `(annotation ${key}), which ${pod.standard} forbids: use "runtime/default" or "localhost/<profile>", or remove the annotation`));
 }
 
+function describeFound(ref: ContainerRef | undefined): string | undefined {
+  return ref === undefined ? undefined : describeContainer(ref);
+}
+
 function annotatedContainerLabel(pod: PodUnderCheck, name: string): string {
-  return pod.containers.find((c) => c.container.name === name)?.label ?? `container ${quote(name)}`;
+  return describeFound(pod.containers.find((c) => c.container.name === name)) ?? `container ${quote(name)}`;
 }
 
 // k8s: policy/check_seLinuxOptions.go selinux_allowed_types_1_0 (container_engine_t only from 1.31)
 const ALLOWED_SELINUX_TYPES = ['container_t', 'container_init_t', 'container_kvm_t'];
 
 // k8s: policy/check_seLinuxOptions.go seLinuxOptions_1_0
-function checkSeLinuxOptions(pod: PodUnderCheck): Violation[] {
+function checkSeLinuxOptions(pod: PodUnderCheck): RuleHit[] {
   return [
     ...seLinuxViolations(pod, POD, `${pod.specPath}.securityContext.seLinuxOptions`, pod.securityContext.seLinuxOptions),
-    ...pod.containers.flatMap((c) => seLinuxViolations(pod, c.label, `${c.path}.securityContext.seLinuxOptions`,
+    ...pod.containers.flatMap((c) => seLinuxViolations(pod, describeContainer(c), `${c.path}.securityContext.seLinuxOptions`,
       containerSecurityContext(c).seLinuxOptions)),
   ];
 }
 
-function seLinuxViolations(pod: PodUnderCheck, who: string, path: string, options: any): Violation[] {
+function seLinuxViolations(pod: PodUnderCheck, who: string, path: string, options: any): RuleHit[] {
   if (!isSet(options)) {
     return [];
   }
-  const found: Violation[] = [];
+  const found: RuleHit[] = [];
   if (isSet(options.type) && options.type !== '' && !ALLOWED_SELINUX_TYPES.includes(options.type)) {
-    found.push(violation(PodSecurityRule.SELINUX_OPTIONS, `${path}.type`,
+    found.push(hit(`${path}.type`,
       `${who} sets securityContext.seLinuxOptions.type ${quote(options.type)}, which ${pod.standard} forbids: `
       + `use ${ALLOWED_SELINUX_TYPES.join(', ')} or leave it empty`));
   }
   for (const field of ['user', 'role']) {
     if (isSet(options[field]) && options[field] !== '') {
-      found.push(violation(PodSecurityRule.SELINUX_OPTIONS, `${path}.${field}`,
+      found.push(hit(`${path}.${field}`,
         `${who} sets securityContext.seLinuxOptions.${field} ${quote(options[field])}, which ${pod.standard} forbids: remove it`));
     }
   }
@@ -308,11 +279,11 @@ function seLinuxViolations(pod: PodUnderCheck, who: string, path: string, option
 }
 
 // k8s: policy/check_procMount.go procMount_1_0 (no user-namespace relaxation before 1.29)
-function checkProcMount(pod: PodUnderCheck): Violation[] {
+function checkProcMount(pod: PodUnderCheck): RuleHit[] {
   return pod.containers
     .filter((c) => isSet(containerSecurityContext(c).procMount) && containerSecurityContext(c).procMount !== 'Default')
-    .map((c) => violation(PodSecurityRule.PROC_MOUNT, `${c.path}.securityContext.procMount`,
-      `${c.label} sets securityContext.procMount ${quote(containerSecurityContext(c).procMount)}, which ${pod.standard} forbids: `
+    .map((c) => hit(`${c.path}.securityContext.procMount`,
+      `${describeContainer(c)} sets securityContext.procMount ${quote(containerSecurityContext(c).procMount)}, which ${pod.standard} forbids: `
       + 'remove it or set it to Default'));
 }
 
@@ -326,19 +297,19 @@ function describeSeccompType(profile: any): string {
 }
 
 // k8s: policy/check_seccompProfile_baseline.go seccompProfileBaseline_1_19 (the annotation revision only applies before 1.19)
-function checkSeccompProfileBaseline(pod: PodUnderCheck): Violation[] {
+function checkSeccompProfileBaseline(pod: PodUnderCheck): RuleHit[] {
   const fix = 'set securityContext.seccompProfile.type to RuntimeDefault or Localhost, or remove seccompProfile';
-  const found: Violation[] = [];
+  const found: RuleHit[] = [];
   const podProfile = pod.securityContext.seccompProfile;
   if (isSet(podProfile) && !isAllowedSeccompType(podProfile.type)) {
-    found.push(violation(PodSecurityRule.SECCOMP_PROFILE_BASELINE, `${pod.specPath}.securityContext.seccompProfile.type`,
+    found.push(hit(`${pod.specPath}.securityContext.seccompProfile.type`,
       `${POD} sets a seccomp profile with ${describeSeccompType(podProfile)}, which ${pod.standard} forbids: ${fix}`));
   }
   for (const c of pod.containers) {
     const profile = containerSecurityContext(c).seccompProfile;
     if (isSet(profile) && !isAllowedSeccompType(profile.type)) {
-      found.push(violation(PodSecurityRule.SECCOMP_PROFILE_BASELINE, `${c.path}.securityContext.seccompProfile.type`,
-        `${c.label} sets a seccomp profile with ${describeSeccompType(profile)}, which ${pod.standard} forbids: ${fix}`));
+      found.push(hit(`${c.path}.securityContext.seccompProfile.type`,
+        `${describeContainer(c)} sets a seccomp profile with ${describeSeccompType(profile)}, which ${pod.standard} forbids: ${fix}`));
     }
   }
   return found;
@@ -355,12 +326,12 @@ const SAFE_SYSCTLS = new Set([
 ]);
 
 // k8s: policy/check_sysctls.go sysctlsV1Dot27
-function checkSysctls(pod: PodUnderCheck): Violation[] {
+function checkSysctls(pod: PodUnderCheck): RuleHit[] {
   const safe = [...SAFE_SYSCTLS].join(', ');
   return asArray(pod.securityContext.sysctls)
     .map((sysctl, index) => ({ name: sysctl?.name, index }))
     .filter(({ name }) => !SAFE_SYSCTLS.has(name))
-    .map(({ name, index }) => violation(PodSecurityRule.SYSCTLS, `${pod.specPath}.securityContext.sysctls[${index}].name`,
+    .map(({ name, index }) => hit(`${pod.specPath}.securityContext.sysctls[${index}].name`,
       `${POD} sets sysctl ${quote(name ?? '')}, which ${pod.standard} forbids: remove it (only ${safe} are allowed)`));
 }
 
@@ -380,7 +351,7 @@ const RESTRICTED_VOLUME_SOURCES = [
 
 // A volume with no source is defaulted to emptyDir by the API server (pkg/apis/core/v1/defaults.go
 // SetDefaults_Volume) before admission, and PSA allows a volume as soon as one allowed source is set.
-function checkRestrictedVolumes(pod: PodUnderCheck): Violation[] {
+function checkRestrictedVolumes(pod: PodUnderCheck): RuleHit[] {
   const allowed = ALLOWED_VOLUME_SOURCES.join(', ');
   return asArray(pod.spec.volumes)
     .map((volume, index) => ({ volume: volume ?? {}, index }))
@@ -390,14 +361,14 @@ function checkRestrictedVolumes(pod: PodUnderCheck): Violation[] {
       if (source === undefined) {
         return [];
       }
-      return [violation(PodSecurityRule.RESTRICTED_VOLUMES, `${pod.specPath}.volumes[${index}].${source}`,
+      return [hit(`${pod.specPath}.volumes[${index}].${source}`,
         `volume ${quote(volume.name ?? '')} uses volume type ${source}, which ${pod.standard} forbids: `
         + `use one of ${allowed} (a persistentVolumeClaim can bind the same storage)`)];
     });
 }
 
 // k8s: policy/check_allowPrivilegeEscalation.go allowPrivilegeEscalation_1_25 (Windows Pods exempt)
-function checkAllowPrivilegeEscalation(pod: PodUnderCheck): Violation[] {
+function checkAllowPrivilegeEscalation(pod: PodUnderCheck): RuleHit[] {
   if (pod.isWindows) {
     return [];
   }
@@ -408,8 +379,8 @@ function checkAllowPrivilegeEscalation(pod: PodUnderCheck): Violation[] {
       const problem = isSet(value)
         ? `sets securityContext.allowPrivilegeEscalation: ${quote(value)}`
         : 'does not set securityContext.allowPrivilegeEscalation';
-      return violation(PodSecurityRule.ALLOW_PRIVILEGE_ESCALATION, `${c.path}.securityContext.allowPrivilegeEscalation`,
-        `${c.label} ${problem}; ${pod.standard} requires it to be false: set securityContext.allowPrivilegeEscalation: false`);
+      return hit(`${c.path}.securityContext.allowPrivilegeEscalation`,
+        `${describeContainer(c)} ${problem}; ${pod.standard} requires it to be false: set securityContext.allowPrivilegeEscalation: false`);
     });
 }
 
@@ -421,7 +392,6 @@ function checkAllowPrivilegeEscalation(pod: PodUnderCheck): Violation[] {
  * containers that inherit it.
  */
 interface InheritedSetting {
-  readonly rule: PodSecurityRule;
   /** Field under securityContext whose presence means "set", e.g. `runAsNonRoot` or `seccompProfile`. */
   readonly field: string;
   /** Path suffix under securityContext to report, e.g. `runAsNonRoot` or `seccompProfile.type`. */
@@ -432,23 +402,23 @@ interface InheritedSetting {
   readonly fix: string;
 }
 
-function checkInheritedSetting(pod: PodUnderCheck, setting: InheritedSetting): Violation[] {
-  const found: Violation[] = [];
+function checkInheritedSetting(pod: PodUnderCheck, setting: InheritedSetting): RuleHit[] {
+  const found: RuleHit[] = [];
   const podValue = pod.securityContext[setting.field];
   const podIsSet = isSet(podValue);
   if (podIsSet && !setting.isGood(podValue)) {
-    found.push(violation(setting.rule, `${pod.specPath}.securityContext.${setting.reportedField}`,
+    found.push(hit(`${pod.specPath}.securityContext.${setting.reportedField}`,
       `${POD} ${setting.describeBad(podValue)}; ${pod.standard} ${setting.requirement}: ${setting.fix}`));
   }
   for (const c of pod.containers) {
     const value = containerSecurityContext(c)[setting.field];
     const path = `${c.path}.securityContext.${setting.reportedField}`;
     if (isSet(value) && !setting.isGood(value)) {
-      found.push(violation(setting.rule, path,
-        `${c.label} ${setting.describeBad(value)}; ${pod.standard} ${setting.requirement}: ${setting.fix}`));
+      found.push(hit(path,
+        `${describeContainer(c)} ${setting.describeBad(value)}; ${pod.standard} ${setting.requirement}: ${setting.fix}`));
     } else if (!isSet(value) && !podIsSet) {
-      found.push(violation(setting.rule, path,
-        `${c.label} does not set securityContext.${setting.reportedField} and the Pod does not either; `
+      found.push(hit(path,
+        `${describeContainer(c)} does not set securityContext.${setting.reportedField} and the Pod does not either; `
         + `${pod.standard} ${setting.requirement}: ${setting.fix} on the container, or once in spec.securityContext`));
     }
   }
@@ -456,9 +426,8 @@ function checkInheritedSetting(pod: PodUnderCheck, setting: InheritedSetting): V
 }
 
 // k8s: policy/check_runAsNonRoot.go runAsNonRoot_1_0
-function checkRunAsNonRoot(pod: PodUnderCheck): Violation[] {
+function checkRunAsNonRoot(pod: PodUnderCheck): RuleHit[] {
   return checkInheritedSetting(pod, {
-    rule: PodSecurityRule.RUN_AS_NON_ROOT,
     field: 'runAsNonRoot',
     reportedField: 'runAsNonRoot',
     isGood: (value) => value === true,
@@ -469,18 +438,18 @@ function checkRunAsNonRoot(pod: PodUnderCheck): Violation[] {
 }
 
 // k8s: policy/check_runAsUser.go runAsUser_1_23
-function checkRunAsUser(pod: PodUnderCheck): Violation[] {
+function checkRunAsUser(pod: PodUnderCheck): RuleHit[] {
   const problem = 'sets securityContext.runAsUser: 0 (root)';
   const fix = 'use a non-zero UID, or remove runAsUser and let the image choose a non-root user';
-  const found: Violation[] = [];
+  const found: RuleHit[] = [];
   if (isRootUser(pod.securityContext.runAsUser)) {
-    found.push(violation(PodSecurityRule.RUN_AS_USER, `${pod.specPath}.securityContext.runAsUser`,
+    found.push(hit(`${pod.specPath}.securityContext.runAsUser`,
       `${POD} ${problem}, which ${pod.standard} forbids: ${fix}`));
   }
   for (const c of pod.containers) {
     if (isRootUser(containerSecurityContext(c).runAsUser)) {
-      found.push(violation(PodSecurityRule.RUN_AS_USER, `${c.path}.securityContext.runAsUser`,
-        `${c.label} ${problem}, which ${pod.standard} forbids: ${fix}`));
+      found.push(hit(`${c.path}.securityContext.runAsUser`,
+        `${describeContainer(c)} ${problem}, which ${pod.standard} forbids: ${fix}`));
     }
   }
   return found;
@@ -491,12 +460,11 @@ function isRootUser(runAsUser: unknown): boolean {
 }
 
 // k8s: policy/check_seccompProfile_restricted.go seccompProfileRestricted_1_25 (Windows Pods exempt)
-function checkSeccompProfileRestricted(pod: PodUnderCheck): Violation[] {
+function checkSeccompProfileRestricted(pod: PodUnderCheck): RuleHit[] {
   if (pod.isWindows) {
     return [];
   }
   return checkInheritedSetting(pod, {
-    rule: PodSecurityRule.SECCOMP_PROFILE_RESTRICTED,
     field: 'seccompProfile',
     reportedField: 'seccompProfile.type',
     isGood: (profile) => isAllowedSeccompType(profile.type),
@@ -511,14 +479,14 @@ const DROP_ALL = 'ALL';
 const RESTRICTED_ADDABLE_CAPABILITY = 'NET_BIND_SERVICE';
 
 // k8s: policy/check_capabilities_restricted.go capabilitiesRestricted_1_25 (Windows Pods exempt)
-function checkCapabilitiesRestricted(pod: PodUnderCheck): Violation[] {
+function checkCapabilitiesRestricted(pod: PodUnderCheck): RuleHit[] {
   if (pod.isWindows) {
     return [];
   }
   return pod.containers.flatMap((c) => [...missingDropAll(pod, c), ...forbiddenAddedCapabilities(pod, c)]);
 }
 
-function missingDropAll(pod: PodUnderCheck, c: ContainerUnderCheck): Violation[] {
+function missingDropAll(pod: PodUnderCheck, c: ContainerRef): RuleHit[] {
   const capabilities = containerSecurityContext(c).capabilities;
   const drop = asArray(capabilities?.drop);
   if (drop.includes(DROP_ALL)) {
@@ -527,50 +495,211 @@ function missingDropAll(pod: PodUnderCheck, c: ContainerUnderCheck): Violation[]
   const problem = isSet(capabilities?.drop)
     ? `drops ${quote(drop)} without "ALL"${drop.some((cap) => typeof cap === 'string' && cap.toUpperCase() === DROP_ALL) ? ' (the match is case-sensitive)' : ''}`
     : 'does not set securityContext.capabilities.drop';
-  return [violation(PodSecurityRule.CAPABILITIES_RESTRICTED, `${c.path}.securityContext.capabilities.drop`,
-    `${c.label} ${problem}; ${pod.standard} requires every container to drop all capabilities: set securityContext.capabilities.drop: ["ALL"]`)];
+  return [hit(`${c.path}.securityContext.capabilities.drop`,
+    `${describeContainer(c)} ${problem}; ${pod.standard} requires every container to drop all capabilities: set securityContext.capabilities.drop: ["ALL"]`)];
 }
 
-function forbiddenAddedCapabilities(pod: PodUnderCheck, c: ContainerUnderCheck): Violation[] {
+function forbiddenAddedCapabilities(pod: PodUnderCheck, c: ContainerRef): RuleHit[] {
   return asArray(containerSecurityContext(c).capabilities?.add)
     .map((capability, index) => ({ capability, index }))
     .filter(({ capability }) => capability !== RESTRICTED_ADDABLE_CAPABILITY)
-    .map(({ capability, index }) => violation(PodSecurityRule.CAPABILITIES_RESTRICTED,
-      `${c.path}.securityContext.capabilities.add[${index}]`,
-      `${c.label} adds capability ${quote(capability)}, which ${pod.standard} forbids: `
+    .map(({ capability, index }) => hit(`${c.path}.securityContext.capabilities.add[${index}]`,
+      `${describeContainer(c)} adds capability ${quote(capability)}, which ${pod.standard} forbids: `
       + `remove it from securityContext.capabilities.add (only ${RESTRICTED_ADDABLE_CAPABILITY} may be added)`));
 }
 
 // ---------------------------------------------------------------------------
-// Levels (policy/registry.go)
+// The rules, with the levels that run them (policy/registry.go)
 // ---------------------------------------------------------------------------
 
-const BASELINE_CHECKS: PodCheck[] = [
-  checkWindowsHostProcess,
-  checkHostNamespaces,
-  checkPrivileged,
-  checkHostPorts,
-  checkAppArmorProfile,
-  checkSeLinuxOptions,
-  checkProcMount,
-  checkSysctls,
-];
+const { BASELINE, RESTRICTED } = SecurityProfile;
+const PSA_POLICY = 'staging/src/k8s.io/pod-security-admission/policy';
+const BASELINE_WHY = 'The PodSecurity admission plugin rejects the Pod in a namespace enforcing the baseline (or restricted) level; under the constructs\' default (restricted) synth fails.';
+const RESTRICTED_WHY = 'The PodSecurity admission plugin rejects the Pod in a namespace enforcing the restricted level, the constructs\' default.';
 
-// Baseline checks that a stricter restricted check overrides (OverrideCheckIDs in v0.28):
-// capabilities_restricted replaces capabilities_baseline, restrictedVolumes replaces
-// hostPathVolumes and seccompProfile_restricted replaces seccompProfile_baseline, so a
+interface PodSecurityRuleSpec {
+  readonly id: PodSecurityRule;
+  /** The levels whose evaluation runs this check. */
+  readonly levels: readonly SecurityProfile[];
+  readonly what: string;
+  readonly why: string;
+  readonly fix: string;
+  readonly reference: string;
+  readonly check: PodCheck;
+}
+
+/** A Pod Security Standards check: an error under the levels that include it, suppressible with a reason. */
+function podSecurityRule(spec: PodSecurityRuleSpec): Rule {
+  const { levels, check, ...description } = spec;
+  return {
+    ...description,
+    severity: Severity.ERROR,
+    suppressible: true,
+    checkPod: (ctx) => levels.includes(ctx.profile) ? check(subjectOf(ctx)) : [],
+  };
+}
+
+// Baseline checks that a stricter restricted check overrides (OverrideCheckIDs in v0.28) run
+// only at baseline: capabilities_restricted replaces capabilities_baseline, restrictedVolumes
+// replaces hostPathVolumes and seccompProfile_restricted replaces seccompProfile_baseline, so a
 // restricted evaluation reports each problem once.
-const BASELINE_CHECKS_REPLACED_AT_RESTRICTED: PodCheck[] = [
-  checkCapabilitiesBaseline,
-  checkHostPathVolumes,
-  checkSeccompProfileBaseline,
-];
+const BASELINE_AND_UP = [BASELINE, RESTRICTED];
+const BASELINE_ONLY = [BASELINE];
+const RESTRICTED_ONLY = [RESTRICTED];
 
-const RESTRICTED_CHECKS: PodCheck[] = [
-  checkRestrictedVolumes,
-  checkAllowPrivilegeEscalation,
-  checkRunAsNonRoot,
-  checkRunAsUser,
-  checkSeccompProfileRestricted,
-  checkCapabilitiesRestricted,
+/** Pod Security Standards checks of pod-security-admission v0.28, one rule per check. */
+export const POD_SECURITY_RULES: readonly Rule[] = [
+  podSecurityRule({
+    id: PodSecurityRule.WINDOWS_HOST_PROCESS,
+    levels: BASELINE_AND_UP,
+    what: 'No Windows HostProcess containers (`windowsOptions.hostProcess`).',
+    why: `HostProcess containers run directly on the Windows host. ${BASELINE_WHY}`,
+    fix: 'Remove `hostProcess: true`.',
+    reference: `${PSA_POLICY}/check_windowsHostProcess.go`,
+    check: checkWindowsHostProcess,
+  }),
+  podSecurityRule({
+    id: PodSecurityRule.HOST_NAMESPACES,
+    levels: BASELINE_AND_UP,
+    what: '`hostNetwork`, `hostPID` and `hostIPC` are unset or false.',
+    why: `Host namespaces let the Pod see and reach the node's network, processes and IPC. ${BASELINE_WHY}`,
+    fix: 'Remove `hostNetwork`, `hostPID` and `hostIPC`.',
+    reference: `${PSA_POLICY}/check_hostNamespaces.go`,
+    check: checkHostNamespaces,
+  }),
+  podSecurityRule({
+    id: PodSecurityRule.PRIVILEGED,
+    levels: BASELINE_AND_UP,
+    what: 'No container is privileged.',
+    why: `A privileged container has every device and capability of the node. ${BASELINE_WHY}`,
+    fix: 'Remove `securityContext.privileged: true`; add only the capabilities needed.',
+    reference: `${PSA_POLICY}/check_privileged.go`,
+    check: checkPrivileged,
+  }),
+  podSecurityRule({
+    id: PodSecurityRule.CAPABILITIES_BASELINE,
+    levels: BASELINE_ONLY,
+    what: '`capabilities.add` holds only the container runtime\'s default set (AUDIT_WRITE, CHOWN, DAC_OVERRIDE, FOWNER, FSETID, KILL, MKNOD, NET_BIND_SERVICE, SETFCAP, SETGID, SETPCAP, SETUID, SYS_CHROOT).',
+    why: `Other capabilities (NET_ADMIN, SYS_ADMIN, ...) are known privilege escalations. ${BASELINE_WHY}`,
+    fix: 'Remove the added capability.',
+    reference: `${PSA_POLICY}/check_capabilities_baseline.go`,
+    check: checkCapabilitiesBaseline,
+  }),
+  podSecurityRule({
+    id: PodSecurityRule.HOST_PATH_VOLUMES,
+    levels: BASELINE_ONLY,
+    what: 'No `hostPath` volumes.',
+    why: `A hostPath volume exposes the node's file system. ${BASELINE_WHY}`,
+    fix: 'Use an emptyDir, configMap, secret or persistentVolumeClaim volume.',
+    reference: `${PSA_POLICY}/check_hostPathVolumes.go`,
+    check: checkHostPathVolumes,
+  }),
+  podSecurityRule({
+    id: PodSecurityRule.HOST_PORTS,
+    levels: BASELINE_AND_UP,
+    what: 'No `hostPort` (unset or 0).',
+    why: `A host port binds on the node itself and bypasses network policy. ${BASELINE_WHY}`,
+    fix: 'Remove `hostPort` and expose the port through a Service.',
+    reference: `${PSA_POLICY}/check_hostPorts.go`,
+    check: checkHostPorts,
+  }),
+  podSecurityRule({
+    id: PodSecurityRule.APPARMOR_PROFILE,
+    levels: BASELINE_AND_UP,
+    what: 'AppArmor annotations name `runtime/default` or a `localhost/` profile.',
+    why: `\`unconfined\` turns AppArmor off for the container. ${BASELINE_WHY}`,
+    fix: 'Use `runtime/default`, or remove the annotation.',
+    reference: `${PSA_POLICY}/check_appArmorProfile.go`,
+    check: checkAppArmorProfile,
+  }),
+  podSecurityRule({
+    id: PodSecurityRule.SELINUX_OPTIONS,
+    levels: BASELINE_AND_UP,
+    what: '`seLinuxOptions` sets no user or role, and a type only of container_t, container_init_t or container_kvm_t.',
+    why: `Other SELinux users, roles and types escape the container policy. ${BASELINE_WHY}`,
+    fix: 'Remove `seLinuxOptions.user`, `.role`, and any other `.type`.',
+    reference: `${PSA_POLICY}/check_seLinuxOptions.go`,
+    check: checkSeLinuxOptions,
+  }),
+  podSecurityRule({
+    id: PodSecurityRule.PROC_MOUNT,
+    levels: BASELINE_AND_UP,
+    what: '`procMount` is unset or `Default`.',
+    why: `\`Unmasked\` exposes /proc paths the runtime normally hides. ${BASELINE_WHY}`,
+    fix: 'Remove `securityContext.procMount`.',
+    reference: `${PSA_POLICY}/check_procMount.go`,
+    check: checkProcMount,
+  }),
+  podSecurityRule({
+    id: PodSecurityRule.SECCOMP_PROFILE_BASELINE,
+    levels: BASELINE_ONLY,
+    what: 'No seccomp profile of type `Unconfined`.',
+    why: `Unconfined turns the system-call filter off. ${BASELINE_WHY}`,
+    fix: 'Use `seccompProfile.type: RuntimeDefault`.',
+    reference: `${PSA_POLICY}/check_seccompProfile_baseline.go`,
+    check: checkSeccompProfileBaseline,
+  }),
+  podSecurityRule({
+    id: PodSecurityRule.SYSCTLS,
+    levels: BASELINE_AND_UP,
+    what: 'Only the safe sysctls are set (kernel.shm_rmid_forced, net.ipv4.ip_local_port_range, net.ipv4.tcp_syncookies, net.ipv4.ping_group_range, net.ipv4.ip_unprivileged_port_start, net.ipv4.ip_local_reserved_ports).',
+    why: `Other sysctls can affect the whole node. ${BASELINE_WHY}`,
+    fix: 'Remove the sysctl.',
+    reference: `${PSA_POLICY}/check_sysctls.go`,
+    check: checkSysctls,
+  }),
+  podSecurityRule({
+    id: PodSecurityRule.RESTRICTED_VOLUMES,
+    levels: RESTRICTED_ONLY,
+    what: 'Volumes are only configMap, csi, downwardAPI, emptyDir, ephemeral, persistentVolumeClaim, projected or secret.',
+    why: `Other volume types reach node or network storage directly. ${RESTRICTED_WHY}`,
+    fix: 'Use one of the allowed volume types (a PersistentVolumeClaim for storage).',
+    reference: `${PSA_POLICY}/check_restrictedVolumes.go`,
+    check: checkRestrictedVolumes,
+  }),
+  podSecurityRule({
+    id: PodSecurityRule.ALLOW_PRIVILEGE_ESCALATION,
+    levels: RESTRICTED_ONLY,
+    what: 'Every container sets `allowPrivilegeEscalation: false`.',
+    why: `Otherwise a setuid binary can gain more privileges than its parent process. ${RESTRICTED_WHY}`,
+    fix: 'Set `securityContext.allowPrivilegeEscalation: false` on every container.',
+    reference: `${PSA_POLICY}/check_allowPrivilegeEscalation.go`,
+    check: checkAllowPrivilegeEscalation,
+  }),
+  podSecurityRule({
+    id: PodSecurityRule.RUN_AS_NON_ROOT,
+    levels: RESTRICTED_ONLY,
+    what: '`runAsNonRoot: true` on the Pod or on every container, and false nowhere.',
+    why: `A container running as root is one escape away from root on the node. ${RESTRICTED_WHY} The kubelet then refuses images whose user is root or not numeric (CreateContainerConfigError) unless a numeric runAsUser is set: see bp-run-as-non-root-without-user.`,
+    fix: 'Set `runAsNonRoot: true` and a numeric non-root `runAsUser` (plus `fsGroup` for volumes).',
+    reference: `${PSA_POLICY}/check_runAsNonRoot.go`,
+    check: checkRunAsNonRoot,
+  }),
+  podSecurityRule({
+    id: PodSecurityRule.RUN_AS_USER,
+    levels: RESTRICTED_ONLY,
+    what: '`runAsUser` is not 0.',
+    why: `User 0 is root. ${RESTRICTED_WHY}`,
+    fix: 'Use a non-zero user id.',
+    reference: `${PSA_POLICY}/check_runAsUser.go`,
+    check: checkRunAsUser,
+  }),
+  podSecurityRule({
+    id: PodSecurityRule.SECCOMP_PROFILE_RESTRICTED,
+    levels: RESTRICTED_ONLY,
+    what: 'A seccomp profile of type `RuntimeDefault` or `Localhost` is set on the Pod or on every container.',
+    why: `Without one, many runtimes run containers unfiltered. ${RESTRICTED_WHY}`,
+    fix: 'Set `securityContext.seccompProfile.type: RuntimeDefault` on the Pod.',
+    reference: `${PSA_POLICY}/check_seccompProfile_restricted.go`,
+    check: checkSeccompProfileRestricted,
+  }),
+  podSecurityRule({
+    id: PodSecurityRule.CAPABILITIES_RESTRICTED,
+    levels: RESTRICTED_ONLY,
+    what: 'Every container drops `ALL` capabilities and adds back at most `NET_BIND_SERVICE`.',
+    why: `Default capabilities are more than most processes need. ${RESTRICTED_WHY}`,
+    fix: 'Set `capabilities.drop: [ALL]`; add only NET_BIND_SERVICE if the process binds a port below 1024.',
+    reference: `${PSA_POLICY}/check_capabilities_restricted.go`,
+    check: checkCapabilitiesRestricted,
+  }),
 ];

@@ -1,4 +1,7 @@
+import { ClusterFacts, NO_CLUSTER_FACTS } from './cluster-facts';
 import { PodTemplateView } from './pod-template';
+import { joinPath, podOwningKind, valueAtPath } from '../k8s/workload-kinds';
+import { SecurityProfile } from '../policy/security-profile';
 
 /** Where a container sits in a Pod spec. */
 export type ContainerGroup = 'containers' | 'initContainers' | 'ephemeralContainers';
@@ -20,21 +23,10 @@ export interface ContainerRef {
   readonly sidecar: boolean;
 }
 
-const TEMPLATE_PATH_BY_KIND: Record<string, string> = {
-  Deployment: 'spec.template',
-  StatefulSet: 'spec.template',
-  DaemonSet: 'spec.template',
-  ReplicaSet: 'spec.template',
-  ReplicationController: 'spec.template',
-  Job: 'spec.template',
-  CronJob: 'spec.jobTemplate.spec.template',
-};
-
 /** JSON path of the Pod spec inside an object of `kind` (`spec`, `spec.template.spec`, ...); undefined for kinds without one. */
 export function podSpecPath(kind: string): string | undefined {
-  if (kind === 'Pod') return 'spec';
-  const template = TEMPLATE_PATH_BY_KIND[kind];
-  return template === undefined ? undefined : `${template}.spec`;
+  const owner = podOwningKind(kind);
+  return owner === undefined ? undefined : joinPath(owner.templatePath, 'spec');
 }
 
 const CONTAINER_GROUPS: ContainerGroup[] = ['initContainers', 'containers', 'ephemeralContainers'];
@@ -50,19 +42,16 @@ export function podTemplatesOf(obj: any): PodTemplateView[] {
   if (!isObject(obj) || typeof obj.kind !== 'string') {
     return [];
   }
-  if (obj.kind === 'Pod') {
-    return [viewAt(obj, '')];
-  }
-  const templatePath = TEMPLATE_PATH_BY_KIND[obj.kind];
-  if (templatePath === undefined) {
+  const owner = podOwningKind(obj.kind);
+  if (owner === undefined) {
     return [];
   }
-  return [viewAt(valueAt(obj, templatePath), templatePath)];
+  return [viewAt(valueAtPath(obj, owner.templatePath), owner.templatePath)];
 }
 
 /** Whether `kind` is one `podTemplatesOf` finds a Pod in. */
 export function describesPods(kind: string): boolean {
-  return kind === 'Pod' || TEMPLATE_PATH_BY_KIND[kind] !== undefined;
+  return podOwningKind(kind) !== undefined;
 }
 
 /** Every container of a Pod spec, init containers first (the order the kubelet starts them). */
@@ -106,24 +95,9 @@ function viewAt(owner: any, prefix: string): PodTemplateView {
   return {
     metadata: isObject(safe.metadata) ? safe.metadata : {},
     spec: isObject(safe.spec) ? safe.spec : {},
-    metadataPath: join(prefix, 'metadata'),
-    specPath: join(prefix, 'spec'),
+    metadataPath: joinPath(prefix, 'metadata'),
+    specPath: joinPath(prefix, 'spec'),
   };
-}
-
-function valueAt(obj: any, path: string): any {
-  let current = obj;
-  for (const key of path.split('.')) {
-    if (!isObject(current)) {
-      return undefined;
-    }
-    current = current[key];
-  }
-  return current;
-}
-
-function join(prefix: string, key: string): string {
-  return prefix === '' ? key : `${prefix}.${key}`;
 }
 
 /** What every Pod rule is given: the object, one of its Pods, and that Pod's containers. */
@@ -135,9 +109,28 @@ export interface PodRuleContext {
   readonly pod: PodTemplateView;
   /** `containersOf(pod)`, computed once for all rules. */
   readonly containers: ContainerRef[];
+  /** The Pod Security Standards level of the run. */
+  readonly profile: SecurityProfile;
+  /** What the other objects of the run say (ServiceAccounts). */
+  readonly facts: ClusterFacts;
+}
+
+/** What a rule run knows besides the object: the profile and the cross-object facts. */
+export interface RunSettings {
+  /** @default SecurityProfile.RESTRICTED */
+  readonly profile?: SecurityProfile;
+  /** @default NO_CLUSTER_FACTS */
+  readonly facts?: ClusterFacts;
 }
 
 /** The rule context for one Pod of `object`. */
-export function podRuleContext(object: any, pod: PodTemplateView): PodRuleContext {
-  return { kind: object.kind, object, pod, containers: containersOf(pod) };
+export function podRuleContext(object: any, pod: PodTemplateView, settings: RunSettings = {}): PodRuleContext {
+  return {
+    kind: object.kind,
+    object,
+    pod,
+    containers: containersOf(pod),
+    profile: settings.profile ?? SecurityProfile.RESTRICTED,
+    facts: settings.facts ?? NO_CLUSTER_FACTS,
+  };
 }

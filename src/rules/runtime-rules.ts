@@ -3,44 +3,22 @@
  * run time: an image the kubelet cannot parse, two running containers fighting
  * over one port, a container reading a service-account file that is not there.
  */
-import { RULE, violation } from './catalog';
-import { Violation } from './finding';
+import { ClusterFacts, NO_CLUSTER_FACTS, serviceAccountKey } from './cluster-facts';
 import { ContainerRef, PodRuleContext, describeContainer, isObject } from './pod-templates';
+import { Rule, RuleHit, enforcedRule, hit } from './rule';
+import { RULE } from './rule-ids';
 import { imageReferenceProblem } from '../image/image-reference';
 
-/** Facts about the other objects of the same lint run that a Pod's fate depends on. */
-export interface ClusterFacts {
-  /**
-   * `automountServiceAccountToken` of the ServiceAccounts among the objects, by
-   * `<namespace>/<name>` (namespace `''` when the manifest leaves it out).
-   */
-  readonly serviceAccountAutomount: ReadonlyMap<string, boolean>;
-}
-
-/** No other objects known: every ServiceAccount keeps Kubernetes' default (token mounted). */
-export const NO_CLUSTER_FACTS: ClusterFacts = { serviceAccountAutomount: new Map() };
+export type { ClusterFacts };
+export { NO_CLUSTER_FACTS, serviceAccountKey };
 
 const SA_DIRECTORY = '/var/run/secrets/kubernetes.io/serviceaccount';
 const SA_FILE_PATTERN = /\/var\/run\/secrets\/kubernetes\.io\/serviceaccount(?:\/([A-Za-z0-9._-]+))?/;
 
-/** Key of a ServiceAccount in `ClusterFacts.serviceAccountAutomount`. */
-export function serviceAccountKey(namespace: unknown, name: string): string {
-  return `${typeof namespace === 'string' ? namespace : ''}/${name}`;
-}
-
-/** Every run-time rule over one Pod (or Pod template) of an object. */
-export function checkPodRuntimeRules(ctx: PodRuleContext, facts: ClusterFacts = NO_CLUSTER_FACTS): Violation[] {
-  return [
-    ...checkImageReferences(ctx),
-    ...checkPortConflicts(ctx),
-    ...checkServiceAccountFiles(ctx, facts),
-  ];
-}
-
 // k8s: the API server stores any non-empty image; the kubelet parses it
 // (pkg/util/parsers/parsers.go ParseImageName) and reports InvalidImageName.
-function checkImageReferences(ctx: PodRuleContext): Violation[] {
-  const found: Violation[] = [];
+function checkImageReferences(ctx: PodRuleContext): RuleHit[] {
+  const found: RuleHit[] = [];
   for (const ref of ctx.containers) {
     const image = ref.container.image;
     // Empty images and surrounding whitespace are API errors, reported by the API rules.
@@ -49,7 +27,7 @@ function checkImageReferences(ctx: PodRuleContext): Violation[] {
     }
     const problem = imageReferenceProblem(image);
     if (problem !== undefined) {
-      found.push(violation(RULE.RUNTIME_IMAGE_REFERENCE, `${ref.path}.image`,
+      found.push(hit(`${ref.path}.image`,
         `${describeContainer(ref)} image "${image}" cannot be pulled: the kubelet fails with InvalidImageName and the container never starts: ${problem}`));
     }
   }
@@ -71,8 +49,8 @@ interface PortClaim {
  *
  * Kubernetes itself only warns (pkg/api/pod/warnings.go "duplicate port definition").
  */
-function checkPortConflicts(ctx: PodRuleContext): Violation[] {
-  const found: Violation[] = [];
+function checkPortConflicts(ctx: PodRuleContext): RuleHit[] {
+  const found: RuleHit[] = [];
   const running = new Map<string, PortClaim>();
   for (const ref of ctx.containers) {
     if (ref.group === 'ephemeralContainers') {
@@ -112,8 +90,8 @@ function portClaimsOf(ref: ContainerRef): Map<string, PortClaim> {
   return claims;
 }
 
-function conflict(key: string, claim: PortClaim, holder: PortClaim): Violation {
-  return violation(RULE.RUNTIME_PORT_CONFLICT, claim.path,
+function conflict(key: string, claim: PortClaim, holder: PortClaim): RuleHit {
+  return hit(claim.path,
     `${describeContainer(claim.ref)} and ${describeContainer(holder.ref)} both declare containerPort ${key} (${holder.path}), `
     + 'but all containers of a Pod share one network namespace and run at the same time: the second to bind the port fails and crash-loops; '
     + 'give each container its own port');
@@ -124,19 +102,19 @@ function conflict(key: string, claim: PortClaim, holder: PortClaim): Violation {
  * only when automounting is on for the Pod, or left to a ServiceAccount that has
  * it on (k8s: plugin/pkg/admission/serviceaccount/admission.go shouldAutomount).
  */
-function checkServiceAccountFiles(ctx: PodRuleContext, facts: ClusterFacts): Violation[] {
-  const reason = tokenNotMountedReason(ctx, facts);
+function checkServiceAccountFiles(ctx: PodRuleContext): RuleHit[] {
+  const reason = tokenNotMountedReason(ctx, ctx.facts);
   if (reason === undefined) {
     return [];
   }
-  const found: Violation[] = [];
+  const found: RuleHit[] = [];
   for (const ref of ctx.containers) {
     if (mountsServiceAccountDirectory(ref.container)) {
       continue;
     }
     const use = firstServiceAccountFileUse(ref);
     if (use !== undefined) {
-      found.push(violation(RULE.RUNTIME_SA_NAMESPACE_FILE, use.path, saFileMessage(ref, use.file, reason)));
+      found.push(hit(use.path, saFileMessage(ref, use.file, reason)));
     }
   }
   return found;
@@ -199,3 +177,31 @@ function saFileMessage(ref: ContainerRef, file: string, reason: string): string 
     : 'so the command fails';
   return `${describeContainer(ref)} reads ${file}, but ${reason}: the service account token volume is not mounted and the file does not exist, ${consequence}; ${fix}`;
 }
+
+/** Failures the API server lets through and the kubelet or the running Pod then hits. */
+export const RUNTIME_RULES: readonly Rule[] = [
+  enforcedRule({
+    id: RULE.RUNTIME_IMAGE_REFERENCE,
+    what: 'Every image is a reference the kubelet can parse (`[registry/]repository[:tag][@digest]`, lower-case repository).',
+    why: 'The API server accepts any string; the kubelet then fails with `InvalidImageName` and the container never starts.',
+    fix: 'Write the image as `registry/repository:tag` or with `@sha256:<64 hex digits>`.',
+    reference: 'pkg/util/parsers/parsers.go ParseImageName; github.com/distribution/reference',
+    checkPod: checkImageReferences,
+  }),
+  enforcedRule({
+    id: RULE.RUNTIME_PORT_CONFLICT,
+    what: 'No two containers that run at the same time (app containers and sidecars) declare the same `containerPort` and protocol.',
+    why: 'All containers of a Pod share one network namespace. Kubernetes only warns (`duplicate port definition`); the second container then fails to bind and crash-loops.',
+    fix: 'Give each container its own port.',
+    reference: 'pkg/api/pod/warnings.go (duplicate port definition)',
+    checkPod: checkPortConflicts,
+  }),
+  enforcedRule({
+    id: RULE.RUNTIME_SA_NAMESPACE_FILE,
+    what: 'No container reads `/var/run/secrets/kubernetes.io/serviceaccount/…` when the service account token is not mounted (`automountServiceAccountToken: false` on the Pod or its ServiceAccount).',
+    why: 'The file does not exist. The guide\'s waiter then looks up `myservice..svc.cluster.local` and loops forever; other commands fail.',
+    fix: 'Read the namespace from an env var set by the Downward API (`valueFrom.fieldRef.fieldPath: metadata.namespace`), or write the namespace into the command.',
+    reference: 'plugin/pkg/admission/serviceaccount (token volume is mounted only when automount is on)',
+    checkPod: checkServiceAccountFiles,
+  }),
+];

@@ -1,5 +1,5 @@
 import { formatJson, formatText, objectLabel } from '../../src/cli/format';
-import { FileFinding } from '../../src/cli/lint-manifests';
+import { FileFinding } from '../../src/manifests/lint-manifests';
 import { Severity } from '../../src/rules/finding';
 
 function finding(overrides: Partial<FileFinding>): FileFinding {
@@ -61,7 +61,15 @@ describe('formatJson', () => {
         path: 'spec.template.spec.containers[0].securityContext.privileged',
         message: 'container "web" is privileged: remove securityContext.privileged',
       }],
+      suppressed: [],
     });
+  });
+
+  test('suppressed findings are listed apart, with the reason', () => {
+    const parsed = JSON.parse(formatJson([], [{ ...finding({}), reason: 'a GPU driver installer' }]));
+    expect(parsed.findings).toEqual([]);
+    expect(parsed.suppressed).toEqual([expect.objectContaining({ ruleId: 'pss-baseline-privileged', name: 'myapp', reason: 'a GPU driver installer' })]);
+    expect(Object.keys(parsed.suppressed[0])).toEqual(['file', 'ruleId', 'severity', 'kind', 'name', 'path', 'message', 'reason']);
   });
 
   test('fields a finding object might carry beyond the contract are not leaked', () => {
@@ -70,7 +78,7 @@ describe('formatJson', () => {
   });
 
   test('no findings is an empty list, not a missing key', () => {
-    expect(formatJson([])).toBe('{\n  "findings": []\n}\n');
+    expect(formatJson([])).toBe('{\n  "findings": [],\n  "suppressed": []\n}\n');
   });
 });
 

@@ -2,8 +2,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { captureIo } from './capture-io';
-import { fixture, FIXTURES } from './fixtures';
 import { ExitCode, LINT_USAGE, runLint } from '../../src/cli/lint-command';
+import { fixture, FIXTURES } from '../support/fixtures';
 
 const PRIVILEGED_POD = fixture('privileged-latest-pod.yaml');
 const CLEAN_DIR = fixture('clean');
@@ -53,7 +53,7 @@ describe('lint: output formats', () => {
     const result = lint(['--format', 'json', PRIVILEGED_POD]);
     expect(result.code).toBe(ExitCode.FINDINGS);
     const report = JSON.parse(result.stdout);
-    expect(Object.keys(report)).toEqual(['findings']);
+    expect(Object.keys(report)).toEqual(['findings', 'suppressed']);
     expect(report.findings).toContainEqual(expect.objectContaining({
       file: PRIVILEGED_POD,
       ruleId: 'pss-baseline-privileged',
@@ -67,7 +67,7 @@ describe('lint: output formats', () => {
 
   test('--format json of a clean input is an empty list and exit 0', () => {
     const result = lint(['--format=json', fixture('clean/deployment.yaml')]);
-    expect(result).toEqual({ code: ExitCode.CLEAN, stdout: '{\n  "findings": []\n}\n', stderr: '' });
+    expect(result).toEqual({ code: ExitCode.CLEAN, stdout: '{\n  "findings": [],\n  "suppressed": []\n}\n', stderr: '' });
   });
 
   test('text output of a clean input is the summary line alone', () => {
@@ -201,9 +201,112 @@ describe('lint: unreadable input exits 2 with one line', () => {
   });
 });
 
+describe('lint: no objects at all is an error (exit 2, one line)', () => {
+  test('empty stdin', () => {
+    expectUsageError(lint(['-'], { stdin: '' }), /^cdk8s-pod-patterns lint: no Kubernetes objects found in <stdin>: expected YAML or JSON manifests with apiVersion and kind\n$/);
+  });
+
+  test('a file with only empty documents', () => {
+    expectUsageError(lint(['empty.yaml'], { files: { 'empty.yaml': '---\n---\n' } }), /no Kubernetes objects found in empty\.yaml/);
+  });
+
+  test('a directory holding only non-manifests: each skipped with a note, then the error', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lint-nonmanifest-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'construct-metadata.json'), '{"version": "1.0.0"}');
+      const result = lint([dir]);
+      expect(result.code).toBe(ExitCode.USAGE);
+      expect(result.stdout).toBe('');
+      expect(result.stderr.trimEnd().split('\n')).toEqual([
+        expect.stringMatching(/^cdk8s-pod-patterns lint: skipped, not a Kubernetes manifest: .*construct-metadata\.json/),
+        `cdk8s-pod-patterns lint: no Kubernetes objects found in ${dir}: expected YAML or JSON manifests with apiVersion and kind`,
+      ]);
+    } finally {
+      fs.rmSync(dir, { recursive: true });
+    }
+  });
+});
+
+describe('lint: a malformed file inside a directory', () => {
+  test('is reported in one line naming the file and the parse error; every other file is still linted; exit 2', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lint-malformed-'));
+    try {
+      fs.copyFileSync(PRIVILEGED_POD, path.join(dir, 'a-pod.yaml'));
+      fs.writeFileSync(path.join(dir, 'b-broken.yaml'), 'kind: Pod\nmetadata: {name: x\n');
+      fs.copyFileSync(fixture('guide-pod.yaml'), path.join(dir, 'c-guide.yaml'));
+      const result = lint(['--format', 'json', dir]);
+      expect(result.code).toBe(ExitCode.USAGE);
+      expect(result.stderr).toMatch(new RegExp(`^cdk8s-pod-patterns lint: ${escape(path.join(dir, 'b-broken.yaml'))}:\\d+:\\d+: malformed YAML/JSON: [^\n]+\n$`));
+      const files = new Set(JSON.parse(result.stdout).findings.map((f: { file: string }) => f.file));
+      expect(files).toEqual(new Set([path.join(dir, 'a-pod.yaml'), path.join(dir, 'c-guide.yaml')]));
+    } finally {
+      fs.rmSync(dir, { recursive: true });
+    }
+  });
+});
+
+describe('lint: --disable and suppression annotations', () => {
+  test('--disable RULE (repeatable) drops those rules from the run', () => {
+    const all = JSON.parse(lint(['--format', 'json', '--profile', 'privileged', PRIVILEGED_POD]).stdout).findings.map((f: { ruleId: string }) => f.ruleId);
+    expect(all).toEqual(expect.arrayContaining(['bp-mutable-image-tag', 'bp-bare-pod']));
+    const result = lint(['--format', 'json', '--profile', 'privileged', '--disable', 'bp-mutable-image-tag', '--disable=bp-bare-pod', PRIVILEGED_POD]);
+    const left = JSON.parse(result.stdout).findings.map((f: { ruleId: string }) => f.ruleId);
+    expect(left).toEqual(all.filter((id: string) => id !== 'bp-mutable-image-tag' && id !== 'bp-bare-pod'));
+  });
+
+  test('an unknown rule for --disable is a usage error in one line', () => {
+    expectUsageError(lint(['--disable', 'bp-latest', PRIVILEGED_POD]), /^cdk8s-pod-patterns lint: unknown rule "bp-latest" for --disable: use a rule id from the rules table/);
+  });
+
+  const ANNOTATED = `apiVersion: v1
+kind: Pod
+metadata:
+  name: debug-shell
+  annotations:
+    ignore-check.cdk8s-pod-patterns.io/bp-bare-pod: a throwaway debugging Pod
+    ignore-check.cdk8s-pod-patterns.io/pss-baseline-privileged: needs the host's devices
+spec:
+  containers:
+  - name: shell
+    image: busybox:1.36
+    securityContext: {privileged: true}
+    resources: {requests: {cpu: 10m, memory: 16Mi}}
+`;
+
+  test('text output lists what was suppressed and why, after the findings', () => {
+    const result = lint(['--profile', 'baseline', '-'], { stdin: ANNOTATED });
+    expect(result.code).toBe(ExitCode.CLEAN);
+    expect(result.stdout).toBe([
+      'suppressed:',
+      '  <stdin>: Pod/debug-shell  bp-bare-pod  kind: a throwaway debugging Pod',
+      '  <stdin>: Pod/debug-shell  pss-baseline-privileged  spec.containers[0].securityContext.privileged: needs the host\'s devices',
+      '',
+      '0 errors, 0 warnings in 1 object (2 suppressed)',
+      '',
+    ].join('\n'));
+  });
+
+  test('--format json has a suppressed array with the reasons', () => {
+    const report = JSON.parse(lint(['--format', 'json', '--profile', 'baseline', '-'], { stdin: ANNOTATED }).stdout);
+    expect(report.findings).toEqual([]);
+    expect(report.suppressed.map((f: { ruleId: string; reason: string }) => [f.ruleId, f.reason])).toEqual([
+      ['bp-bare-pod', 'a throwaway debugging Pod'],
+      ['pss-baseline-privileged', 'needs the host\'s devices'],
+    ]);
+  });
+
+  test('an annotation that cannot suppress (an api- rule) is itself a warning and suppresses nothing', () => {
+    const stdin = ANNOTATED.replace('pss-baseline-privileged: needs', 'api-container-name: needs');
+    const result = lint(['--profile', 'baseline', '-'], { stdin });
+    expect(result.code).toBe(ExitCode.FINDINGS);
+    expect(result.stdout).toMatch(/warning {2}bp-invalid-suppression +metadata\.annotations\[ignore-check\.cdk8s-pod-patterns\.io\/api-container-name\]: /);
+    expect(result.stdout).toMatch(/error {4}pss-baseline-privileged/);
+  });
+});
+
 describe('lint: usage errors exit 2 with one line', () => {
   test.each([
-    ['an unknown flag', ['--fromat', 'json', PRIVILEGED_POD], /unknown option "--fromat": the options are --format, --profile and --help/],
+    ['an unknown flag', ['--fromat', 'json', PRIVILEGED_POD], /unknown option "--fromat": the options are --format, --profile, --disable and --help/],
     ['an unknown short flag', ['-x', PRIVILEGED_POD], /unknown option "-x"/],
     ['an unknown format', ['--format', 'xml', PRIVILEGED_POD], /unknown --format "xml": use text or json/],
     ['an unknown profile', ['--profile', 'strict', PRIVILEGED_POD], /unknown --profile "strict": use privileged, baseline, restricted/],

@@ -3,10 +3,10 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { captureIo } from './capture-io';
-import { fixture } from './fixtures';
 import { ExitCode } from '../../src/cli/lint-command';
 import { main, MAIN_USAGE, nodeIo, packageVersion, runMain } from '../../src/cli/main';
 import * as engine from '../../src/rules/engine';
+import { fixture } from '../support/fixtures';
 
 const ROOT = path.join(__dirname, '..', '..');
 
@@ -46,7 +46,7 @@ describe('main', () => {
   });
 
   test('a crash inside a rule is one line on stderr and exit 2, not a stack trace', () => {
-    const spy = jest.spyOn(engine, 'findingsPerObject').mockImplementation(() => {
+    const spy = jest.spyOn(engine, 'lintReports').mockImplementation(() => {
       throw new TypeError("Cannot read properties of undefined (reading 'image')");
     });
     try {
@@ -167,6 +167,6 @@ describe('bin/cdk8s-pod-patterns', () => {
 
     const usage = spawnSync(process.execPath, [bin, 'lint', '--nope'], { encoding: 'utf-8' });
     expect(usage.status).toBe(ExitCode.USAGE);
-    expect(usage.stderr).toBe('cdk8s-pod-patterns lint: unknown option "--nope": the options are --format, --profile and --help (see cdk8s-pod-patterns lint --help)\n');
+    expect(usage.stderr).toBe('cdk8s-pod-patterns lint: unknown option "--nope": the options are --format, --profile, --disable and --help (see cdk8s-pod-patterns lint --help)\n');
   }, 60_000);
 });

@@ -1,7 +1,6 @@
 import * as kplus from 'cdk8s-plus-28';
 import {
   ImageReference,
-  defaultPullPolicyFor,
   imageReferenceProblem,
 } from '../../src/image/image-reference';
 
@@ -321,7 +320,7 @@ describe('rejection messages say what is wrong and how to fix it', () => {
   });
 });
 
-describe('defaultPullPolicyFor matches SetDefaults_Container (k8s: pkg/apis/core/v1/defaults.go)', () => {
+describe('ImageReference.parse(image).defaultPullPolicy matches SetDefaults_Container (k8s: pkg/apis/core/v1/defaults.go)', () => {
   test.each([
     // k8s: defaults_test.go TestSetDefaultReplicationControllerInitContainers "imagePullIPolicy"
     ['busybox', 'Always'],
@@ -347,26 +346,7 @@ describe('defaultPullPolicyFor matches SetDefaults_Container (k8s: pkg/apis/core
     [`registry:5000/ns/app:1@${SHA256_F}`, 'IfNotPresent'],
     ['test.com:5000', 'IfNotPresent'],
   ])('%s -> %s', (image, policy) => {
-    expect(defaultPullPolicyFor(image)).toBe(policy);
-  });
-
-  // defaults.go: "Ignore error and assume it has been validated elsewhere": the tag is then "".
-  test.each([
-    '',
-    'BusyBox',
-    'Docker/docker',
-    'app:',
-    ' busybox',
-    'busybox:latest ',
-    `app:latest@sha256:${'f'.repeat(63)}`,
-    HEX_IDENTIFIER,
-  ])('unparseable %j -> IfNotPresent, without throwing', (image) => {
-    expect(defaultPullPolicyFor(image)).toBe('IfNotPresent');
-  });
-
-  test('never throws on non-string input', () => {
-    expect(defaultPullPolicyFor(null as unknown as string)).toBe('IfNotPresent');
-    expect(defaultPullPolicyFor({} as unknown as string)).toBe('IfNotPresent');
+    expect(ImageReference.parse(image).defaultPullPolicy).toBe(policy);
   });
 });
 

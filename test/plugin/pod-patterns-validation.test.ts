@@ -8,7 +8,7 @@ import {
   ValidationViolation,
 } from '../../src/plugin/pod-patterns-validation';
 import { SecurityProfile } from '../../src/policy/security-profile';
-import { fixture } from '../cli/fixtures';
+import { fixture } from '../support/fixtures';
 
 const PRIVILEGED_POD = fixture('privileged-latest-pod.yaml');
 const CLEAN = fixture('clean/deployment.yaml');
@@ -103,6 +103,43 @@ describe('PodPatternsValidation with a cdk8s-cli shaped context', () => {
       recommendation: expect.stringMatching(/malformed-tab\.yaml:8:\d+: malformed YAML\/JSON: /),
       violatingResources: [{ resourceName: '', locations: [], manifestPath: fixture('malformed-tab.yaml') }],
     })]);
+  });
+
+  test('a missing manifest file is one unreadable-manifest violation from the shared reader (src/manifests)', async () => {
+    const missing = path.join(os.tmpdir(), 'no-such-manifest.k8s.yaml');
+    const fake = fakeContext([missing]);
+    await new PodPatternsValidation().validate(fake.context);
+    expect(fake.submitted()?.status).toBe('failure');
+    expect(fake.violations.map((v) => v.recommendation)).toEqual([`${missing}: no such file or directory`]);
+  });
+
+  test('suppressed findings are info lines with the reason, not violations', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plugin-suppressed-'));
+    const manifest = path.join(dir, 'debug.k8s.yaml');
+    try {
+      fs.writeFileSync(manifest, [
+        'apiVersion: v1',
+        'kind: Pod',
+        'metadata:',
+        '  name: debug-shell',
+        '  annotations:',
+        '    ignore-check.cdk8s-pod-patterns.io/pss-baseline-privileged: needs the host devices',
+        'spec:',
+        '  containers:',
+        '  - {name: shell, image: "busybox:1.36", securityContext: {privileged: true}}',
+        '',
+      ].join('\n'));
+      const fake = fakeContext([manifest]);
+      await new PodPatternsValidation({ profile: 'baseline' }).validate(fake.context);
+      expect(fake.violations.map((v) => v.ruleName)).not.toContain('pss-baseline-privileged [error]');
+      expect(fake.submitted()?.status).toBe('success');
+      expect(fake.logs).toContain(
+        `cdk8s-pod-patterns: info: suppressed pss-baseline-privileged [error] on Pod/debug-shell spec.containers[0].securityContext.privileged (${manifest}): needs the host devices`,
+      );
+      expect(fake.logs[fake.logs.length - 1]).toMatch(/\(1 suppressed\) \(profile baseline\)$/);
+    } finally {
+      fs.rmSync(dir, { recursive: true });
+    }
   });
 
   test('the profile property is checked when cdk8s-cli constructs the plugin', () => {

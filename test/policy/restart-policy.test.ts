@@ -1,6 +1,7 @@
 import * as kplus from 'cdk8s-plus-28';
-import { restartPolicyPath, restartPolicyProblem, WorkloadRestartPolicy } from '../../src/policy/restart-policy';
+import { restartPolicyProblem, WorkloadRestartPolicy } from '../../src/policy/restart-policy';
 import { WorkloadKind } from '../../src/policy/workload-kind';
+import { podSpecPath } from '../../src/rules/pod-templates';
 
 // Rules and wording from Kubernetes 1.28:
 // - pkg/apis/core/validation/validation.go validateRestartPolicy (Pods),
@@ -171,15 +172,20 @@ describe('restartPolicyProblem (manifest rule)', () => {
   });
 });
 
-describe('restartPolicyPath', () => {
+describe('the restart policy is reported at the Pod spec path of the one table of kinds (src/k8s/workload-kinds.ts)', () => {
   test.each([
-    ['Pod', 'spec.restartPolicy'],
-    ['Deployment', 'spec.template.spec.restartPolicy'],
-    ['ReplicationController', 'spec.template.spec.restartPolicy'],
-    ['Job', 'spec.template.spec.restartPolicy'],
-    ['CronJob', 'spec.jobTemplate.spec.template.spec.restartPolicy'],
-    ['Service', undefined],
-  ])('%s -> %s', (kind, path) => {
-    expect(restartPolicyPath(kind)).toBe(path);
+    ['Pod', 'spec.restartPolicy', 'Sometimes'],
+    ['Deployment', 'spec.template.spec.restartPolicy', 'Never'],
+    ['ReplicationController', 'spec.template.spec.restartPolicy', 'Never'],
+    ['Job', 'spec.template.spec.restartPolicy', 'Always'],
+    ['CronJob', 'spec.jobTemplate.spec.template.spec.restartPolicy', 'Always'],
+  ])('%s -> %s', (kind, path, bad) => {
+    expect(restartPolicyProblem(kind, bad)).toMatch(new RegExp(`^${path.replace(/\./g, '\\.')}: `));
+    expect(podSpecPath(kind)).toBe(path.replace(/\.restartPolicy$/, ''));
+  });
+
+  test.each(Object.values(WorkloadKind))('WorkloadRestartPolicy knows %s, and its complaint names the same path', (kind) => {
+    const bad = WorkloadRestartPolicy.allowed(kind).includes(kplus.RestartPolicy.ALWAYS) ? 'Sometimes' : kplus.RestartPolicy.ALWAYS;
+    expect(() => WorkloadRestartPolicy.resolve(kind, bad as kplus.RestartPolicy)).toThrow(`${kind} ${podSpecPath(kind)}.restartPolicy: `);
   });
 });

@@ -1,9 +1,9 @@
 // Cases come from Kubernetes' own tests unless noted: pkg/apis/core/validation/validation_test.go
 // (TestValidateContainers, TestValidateInitContainers, TestValidatePorts, ...), read at commit
 // 000f2605 of kubernetes/kubernetes; the rules they exercise are unchanged since 1.28.
-import { checkObjectApiRules, checkPodApiRules } from '../../src/rules/api-rules';
+import { API_RULES } from '../../src/rules/api-rules';
+import { violationsOf } from '../../src/rules/engine';
 import { Violation } from '../../src/rules/finding';
-import { podRuleContext, podTemplatesOf } from '../../src/rules/pod-templates';
 
 function pod(spec: any, name = 'p'): any {
   return { apiVersion: 'v1', kind: 'Pod', metadata: { name }, spec };
@@ -22,10 +22,7 @@ function ctr(name: string, extra: any = {}): any {
 }
 
 function violations(obj: any): Violation[] {
-  return [
-    ...checkObjectApiRules(obj),
-    ...podTemplatesOf(obj).flatMap((view) => checkPodApiRules(podRuleContext(obj, view))),
-  ];
+  return violationsOf(obj, API_RULES);
 }
 
 /** `path: message` of every violation of `ruleId`. */
@@ -110,7 +107,7 @@ describe('api-object-name', () => {
   });
 
   test('kinds without a known name rule are not checked', () => {
-    expect(checkObjectApiRules({ kind: 'ConfigMap', metadata: { name: 'Not_A_Name' } })).toEqual([]);
+    expect(violations({ kind: 'ConfigMap', metadata: { name: 'Not_A_Name' } })).toEqual([]);
   });
 });
 
@@ -528,3 +525,59 @@ describe('images', () => {
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+describe('api-ephemeral-containers', () => {
+  const debug = { name: 'debugger', image: 'busybox:1.36', targetContainerName: 'app' };
+
+  // k8s: pkg/apis/core/validation/validation.go ValidatePodCreate:
+  // field.Forbidden(spec.ephemeralContainers, "cannot be set on create")
+  test('a Pod that sets ephemeralContainers at creation is rejected', () => {
+    expect(found(pod({ containers: [ctr('app')], ephemeralContainers: [debug] }), 'api-ephemeral-containers')).toEqual([
+      'spec.ephemeralContainers: Pod sets ephemeralContainers: Forbidden: cannot be set on create; remove them: '
+      + 'ephemeral containers are added to a running Pod through its ephemeralcontainers subresource (kubectl debug)',
+    ]);
+  });
+
+  // k8s: validation.go ValidatePodTemplateSpec: "ephemeral containers not allowed in pod template"
+  test.each(['Deployment', 'Job', 'CronJob'])('a %s template with ephemeralContainers is rejected', (kind) => {
+    const obj = workload(kind, { containers: [ctr('app')], ephemeralContainers: [debug] });
+    const prefix = kind === 'CronJob' ? 'spec.jobTemplate.spec.template.spec' : 'spec.template.spec';
+    expect(paths(obj, 'api-ephemeral-containers')).toEqual([`${prefix}.ephemeralContainers`]);
+    expect(found(obj, 'api-ephemeral-containers')[0]).toContain('Forbidden: ephemeral containers not allowed in pod template');
+  });
+
+  test('an empty list is what the API server accepts (len == 0)', () => {
+    expect(found(pod({ containers: [ctr('app')], ephemeralContainers: [] }), 'api-ephemeral-containers')).toEqual([]);
+    expect(found(pod({ containers: [ctr('app')] }), 'api-ephemeral-containers')).toEqual([]);
+  });
+});
+
+describe('api-host-network-host-port', () => {
+  // k8s: validation.go validateHostNetwork (1.28): for app containers,
+  // `(opts.ResourceIsPod || hostPort != 0) && hostPort != containerPort` is Invalid on ports[i].hostPort;
+  // pkg/apis/core/v1/defaults.go defaultHostNetworkPorts copies containerPort into an unset hostPort of a Pod.
+  test.each(['Pod', 'DaemonSet'])('%s: a hostPort other than containerPort is rejected', (kind) => {
+    const spec = { hostNetwork: true, containers: [ctr('app', { ports: [{ containerPort: 8080, hostPort: 8080 }, { containerPort: 9090, hostPort: 19090 }] })] };
+    const obj = kind === 'Pod' ? pod(spec) : workload(kind, spec);
+    const prefix = kind === 'Pod' ? 'spec' : 'spec.template.spec';
+    expect(found(obj, 'api-host-network-host-port')).toEqual([
+      `${prefix}.containers[0].ports[1].hostPort: container "app" hostPort: Invalid value: 19090: must match \`containerPort\` (9090) when \`hostNetwork\` is true; `
+      + 'remove hostPort (it defaults to containerPort) or make the two equal',
+    ]);
+  });
+
+  test('an omitted or 0 hostPort is fine: defaulted in a Pod, allowed as 0 in a template', () => {
+    const spec = { hostNetwork: true, containers: [ctr('app', { ports: [{ containerPort: 8080 }, { containerPort: 9090, hostPort: 0 }] })] };
+    expect(found(pod(spec), 'api-host-network-host-port')).toEqual([]);
+    expect(found(workload('DaemonSet', spec), 'api-host-network-host-port')).toEqual([]);
+  });
+
+  test('without hostNetwork a different hostPort is a plain port mapping', () => {
+    expect(found(pod({ containers: [ctr('app', { ports: [{ containerPort: 80, hostPort: 8080 }] })] }), 'api-host-network-host-port')).toEqual([]);
+  });
+
+  test('only app containers are validated (validateHostNetwork is given spec.Containers)', () => {
+    const spec = { hostNetwork: true, initContainers: [ctr('init', { ports: [{ containerPort: 80, hostPort: 81 }] })], containers: [ctr('app')] };
+    expect(found(pod(spec), 'api-host-network-host-port')).toEqual([]);
+  });
+});

@@ -1,6 +1,6 @@
-import { checkObjectBestPractices, checkPodBestPractices } from '../../src/rules/best-practice-rules';
+import { BEST_PRACTICE_RULES } from '../../src/rules/best-practice-rules';
+import { violationsOf } from '../../src/rules/engine';
 import { Severity, Violation } from '../../src/rules/finding';
-import { podRuleContext, podTemplatesOf } from '../../src/rules/pod-templates';
 import { dnsWaiterScript, httpWaiterScript, tcpWaiterScript } from '../../src/waiters/waiter-script';
 
 function pod(spec: any, metadata: any = {}): any {
@@ -22,10 +22,7 @@ function ctr(name: string, extra: any = {}): any {
 }
 
 function violations(obj: any): Violation[] {
-  return [
-    ...checkObjectBestPractices(obj),
-    ...podTemplatesOf(obj).flatMap((view) => checkPodBestPractices(podRuleContext(obj, view))),
-  ];
+  return violationsOf(obj, BEST_PRACTICE_RULES);
 }
 
 function found(obj: any, ruleId: string): string[] {
@@ -36,10 +33,11 @@ function paths(obj: any, ruleId: string): string[] {
   return violations(obj).filter((v) => v.ruleId === ruleId).map((v) => v.path);
 }
 
-test('every best-practice finding is a warning', () => {
-  const all = violations(pod({ initContainers: [ctr('s', { restartPolicy: 'Always' })], containers: [{ name: 'a', image: 'busybox' }] }));
-  expect(all.length).toBeGreaterThan(0);
-  expect(all.every((v) => v.severity === Severity.WARNING)).toBe(true);
+test('every best-practice rule is a suppressible warning (severity lives on the rule object)', () => {
+  expect(BEST_PRACTICE_RULES.length).toBeGreaterThan(5);
+  for (const rule of BEST_PRACTICE_RULES) {
+    expect([rule.id, rule.severity, rule.suppressible]).toEqual([rule.id, Severity.WARNING, true]);
+  }
 });
 
 describe('bp-mutable-image-tag', () => {
@@ -47,8 +45,10 @@ describe('bp-mutable-image-tag', () => {
   test('an untagged image and a :latest image are mutable', () => {
     const spec = { initContainers: [ctr('init', { image: 'busybox' })], containers: [ctr('app', { image: 'nginx:latest' })] };
     expect(found(workload('Deployment', spec), 'bp-mutable-image-tag')).toEqual([
-      'spec.template.spec.initContainers[0].image: init container "init" image "busybox" has no tag (so it means :latest): the default pull policy becomes Always and nodes may run different code; pin a version tag or a digest',
-      'spec.template.spec.containers[0].image: container "app" image "nginx:latest" uses the mutable tag :latest: the default pull policy becomes Always and nodes may run different code; pin a version tag or a digest',
+      'spec.template.spec.initContainers[0].image: init container "init" image "busybox" has no tag (so it means :latest): the default pull policy becomes Always and nodes may run different code; pin a version tag or a digest'
+        + ' (a warning in lint; the cdk8s-pod-patterns constructs refuse it unless allowMutableImageTags is set)',
+      'spec.template.spec.containers[0].image: container "app" image "nginx:latest" uses the mutable tag :latest: the default pull policy becomes Always and nodes may run different code; pin a version tag or a digest'
+        + ' (a warning in lint; the cdk8s-pod-patterns constructs refuse it unless allowMutableImageTags is set)',
     ]);
   });
 
@@ -210,4 +210,43 @@ test('bp-sidecar-feature-gate: a native sidecar needs the alpha gate on 1.28', (
   expect(found(workload('Deployment', spec), 'bp-sidecar-feature-gate')).toEqual([
     expect.stringMatching(/^spec\.template\.spec\.initContainers\[1\]\.restartPolicy: sidecar "proxy" is a native sidecar \(restartPolicy: Always\), which Kubernetes 1\.28 supports only with the alpha SidecarContainers feature gate/),
   ]);
+});
+
+describe('bp-run-as-non-root-without-user', () => {
+  // k8s: pkg/kubelet/kuberuntime/security_context_others.go verifyRunAsNonRoot: with runAsNonRoot and no
+  // runAsUser, an image whose USER is root ("image will run as root") or a name ("image has non-numeric
+  // user ... cannot verify user is non-root") fails with CreateContainerConfigError.
+  test('runAsNonRoot on the Pod and no runAsUser anywhere: every container is reported, with a numeric-user fix', () => {
+    const obj = pod({ securityContext: { runAsNonRoot: true }, initContainers: [ctr('init')], containers: [ctr('app')] });
+    expect(found(obj, 'bp-run-as-non-root-without-user')).toEqual([
+      'spec.initContainers[0].securityContext.runAsUser: init container "init" has runAsNonRoot: true (from the Pod) but no numeric runAsUser on the container or the Pod: '
+      + 'the kubelet then checks the image\'s USER and refuses to start the container (CreateContainerConfigError) when it is root or a name rather than a number; '
+      + 'set securityContext.runAsUser to a numeric non-root UID the image can run as (e.g. 65532) on the container or the Pod, '
+      + 'and spec.securityContext.fsGroup so that its volumes stay writable',
+      expect.stringMatching(/^spec\.containers\[0\]\.securityContext\.runAsUser: container "app" has runAsNonRoot: true \(from the Pod\)/),
+    ]);
+    expect(found(obj, 'bp-run-as-non-root-without-user').join('\n')).not.toMatch(/baseline|privileged profile/);
+  });
+
+  test('a numeric runAsUser on the Pod or on the container satisfies it', () => {
+    expect(found(pod({ securityContext: { runAsNonRoot: true, runAsUser: 1000 }, containers: [ctr('app')] }), 'bp-run-as-non-root-without-user')).toEqual([]);
+    expect(found(pod({ securityContext: { runAsNonRoot: true }, containers: [ctr('app', { securityContext: { runAsUser: 65532 } })] }), 'bp-run-as-non-root-without-user')).toEqual([]);
+  });
+
+  test('the container wins: its own runAsNonRoot true (or false) overrides the Pod\'s', () => {
+    const spec = {
+      securityContext: { runAsNonRoot: false },
+      containers: [ctr('strict', { securityContext: { runAsNonRoot: true } }), ctr('relaxed')],
+    };
+    expect(found(pod(spec), 'bp-run-as-non-root-without-user')).toEqual([
+      expect.stringMatching(/^spec\.containers\[0\]\.securityContext\.runAsUser: container "strict" has runAsNonRoot: true \(from the container\)/),
+    ]);
+    const optedOut = { securityContext: { runAsNonRoot: true, runAsUser: undefined }, containers: [ctr('root-ok', { securityContext: { runAsNonRoot: false } })] };
+    expect(found(pod(optedOut), 'bp-run-as-non-root-without-user')).toEqual([]);
+  });
+
+  test('without runAsNonRoot, and on Windows Pods (verified by user name), there is nothing to say', () => {
+    expect(found(pod({ containers: [ctr('app')] }), 'bp-run-as-non-root-without-user')).toEqual([]);
+    expect(found(pod({ os: { name: 'windows' }, securityContext: { runAsNonRoot: true }, containers: [ctr('app')] }), 'bp-run-as-non-root-without-user')).toEqual([]);
+  });
 });

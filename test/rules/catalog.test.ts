@@ -1,5 +1,5 @@
 import { SecurityProfile } from '../../src/policy/security-profile';
-import { RULE, RuleCatalog, allRules, renderCatalogMarkdown, ruleById, violation } from '../../src/rules/catalog';
+import { RULE, RuleCatalog, allRules, renderCatalogMarkdown, ruleById } from '../../src/rules/catalog';
 import { lintObjects } from '../../src/rules/engine';
 import { Severity } from '../../src/rules/finding';
 import { PodSecurityRule } from '../../src/rules/pod-security';
@@ -49,28 +49,39 @@ describe('the catalogue', () => {
   });
 });
 
-test('violation() takes the severity from the catalogue', () => {
-  expect(violation(RULE.BP_BARE_POD, 'kind', 'm')).toEqual({ ruleId: 'bp-bare-pod', severity: Severity.WARNING, path: 'kind', message: 'm' });
-  expect(violation(RULE.API_IMAGE_REQUIRED, 'spec.containers[0].image', 'm').severity).toBe(Severity.ERROR);
+test('an unknown rule id is a bug, reported with where to fix it', () => {
+  expect(() => ruleById('no-such-rule')).toThrow('rule "no-such-rule" is not registered (src/rules/registry.ts)');
 });
 
-test('an unknown rule id is a bug, reported with where to fix it', () => {
-  expect(() => ruleById('no-such-rule')).toThrow('rule "no-such-rule" is not in the catalogue (src/rules/catalog.ts): add it there');
+describe('suppressible', () => {
+  test('rules the API server or the kubelet enforces are not; Pod Security and best-practice rules are', () => {
+    for (const rule of allRules()) {
+      const enforced = rule.id.startsWith('api-') || rule.id.startsWith('runtime-');
+      // bp-invalid-suppression reports broken annotations: suppressing it would hide them.
+      expect([rule.id, rule.suppressible]).toEqual([rule.id, !enforced && rule.id !== RULE.BP_INVALID_SUPPRESSION]);
+    }
+  });
+
+  test('descriptions are plain data: no check functions reach RuleCatalog clients', () => {
+    for (const rule of RuleCatalog.rules()) {
+      expect(Object.keys(rule).sort()).toEqual(['fix', 'id', 'reference', 'severity', 'suppressible', 'what', 'why']);
+    }
+  });
 });
 
 describe('renderCatalogMarkdown', () => {
   test('one header, one separator and one row per rule', () => {
     const lines = renderCatalogMarkdown().trimEnd().split('\n');
-    expect(lines[0]).toBe('| Rule | Severity | What | Why | Fix |');
-    expect(lines[1]).toBe('| --- | --- | --- | --- | --- |');
+    expect(lines[0]).toBe('| Rule | Severity | Suppressible | What | Why | Fix |');
+    expect(lines[1]).toBe('| --- | --- | --- | --- | --- | --- |');
     expect(lines).toHaveLength(allRules().length + 2);
-    expect(lines[2]).toMatch(/^\| `api-object-name` \| error \| /);
-    expect(lines).toContainEqual(expect.stringMatching(/^\| `bp-unbounded-wait-loop` \| warning \| /));
+    expect(lines[2]).toMatch(/^\| `api-object-name` \| error \| no \| /);
+    expect(lines).toContainEqual(expect.stringMatching(/^\| `bp-unbounded-wait-loop` \| warning \| yes \| /));
   });
 
   test('pipes and line breaks in the text cannot break the table', () => {
-    const table = renderCatalogMarkdown([{ id: 'x', severity: Severity.ERROR, what: 'a | b', why: 'line\nbreak', fix: 'f', reference: 'r' }]);
-    expect(table.split('\n')[2]).toBe('| `x` | error | a \\| b | line break | f |');
+    const table = renderCatalogMarkdown([{ id: 'x', severity: Severity.ERROR, what: 'a | b', why: 'line\nbreak', fix: 'f', reference: 'r', suppressible: true }]);
+    expect(table.split('\n')[2]).toBe('| `x` | error | yes | a \\| b | line break | f |');
   });
 
   test('RuleCatalog exposes the same table and rules', () => {

@@ -2,7 +2,7 @@ import { Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { parseAllDocuments } from 'yaml';
 import { SecurityProfile } from '../../src/policy/security-profile';
-import { lintObjects } from '../../src/rules/engine';
+import { findingsPerObject, lintObjects, lintReports } from '../../src/rules/engine';
 import { Finding, Severity } from '../../src/rules/finding';
 
 // pod-guide.zh.txt section 五: the Pod with two init containers and the two Services, verbatim.
@@ -183,5 +183,52 @@ describe('lintObjects', () => {
     const manifests = Testing.synth(chart as Chart);
     const findings = lintObjects(manifests, { profile: SecurityProfile.BASELINE });
     expect(findings.filter((f) => f.ruleId.startsWith('api-') || f.ruleId.startsWith('runtime-'))).toEqual([]);
+  });
+});
+
+describe('lintReports, disabledRules and includeWarnings', () => {
+  const nakedLatest = {
+    kind: 'Pod',
+    metadata: { name: 'p', annotations: { 'ignore-check.cdk8s-pod-patterns.io/bp-bare-pod': 'a throwaway debug Pod' } },
+    spec: { containers: [{ name: 'a', image: 'busybox' }] },
+  };
+
+  test('one report per object, index for index; non-objects get an empty report', () => {
+    const reports = lintReports([nakedLatest, 'not an object', { kind: 'ConfigMap', metadata: { name: 'c' } }], { profile: SecurityProfile.PRIVILEGED });
+    expect(reports).toHaveLength(3);
+    expect(reports[0].suppressed.map((f) => f.ruleId)).toEqual(['bp-bare-pod']);
+    expect(reports[0].findings.map((f) => f.ruleId)).toEqual(['bp-mutable-image-tag', 'bp-missing-resource-requests']);
+    expect(reports[1]).toEqual({ findings: [], suppressed: [] });
+    expect(reports[2]).toEqual({ findings: [], suppressed: [] });
+  });
+
+  test('lintObjects and findingsPerObject leave suppressed findings out', () => {
+    const options = { profile: SecurityProfile.PRIVILEGED };
+    expect(lintObjects([nakedLatest], options).map((f) => f.ruleId)).not.toContain('bp-bare-pod');
+    expect(findingsPerObject([nakedLatest], options)).toEqual([lintObjects([nakedLatest], options)]);
+  });
+
+  test('disabledRules drops the rules for the whole run', () => {
+    const findings = lintObjects([nakedLatest], { profile: SecurityProfile.PRIVILEGED, disabledRules: ['bp-mutable-image-tag'] });
+    expect(findings.map((f) => f.ruleId)).toEqual(['bp-missing-resource-requests']);
+  });
+
+  test('an unknown id in disabledRules throws, naming it and where the valid ids are', () => {
+    expect(() => lintObjects([nakedLatest], { profile: SecurityProfile.PRIVILEGED, disabledRules: ['bp-latest'] })).toThrow(
+      'unknown rule "bp-latest" in disabledRules: the valid ids are listed by RuleCatalog.rules() and in the rules table of the README',
+    );
+  });
+
+  test('includeWarnings: false filters by the rule\'s severity: no warning of any module, every error kept', () => {
+    const everything = { kind: 'Pod', metadata: { name: 'Bad_Name' }, spec: { hostNetwork: true, containers: [{ name: 'a', image: 'busybox', ports: [{ containerPort: 80, hostPort: 81 }] }] } };
+    const all = lintObjects([everything], { profile: SecurityProfile.BASELINE });
+    const errorsOnly = lintObjects([everything], { profile: SecurityProfile.BASELINE, includeWarnings: false });
+    expect(all.some((f) => f.severity === Severity.WARNING)).toBe(true);
+    expect(errorsOnly).toEqual(all.filter((f) => f.severity === Severity.ERROR));
+    expect(new Set(errorsOnly.map((f) => f.ruleId.split('-')[0]))).toEqual(new Set(['api', 'pss']));
+  });
+
+  test('an unknown profile throws', () => {
+    expect(() => lintObjects([nakedLatest], { profile: 'strict' as SecurityProfile })).toThrow(/unknown Pod Security Standards level "strict"/);
   });
 });

@@ -1,6 +1,6 @@
 import { SecurityProfile } from '../../src/policy/security-profile';
 import { Severity, Violation } from '../../src/rules/finding';
-import { checkPodSecurity, PodSecurityRule } from '../../src/rules/pod-security';
+import { checkPodSecurity, POD_SECURITY_RULES, PodSecurityRule } from '../../src/rules/pod-security';
 import { PodTemplateView } from '../../src/rules/pod-template';
 
 // Ground truth: k8s.io/pod-security-admission v0.28 (Kubernetes 1.28),
@@ -92,12 +92,15 @@ describe('levels (policy/registry.go EvaluatePod)', () => {
     expect(violations).toEqual([]);
   });
 
-  test('every violation is an ERROR with a pss- rule id', () => {
+  test('every violation has a pss- rule id, and every PSS rule is a suppressible ERROR', () => {
     const violations = check(everythingForbidden, RESTRICTED);
     expect(violations.length).toBeGreaterThan(0);
     for (const v of violations) {
-      expect(v.severity).toBe(Severity.ERROR);
       expect(v.ruleId).toMatch(/^pss-(baseline|restricted)-[a-z-]+$/);
+    }
+    expect(POD_SECURITY_RULES.map((rule) => rule.id).sort()).toEqual(Object.values(PodSecurityRule).sort());
+    for (const rule of POD_SECURITY_RULES) {
+      expect([rule.id, rule.severity, rule.suppressible]).toEqual([rule.id, Severity.ERROR, true]);
     }
   });
 
@@ -128,7 +131,6 @@ describe('messages and paths', () => {
     const [v] = checkPodSecurity(templateView(spec), RESTRICTED);
     expect(v).toEqual({
       ruleId: 'pss-restricted-allow-privilege-escalation',
-      severity: Severity.ERROR,
       path: 'spec.template.spec.initContainers[1].securityContext.allowPrivilegeEscalation',
       message: 'init container "wait-for-db" does not set securityContext.allowPrivilegeEscalation; '
         + 'Pod Security Standards "restricted" requires it to be false: set securityContext.allowPrivilegeEscalation: false',
@@ -164,6 +166,17 @@ describe('every kind of container is checked', () => {
     const violations = check(spec, RESTRICTED);
     expect(pathsOf(violations, PodSecurityRule.RUN_AS_NON_ROOT)).toEqual(['spec.initContainers[1].securityContext.runAsNonRoot']);
     expect(pathsOf(violations, PodSecurityRule.CAPABILITIES_RESTRICTED)).toEqual(['spec.initContainers[1].securityContext.capabilities.drop']);
+    // The engine's container model (pod-templates.ts describeContainer) names a native sidecar a sidecar.
+    expect(violations.find((v) => v.ruleId === PodSecurityRule.RUN_AS_NON_ROOT)?.message).toMatch(/^sidecar "log-shipper" sets securityContext.runAsNonRoot: false;/);
+  });
+
+  test('an unnamed container is named by its index, as in every other rule', () => {
+    const spec = tweak(baselinePod, (s) => {
+      s.containers.push({ image: 'busybox:1.36', securityContext: { privileged: true } });
+    });
+    expect(check(spec, BASELINE).map((v) => v.message)).toEqual([
+      'container "#1" sets securityContext.privileged: true, which Pod Security Standards "baseline" forbids: remove securityContext.privileged or set it to false',
+    ]);
   });
 });
 

@@ -1,6 +1,6 @@
+import { violationsOf } from '../../src/rules/engine';
 import { Violation } from '../../src/rules/finding';
-import { podRuleContext, podTemplatesOf } from '../../src/rules/pod-templates';
-import { ClusterFacts, checkPodRuntimeRules, serviceAccountKey } from '../../src/rules/runtime-rules';
+import { ClusterFacts, RUNTIME_RULES, serviceAccountKey } from '../../src/rules/runtime-rules';
 
 function pod(spec: any, namespace?: string): any {
   return { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace }, spec };
@@ -11,7 +11,7 @@ function ctr(name: string, extra: any = {}): any {
 }
 
 function violations(obj: any, facts?: ClusterFacts): Violation[] {
-  return podTemplatesOf(obj).flatMap((view) => checkPodRuntimeRules(podRuleContext(obj, view), facts));
+  return violationsOf(obj, RUNTIME_RULES, { facts });
 }
 
 function found(obj: any, ruleId: string, facts?: ClusterFacts): string[] {

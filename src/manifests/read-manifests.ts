@@ -24,6 +24,36 @@ export class NotAManifestError extends ManifestInputError {
   }
 }
 
+/**
+ * Reads and parses one manifest file (or stdin, through `read`): the one reader the
+ * `lint` command and the cdk8s plugin share. Throws `ManifestInputError` with one
+ * line naming the file when it cannot be read or parsed.
+ */
+export function readManifestFile(file: string, read: () => Uint8Array): ManifestFile {
+  let bytes: Uint8Array;
+  try {
+    bytes = read();
+  } catch (e) {
+    throw new ManifestInputError(`${file}: ${describeReadError(e as NodeJS.ErrnoException)}`);
+  }
+  return { file, objects: parseManifestText(decodeManifestText(bytes, file), file) };
+}
+
+/** A Node.js `fs` error in a few words, with the fix where there is one. */
+export function describeReadError(error: NodeJS.ErrnoException): string {
+  switch (error.code) {
+    case 'ENOENT':
+      return 'no such file or directory';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied: make the file readable';
+    case 'EISDIR':
+      return 'is a directory';
+    default:
+      return `cannot read: ${error.code ?? error.message}`;
+  }
+}
+
 /** The Kubernetes objects read from one file (or stdin). */
 export interface ManifestFile {
   /** The name to show for the file: the path as given, or `<stdin>`. */

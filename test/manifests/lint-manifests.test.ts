@@ -1,4 +1,4 @@
-import { hasErrors, lintManifestFiles, parseProfile, PROFILE_NAMES, summarize } from '../../src/cli/lint-manifests';
+import { hasErrors, lintManifestFiles, parseProfile, PROFILE_NAMES, summarize } from '../../src/manifests/lint-manifests';
 import { SecurityProfile } from '../../src/policy/security-profile';
 import { Finding, Severity } from '../../src/rules/finding';
 
@@ -48,7 +48,7 @@ describe('lintManifestFiles', () => {
     const result = lintManifestFiles([
       { file: 'clean.yaml', objects: [pod(false)] },
       { file: 'bad.yaml', objects: [pod(true)] },
-    ], SecurityProfile.BASELINE);
+    ], { profile: SecurityProfile.BASELINE });
     const privileged = result.findings.filter((f) => f.ruleId === 'pss-baseline-privileged');
     expect(privileged.map((f) => f.file)).toEqual(['bad.yaml']);
     expect(privileged[0]).toMatchObject({ kind: 'Pod', name: 'web', path: 'spec.containers[0].securityContext.privileged', severity: Severity.ERROR });
@@ -59,7 +59,7 @@ describe('lintManifestFiles', () => {
       { file: 'a.yaml', objects: [pod(false), pod(false)] },
       { file: 'empty.yaml', objects: [] },
       { file: 'b.yaml', objects: [pod(false)] },
-    ], SecurityProfile.PRIVILEGED);
+    ], { profile: SecurityProfile.PRIVILEGED });
     expect(result.objectCount).toBe(3);
   });
 
@@ -84,10 +84,10 @@ describe('lintManifestFiles', () => {
       { file: 'pod.yaml', objects: [waiter] },
       { file: 'accounts.yaml', objects: [account] },
     ];
-    const together = lintManifestFiles(files, SecurityProfile.PRIVILEGED).findings.filter((f) => f.ruleId === 'runtime-sa-namespace-file');
+    const together = lintManifestFiles(files, { profile: SecurityProfile.PRIVILEGED }).findings.filter((f) => f.ruleId === 'runtime-sa-namespace-file');
     expect(together.map((f) => [f.file, f.kind, f.path])).toEqual([['pod.yaml', 'Pod', 'spec.containers[0].command[2]']]);
 
-    const podAlone = lintManifestFiles([files[0]], SecurityProfile.PRIVILEGED).findings;
+    const podAlone = lintManifestFiles([files[0]], { profile: SecurityProfile.PRIVILEGED }).findings;
     expect(podAlone.filter((f) => f.ruleId === 'runtime-sa-namespace-file')).toEqual([]);
   });
 
@@ -95,15 +95,28 @@ describe('lintManifestFiles', () => {
     const result = lintManifestFiles([
       { file: 'a.yaml', objects: [pod(false)] },
       { file: 'b.yaml', objects: [pod(false)] },
-    ], SecurityProfile.RESTRICTED);
+    ], { profile: SecurityProfile.RESTRICTED });
     const byFile = (file: string) => result.findings.filter((f) => f.file === file).map((f) => `${f.kind}/${f.name} ${f.ruleId} ${f.path}`);
     expect(byFile('a.yaml').length).toBeGreaterThan(0);
     expect(byFile('a.yaml')).toEqual(byFile('b.yaml'));
     expect(result.findings.length).toBe(byFile('a.yaml').length * 2);
   });
 
+  test('suppressed findings are attributed to their file too, and left out of findings', () => {
+    const annotated: any = pod(true);
+    annotated.metadata.annotations = { 'ignore-check.cdk8s-pod-patterns.io/pss-baseline-privileged': 'GPU driver' };
+    const result = lintManifestFiles([{ file: 'a.yaml', objects: [pod(false)] }, { file: 'gpu.yaml', objects: [annotated] }], { profile: SecurityProfile.BASELINE });
+    expect(result.findings.map((f) => f.ruleId)).not.toContain('pss-baseline-privileged');
+    expect(result.suppressed.map((f) => [f.file, f.ruleId, f.reason])).toEqual([['gpu.yaml', 'pss-baseline-privileged', 'GPU driver']]);
+  });
+
+  test('disabledRules is passed through', () => {
+    const result = lintManifestFiles([{ file: 'bad.yaml', objects: [pod(true)] }], { profile: SecurityProfile.BASELINE, disabledRules: ['pss-baseline-privileged'] });
+    expect(result.findings.map((f) => f.ruleId)).not.toContain('pss-baseline-privileged');
+  });
+
   test('the profile is passed through: privileged checks no security rule', () => {
-    const result = lintManifestFiles([{ file: 'bad.yaml', objects: [pod(true)] }], SecurityProfile.PRIVILEGED);
+    const result = lintManifestFiles([{ file: 'bad.yaml', objects: [pod(true)] }], { profile: SecurityProfile.PRIVILEGED });
     expect(result.findings.filter((f) => f.ruleId.startsWith('pss-'))).toEqual([]);
   });
 });
@@ -127,5 +140,10 @@ describe('summarize', () => {
     [[Severity.WARNING, Severity.WARNING], 5, '0 errors, 2 warnings in 5 objects'],
   ])('%j over %d objects', (severities, objects, expected) => {
     expect(summarize(severities.map(finding), objects)).toBe(expected);
+  });
+
+  test('suppressed findings are counted apart, only when there are some', () => {
+    expect(summarize([finding(Severity.WARNING)], 2, 3)).toBe('0 errors, 1 warning in 2 objects (3 suppressed)');
+    expect(summarize([], 2, 0)).toBe('0 errors, 0 warnings in 2 objects');
   });
 });

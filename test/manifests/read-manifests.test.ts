@@ -1,6 +1,6 @@
 import * as fs from 'fs';
-import { fixture } from './fixtures';
-import { decodeManifestText, ManifestInputError, parseManifestText } from '../../src/cli/read-manifests';
+import { decodeManifestText, describeReadError, ManifestInputError, parseManifestText, readManifestFile } from '../../src/manifests/read-manifests';
+import { fixture } from '../support/fixtures';
 
 // Documents with a kind, so that only stream splitting is under test.
 const A = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n';
@@ -183,5 +183,28 @@ describe('decodeManifestText', () => {
 
   test('accepts tabs and CRLF line endings', () => {
     expect(decodeManifestText(Buffer.from('kind: Pod\r\ndata:\t{}\r\n'), 'f.yaml')).toBe('kind: Pod\r\ndata:\t{}\r\n');
+  });
+});
+
+describe('readManifestFile (shared by lint and the plugin)', () => {
+  test('reads and parses a file', () => {
+    expect(readManifestFile('a.yaml', () => Buffer.from(A)).objects.map((o) => o.metadata.name)).toEqual(['a']);
+  });
+
+  test('a read error becomes one ManifestInputError line naming the file', () => {
+    const missing = () => {
+      throw Object.assign(new Error('ENOENT: no such file'), { code: 'ENOENT' });
+    };
+    expect(() => readManifestFile('gone.yaml', missing)).toThrow(new ManifestInputError('gone.yaml: no such file or directory'));
+  });
+
+  test.each([
+    ['ENOENT', 'no such file or directory'],
+    ['EACCES', 'permission denied: make the file readable'],
+    ['EPERM', 'permission denied: make the file readable'],
+    ['EISDIR', 'is a directory'],
+    ['EIO', 'cannot read: EIO'],
+  ])('describeReadError %s', (code, text) => {
+    expect(describeReadError(Object.assign(new Error('x'), { code }))).toBe(text);
   });
 });

@@ -1,0 +1,119 @@
+/**
+ * Suppression, kube-linter's convention: a manifest object may carry
+ * `ignore-check.cdk8s-pod-patterns.io/<rule-id>: <reason>` in its top-level
+ * `metadata.annotations`. Findings of that rule on that object are then reported
+ * apart, with the reason, instead of as findings.
+ *
+ * Only rules whose consequence is a choice can be suppressed: the Pod Security
+ * Standards (`pss-*`) and best practices (`bp-*`). What the API server or the
+ * kubelet enforces (`api-*`, `runtime-*`) is not: the annotation would silence
+ * the finding, not make the object valid.
+ */
+import { Severity } from './finding';
+import { isObject } from './pod-templates';
+import { findRule } from './registry';
+import { ObjectRuleContext, Rule, RuleDescription, RuleHit } from './rule';
+import { RULE } from './rule-ids';
+
+/** The annotation key prefix; the rule id follows it. */
+export const SUPPRESSION_ANNOTATION_PREFIX = 'ignore-check.cdk8s-pod-patterns.io/';
+
+/** `ignore-check.cdk8s-pod-patterns.io/<ruleId>`: the annotation that suppresses `ruleId`. */
+export function suppressionAnnotationKey(ruleId: string): string {
+  return `${SUPPRESSION_ANNOTATION_PREFIX}${ruleId}`;
+}
+
+const HOW_TO_LIST = 'the valid ids are listed by RuleCatalog.rules() and in the rules table of the README';
+
+/**
+ * Throws an Error naming the rule id, why it cannot be suppressed (unknown id, or
+ * enforced by the API server/kubelet), and the fix.
+ */
+export function assertSuppressible(ruleId: string): void {
+  const rule = findRule(ruleId);
+  if (rule === undefined) {
+    throw new Error(`cannot suppress rule "${ruleId}": no rule has that id; ${HOW_TO_LIST}`);
+  }
+  if (!rule.suppressible) {
+    throw new Error(`cannot suppress rule "${ruleId}": ${whyNotSuppressible(rule)}; fix the object instead: ${rule.fix}`);
+  }
+}
+
+/** The suppressions an object declares: the valid ones by rule id, and what is wrong with the others. */
+export interface Suppressions {
+  /** Reason by rule id, for the annotations that name a suppressible rule and give a reason. */
+  readonly reasons: ReadonlyMap<string, string>;
+  /** One problem per annotation of our prefix that suppresses nothing. */
+  readonly problems: readonly RuleHit[];
+}
+
+const NONE: Suppressions = { reasons: new Map(), problems: [] };
+
+/** Reads the `ignore-check.cdk8s-pod-patterns.io/*` annotations of an object's top-level metadata. */
+export function suppressionsOf(obj: any): Suppressions {
+  const annotations = isObject(obj) && isObject(obj.metadata) && isObject(obj.metadata.annotations) ? obj.metadata.annotations : undefined;
+  if (annotations === undefined) {
+    return NONE;
+  }
+  const keys = Object.keys(annotations).filter((key) => key.startsWith(SUPPRESSION_ANNOTATION_PREFIX)).sort();
+  if (keys.length === 0) {
+    return NONE;
+  }
+  const reasons = new Map<string, string>();
+  const problems: RuleHit[] = [];
+  for (const key of keys) {
+    const ruleId = key.slice(SUPPRESSION_ANNOTATION_PREFIX.length);
+    const value = annotations[key];
+    const problem = annotationProblem(key, ruleId, value);
+    if (problem === undefined) {
+      reasons.set(ruleId, (value as string).trim());
+    } else {
+      problems.push({ path: `metadata.annotations[${key}]`, message: problem });
+    }
+  }
+  return { reasons, problems };
+}
+
+function annotationProblem(key: string, ruleId: string, value: unknown): string | undefined {
+  const rule = findRule(ruleId);
+  if (rule === undefined) {
+    return `annotation ${key} names no rule ("${ruleId}"), so it suppresses nothing: correct the rule id (${HOW_TO_LIST})`;
+  }
+  if (!rule.suppressible) {
+    return `annotation ${key} cannot suppress ${ruleId}, so it suppresses nothing: ${whyNotSuppressible(rule)}; fix the object instead (${rule.fix}) and remove the annotation`;
+  }
+  if (typeof value !== 'string' || value.trim() === '') {
+    return `annotation ${key} gives no reason, so it suppresses nothing: write why ${ruleId} does not apply to this object as the annotation's value`;
+  }
+  return undefined;
+}
+
+function whyNotSuppressible(rule: RuleDescription): string {
+  if (rule.id.startsWith('api-')) {
+    return 'the API server enforces it, and an annotation cannot make the object valid';
+  }
+  if (rule.id.startsWith('runtime-')) {
+    return 'the kubelet or the running Pod hits it, and an annotation cannot make the Pod run';
+  }
+  return 'it reports broken suppression annotations, which must be fixed rather than hidden';
+}
+
+// The annotation is read from the object's own metadata, not the Pod template's, so
+// that one annotation covers every Pod of a workload.
+function checkSuppressionAnnotations(ctx: ObjectRuleContext): RuleHit[] {
+  return [...suppressionsOf(ctx.object).problems];
+}
+
+/** The rule about the suppression annotations themselves. */
+export const SUPPRESSION_RULES: readonly Rule[] = [
+  {
+    id: RULE.BP_INVALID_SUPPRESSION,
+    severity: Severity.WARNING,
+    suppressible: false,
+    what: 'Every `ignore-check.cdk8s-pod-patterns.io/<rule-id>` annotation names a known, suppressible rule and gives a reason as its value.',
+    why: 'An annotation with a typo in the rule id, without a reason, or naming a rule the API server or kubelet enforces (`api-*`, `runtime-*`, never suppressible) suppresses nothing, while its author believes the finding is handled. Only `pss-*` and `bp-*` rules can be suppressed.',
+    fix: 'Correct the rule id, write the reason as the value, or fix the object and remove the annotation.',
+    reference: 'kube-linter\'s ignore-check annotation convention; this library\'s suppression decision',
+    checkObject: checkSuppressionAnnotations,
+  },
+];
