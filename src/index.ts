@@ -14,7 +14,7 @@ export { WorkloadRestartPolicy } from './policy/restart-policy';
 export { SecurityProfile } from './policy/security-profile';
 export { WorkloadKind } from './policy/workload-kind';
 export { Severity } from './rules/finding';
-export type { Finding } from './rules/finding';
+export type { Finding, SuppressedFinding } from './rules/finding';
 export { WaitFor } from './waiters/wait-for';
 export type { WaitForGateOptions, WaitForServiceOptions } from './waiters/wait-for';
 export type {

@@ -1,4 +1,4 @@
-import { ApiObject, Testing } from 'cdk8s';
+import { ApiObject, Size, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { k8s } from 'cdk8s-plus-28';
 import { InitGatedApp, ManifestLinter, PodPatterns, SafePod, SecurityProfile, Severity, WarningPolicy } from '../../src';
@@ -92,7 +92,8 @@ describe('PodPatterns.apply', () => {
 describe('PodPatterns.suppress', () => {
   test('writes kube-linter\'s annotation; the synth and lint of the YAML agree and list it as suppressed', () => {
     const chart = Testing.chart();
-    const pod = new SafePod(chart, 'pod', { metadata: { name: 'debug' }, containers: [{ name: 'app', image: 'nginx:1.25', securityContext: USER }] });
+    const resources = { cpu: { request: kplus.Cpu.millis(10) }, memory: { request: Size.mebibytes(16) } };
+    const pod = new SafePod(chart, 'pod', { metadata: { name: 'debug' }, containers: [{ name: 'app', image: 'nginx:1.25', securityContext: USER, resources }] });
     PodPatterns.suppress(pod, 'bp-bare-pod', 'a one-off debugging Pod, deleted after use');
     PodPatterns.setWarningPolicy(chart, WarningPolicy.FAIL);
     const manifests = Testing.synth(chart);
