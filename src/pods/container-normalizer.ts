@@ -121,15 +121,9 @@ function checkContainerEarly(fields: Record<string, unknown>, role: ContainerRol
     finding.severity === Severity.ERROR || (finding.ruleId === RULE.BP_MUTABLE_IMAGE_TAG && !options.allowMutableImageTags));
   if (problems.length === 0) return;
   const lines = problems.map(finding => finding.ruleId === RULE.BP_MUTABLE_IMAGE_TAG
-    ? `${finding.message}; ${mutableTagFix(role)} [${finding.ruleId}]`
+    ? `${finding.message}${role === ContainerRole.WAITER ? '; the image comes from waiterImage' : ''} [${finding.ruleId}]`
     : `${finding.message} [${finding.ruleId}]`);
   throw new Error(`${options.owner}: ${lines.join('\n  ')}`);
-}
-
-function mutableTagFix(role: ContainerRole): string {
-  return role === ContainerRole.WAITER
-    ? 'the constructs refuse it: pin a tag or digest in waiterImage, or set allowMutableImageTags'
-    : 'the constructs refuse it: pin a tag or digest, or set allowMutableImageTags';
 }
 
 function containerFindings(fields: Record<string, unknown>, role: ContainerRole): Finding[] {

@@ -110,7 +110,7 @@ describe('shared options', () => {
 
   test('a mutable waiterImage is refused like any other image', () => {
     expect(() => synthApp({ waitFor: [WaitFor.serviceName('mydb')], waiterImage: 'busybox' }))
-      .toThrow(/init container "wait-for-mydb" image "busybox" has no tag.*pin a tag or digest in waiterImage/);
+      .toThrow(/init container "wait-for-mydb" image "busybox" has no tag.*refuse it unless allowMutableImageTags is set\); the image comes from waiterImage/);
   });
 
   test('shareProcessNamespace lands in the Pod template', () => {

@@ -42,7 +42,7 @@ describe('normalizeContainer', () => {
   });
 
   test('a waiter\'s mutable image points at waiterImage', () => {
-    expect(() => normalizeContainer({ name: 'wait-for-db', image: 'busybox' }, ContainerRole.WAITER, OPTIONS)).toThrow(/pin a tag or digest in waiterImage/);
+    expect(() => normalizeContainer({ name: 'wait-for-db', image: 'busybox' }, ContainerRole.WAITER, OPTIONS)).toThrow(/the image comes from waiterImage \[bp-mutable-image-tag\]/);
   });
 
   test('PRIVILEGED leaves the security context to cdk8s-plus', () => {
