@@ -3,12 +3,13 @@
 import { Deployment, StatefulSet, DaemonSet, ReplicaSet } from 'kubernetes-models/apps/v1';
 import { CronJob, Job } from 'kubernetes-models/batch/v1';
 import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1';
-import { ConfigMap, Pod, ReplicationController, Secret, Service, ServiceAccount } from 'kubernetes-models/v1';
+import { ConfigMap, PersistentVolumeClaim, Pod, ReplicationController, Secret, Service, ServiceAccount } from 'kubernetes-models/v1';
 
 const MODELS: Record<string, new (data: any) => { validate(): void }> = {
   'v1/Pod': Pod,
   'v1/Service': Service,
   'v1/ConfigMap': ConfigMap,
+  'v1/PersistentVolumeClaim': PersistentVolumeClaim,
   'v1/Secret': Secret,
   'v1/ServiceAccount': ServiceAccount,
   'v1/ReplicationController': ReplicationController,
