@@ -1,22 +1,42 @@
 // The README blocks that are generated from the code, so they cannot drift:
-// the guide's Pod as synthesized, and the rules table from the catalogue.
+// the guide snippet (examples/guide-snippet.ts, as a user imports the package),
+// the Pod that snippet writes when it runs, and the rules table from the rules.
 // `npx projen readme` rewrites them; test/readme.test.ts fails when they are stale.
-import { readFileSync, writeFileSync } from 'fs';
+import { execFileSync } from 'child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
 import { join } from 'path';
-import { Testing, Yaml } from 'cdk8s';
-import { GuideChart } from '../examples/guide-chart';
+import { Yaml } from 'cdk8s';
 import { renderCatalogMarkdown } from '../src/rules/catalog';
 
 export const README_PATH = join(__dirname, '..', 'README.md');
+export const GUIDE_SNIPPET_PATH = join(__dirname, '..', 'examples', 'guide-snippet.ts');
 
+/** The snippet as a user writes it: importing the package, not the repository's sources. */
+export function guideSnippet(): string {
+  const code = readFileSync(GUIDE_SNIPPET_PATH, 'utf8').replace("from '../src';", "from 'cdk8s-pod-patterns';");
+  return '```ts\n' + code + '```\n';
+}
+
+/** Runs the snippet as a program (its own `app.synth()`) and returns the Pod it wrote. */
 export function guidePodYaml(): string {
-  const manifests = new GuideChart(Testing.app(), 'myapp').toJson();
-  const pod = manifests.find(m => m.kind === 'Pod' && m.metadata.name === 'myapp-pod');
-  return '```yaml\n' + Yaml.stringify(pod) + '```\n';
+  const outdir = mkdtempSync(join(tmpdir(), 'guide-snippet-'));
+  try {
+    execFileSync(process.execPath, [require.resolve('ts-node/dist/bin'), '-T', '-P', join(__dirname, '..', 'tsconfig.dev.json'), GUIDE_SNIPPET_PATH], {
+      env: { ...process.env, CDK8S_OUTDIR: outdir, CDK8S_POD_PATTERNS_WARNINGS: 'ignore' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    const manifests = Yaml.load(join(outdir, 'myapp.k8s.yaml'));
+    const pod = manifests.find(m => m.kind === 'Pod' && m.metadata.name === 'myapp-pod');
+    return '```yaml\n' + Yaml.stringify(pod) + '```\n';
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
 }
 
 export function generatedBlocks(): Record<string, string> {
   return {
+    'guide-snippet': guideSnippet(),
     'guide-pod-yaml': guidePodYaml(),
     'rules-table': renderCatalogMarkdown(),
   };

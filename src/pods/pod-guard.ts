@@ -1,4 +1,4 @@
-import { ApiObject } from 'cdk8s';
+import { ApiObject, Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
 import { HardeningPatches } from './hardening-patches';
@@ -192,12 +192,16 @@ function classify(apiObject: ApiObject, findings: Finding[], policy: WarningPoli
     : { ...described, errors, warnings };
 }
 
-/** The workload construct (not its inner ApiObject) names the problem, as users wrote it. */
+/**
+ * The construct the user wrote names the problem: climb from the ApiObject
+ * through the constructs whose default child it is (the cdk8s-plus workload,
+ * then an `InitGatedApp`), stopping at a chart.
+ */
 function describeTarget(apiObject: ApiObject, profile?: SecurityProfile): { path: string; title: string } {
-  const parent = apiObject.node.scope;
-  const owner = parent instanceof kplus.AbstractPod || (parent instanceof kplus.Resource && parent.node.defaultChild === apiObject)
-    ? parent
-    : apiObject;
+  let owner: IConstruct = apiObject;
+  for (let scope = owner.node.scope; scope !== undefined && !(scope instanceof Chart) && scope.node.defaultChild === owner; scope = scope.node.scope) {
+    owner = scope;
+  }
   const path = owner.node.path;
   const profileNote = profile === undefined ? '' : `, profile ${profile}`;
   return { path, title: `${path} (${apiObject.kind} "${apiObject.name}"${profileNote})` };

@@ -62,7 +62,7 @@ describe('one guard per app', () => {
     expect(message).toMatch(/\[cdk8s-pod-patterns\] 3 of 4 workload\(s\) would be rejected/);
     expect(message).toMatch(/bad\/privileged \(Pod "bad-privileged-\w+", profile restricted\):\n {4}\[pss-baseline-privileged\]/);
     expect(message).toMatch(/bad\/clash \(Pod[^\n]*\n {4}\[runtime-container-port-conflict\]/);
-    const gated = message.slice(message.indexOf('bad/gated/Deployment'));
+    const gated = message.slice(message.indexOf('bad/gated ('));
     expect(gated).toMatch(/\[api-container-name-duplicate\]/);
     expect(gated).toMatch(/\[pss-restricted-allow-privilege-escalation\]/);
     expect(message).not.toMatch(/good\/fine/);
