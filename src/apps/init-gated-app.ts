@@ -6,8 +6,8 @@ import { OwnedWorkloadOptions, ownedWorkloadClass } from '../pods/container-inta
 import { hardenPodProps } from '../pods/hardening';
 import { PodPatternsOptions } from '../pods/pod-patterns-options';
 import { SafePod } from '../pods/safe-pod';
-import { writableMounts } from '../pods/writable-paths';
 import { resolveRestartPolicy } from '../pods/workload-restart';
+import { writableMounts } from '../pods/writable-paths';
 import { SecurityProfile } from '../policy/security-profile';
 import { WorkloadKind } from '../policy/workload-kind';
 import { DEFAULT_WAITER_IMAGE, WaitFor, WaitForGateOptions } from '../waiters/wait-for';

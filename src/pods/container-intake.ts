@@ -51,7 +51,11 @@ const ADDING = new WeakSet<kplus.AbstractPod>();
  * builds from normalised props reaches `attachContainer` too, and must not be
  * taken for one the user built: its explicit values are the user's.
  */
-export function addApp(workload: kplus.AbstractPod, props: kplus.ContainerProps, add: (props: kplus.ContainerProps) => kplus.Container): kplus.Container {
+export function addApp(
+  workload: kplus.AbstractPod,
+  props: kplus.ContainerProps,
+  add: (props: kplus.ContainerProps) => kplus.Container,
+): kplus.Container {
   const normalized = intake(workload, props, ContainerRole.APP);
   ADDING.add(workload);
   try {

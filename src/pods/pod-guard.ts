@@ -199,8 +199,10 @@ function classify(apiObject: ApiObject, findings: Finding[], policy: WarningPoli
  */
 function describeTarget(apiObject: ApiObject, profile?: SecurityProfile): { path: string; title: string } {
   let owner: IConstruct = apiObject;
-  for (let scope = owner.node.scope; scope !== undefined && !(scope instanceof Chart) && scope.node.defaultChild === owner; scope = scope.node.scope) {
+  let scope = owner.node.scope;
+  while (scope !== undefined && !(scope instanceof Chart) && scope.node.defaultChild === owner) {
     owner = scope;
+    scope = scope.node.scope;
   }
   const path = owner.node.path;
   const profileNote = profile === undefined ? '' : `, profile ${profile}`;

@@ -4,8 +4,8 @@ import { addApp, intake, intakeBuilt, ownWorkload } from './container-intake';
 import { ContainerRole } from './container-normalizer';
 import { hardenPodProps } from './hardening';
 import { PodPatternsOptions } from './pod-patterns-options';
-import { writableMounts } from './writable-paths';
 import { childPath, resolveRestartPolicy } from './workload-restart';
+import { writableMounts } from './writable-paths';
 import { SecurityProfile } from '../policy/security-profile';
 import { WorkloadKind } from '../policy/workload-kind';
 

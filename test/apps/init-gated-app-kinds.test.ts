@@ -69,8 +69,12 @@ describe('every controller kind a waiter makes sense for', () => {
     });
     const cron = only(manifests, 'CronJob');
     expect(cron.spec).toMatchObject({
-      schedule: '0 3 * * *', concurrencyPolicy: 'Replace', successfulJobsHistoryLimit: 5, failedJobsHistoryLimit: 2,
-      startingDeadlineSeconds: 300, suspend: true,
+      schedule: '0 3 * * *',
+      concurrencyPolicy: 'Replace',
+      successfulJobsHistoryLimit: 5,
+      failedJobsHistoryLimit: 2,
+      startingDeadlineSeconds: 300,
+      suspend: true,
     });
     expect(cron.spec.jobTemplate.spec).toMatchObject({ backoffLimit: 2, activeDeadlineSeconds: 3600 });
   });

@@ -1,8 +1,8 @@
 import { Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { InitGatedApp, InitGatedAppProps, SecurityProfile, WaitFor, WorkloadKind } from '../../src';
-import { evaluateManifest } from '../support/pss-oracle';
 import { podTemplatesOf } from '../../src/rules/pod-templates';
+import { evaluateManifest } from '../support/pss-oracle';
 import { only, synthValid } from '../support/synth';
 
 const USER = { user: 1000, group: 1000 };

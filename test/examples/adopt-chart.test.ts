@@ -1,8 +1,8 @@
 import { Testing } from 'cdk8s';
 import { AdoptChart } from '../../examples/adopt-chart';
 import { ManifestLinter } from '../../src';
-import { evaluateManifest } from '../support/pss-oracle';
 import { expectSchemaValid } from '../support/kubernetes-schema';
+import { evaluateManifest } from '../support/pss-oracle';
 
 function manifests(): any[] {
   return new AdoptChart(Testing.app(), 'adopt').toJson();

@@ -2,8 +2,8 @@ import { Testing } from 'cdk8s';
 import { GALLERY } from '../../examples/gallery';
 import { ManifestLinter } from '../../src';
 import { podTemplatesOf } from '../../src/rules/pod-templates';
-import { evaluateManifest } from '../support/pss-oracle';
 import { expectSchemaValid } from '../support/kubernetes-schema';
+import { evaluateManifest } from '../support/pss-oracle';
 
 function synthGallery(id: string): any[] {
   const app = GALLERY.find(entry => entry.id === id)!;

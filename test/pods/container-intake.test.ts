@@ -40,7 +40,9 @@ describe('SafePod: every way in', () => {
     const chart = Testing.chart();
     const pod = new SafePod(chart, 'pod', { containers: [{ name: 'app', image: 'nginx:1.25', securityContext: USER }] });
     pod.attachContainer(new kplus.Container({
-      name: 'web', image: 'nginx:1.25', securityContext: USER,
+      name: 'web',
+      image: 'nginx:1.25',
+      securityContext: USER,
       resources: { cpu: { request: kplus.Cpu.millis(1000), limit: kplus.Cpu.millis(2000) } },
     }));
     expect(named(only(synthValid(chart), 'Pod'), 'web').resources).toEqual({ limits: { cpu: '2000m' }, requests: { cpu: '1000m' } });
@@ -50,7 +52,9 @@ describe('SafePod: every way in', () => {
     const chart = Testing.chart();
     const pod = new SafePod(chart, 'pod', { containers: [{ name: 'app', image: 'nginx:1.25', securityContext: USER }] });
     pod.addInitContainer({
-      name: 'proxy', image: 'envoyproxy/envoy:v1.28.0', securityContext: USER,
+      name: 'proxy',
+      image: 'envoyproxy/envoy:v1.28.0',
+      securityContext: USER,
       restartPolicy: kplus.ContainerRestartPolicy.ALWAYS,
       readiness: kplus.Probe.fromCommand(['true']),
     });

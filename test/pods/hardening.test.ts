@@ -92,7 +92,8 @@ describe('hardenContainerProps (construction-time, the same table)', () => {
   });
 
   test('what the user set wins', () => {
-    const hardened = hardenContainerProps({ readOnlyRootFilesystem: false, user: 1000, capabilities: { add: [kplus.Capability.NET_BIND_SERVICE] } }, SecurityProfile.RESTRICTED);
+    const given = { readOnlyRootFilesystem: false, user: 1000, capabilities: { add: [kplus.Capability.NET_BIND_SERVICE] } };
+    const hardened = hardenContainerProps(given, SecurityProfile.RESTRICTED);
     expect(hardened).toMatchObject({ readOnlyRootFilesystem: false, user: 1000, capabilities: { add: ['NET_BIND_SERVICE'], drop: ['ALL'] } });
   });
 

@@ -33,7 +33,9 @@ describe('PodPatterns.apply', () => {
           metadata: { labels: { app: 'raw' } },
           spec: {
             containers: [{
-              name: 'x', image: 'nginx:1.25', securityContext: { runAsUser: 1000 },
+              name: 'x',
+              image: 'nginx:1.25',
+              securityContext: { runAsUser: 1000 },
               resources: { requests: { cpu: k8s.Quantity.fromString('100m'), memory: k8s.Quantity.fromString('64Mi') } },
               ports: [{ containerPort: 8080 }],
               readinessProbe: { httpGet: { path: '/', port: k8s.IntOrString.fromNumber(8080) } },

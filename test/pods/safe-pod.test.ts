@@ -258,7 +258,12 @@ describe('SafePod with securityProfile PRIVILEGED is a kplus.Pod (the cdk8s-plus
       pod.attachContainer(new kplus.Container({ name: 'metrics', image: 'prom/statsd-exporter:v0.26.0' }));
     });
     expect(safe.spec.securityContext).toEqual(plain.spec.securityContext);
-    expect(safe.spec.containers[0].securityContext).toEqual({ allowPrivilegeEscalation: false, privileged: false, readOnlyRootFilesystem: true, runAsNonRoot: true });
+    expect(safe.spec.containers[0].securityContext).toEqual({
+      allowPrivilegeEscalation: false,
+      privileged: false,
+      readOnlyRootFilesystem: true,
+      runAsNonRoot: true,
+    });
     expect(asCdk8sPlusWouldWrite(safe)).toEqual(plain);
     expect(allContainers(safe.spec).map(c => [c.name, c.imagePullPolicy, c.resources])).toEqual([
       ['init-0', 'IfNotPresent', undefined],
