@@ -1,8 +1,10 @@
-import { ApiObject, Size, Testing } from 'cdk8s';
+import { ApiObject, Size, Testing, Yaml } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { k8s } from 'cdk8s-plus-28';
 import { InitGatedApp, ManifestLinter, PodPatterns, SafePod, SecurityProfile, Severity, WarningPolicy } from '../../src';
+import { ExitCode, runLint } from '../../src/cli/lint-command';
 import { lintReports } from '../../src/rules/engine';
+import { captureIo } from '../cli/capture-io';
 import { evaluateManifest } from '../support/pss-oracle';
 import { only, synthValid } from '../support/synth';
 
@@ -104,6 +106,18 @@ describe('PodPatterns.suppress', () => {
     expect(ManifestLinter.lint(manifests).map(f => f.ruleId)).not.toContain('bp-bare-pod');
     const [report] = lintReports(manifests, { profile: SecurityProfile.RESTRICTED });
     expect(report.suppressed.map(s => [s.ruleId, s.reason])).toEqual([['bp-bare-pod', 'a one-off debugging Pod, deleted after use']]);
+  });
+
+  test('round trip: construct → YAML as cdk8s writes it → the lint command, which agrees and lists the exception', () => {
+    const chart = Testing.chart();
+    const pod = new SafePod(chart, 'pod', { metadata: { name: 'debug' }, containers: [{ name: 'app', image: 'nginx:1.25', securityContext: USER }] });
+    PodPatterns.suppress(pod, 'bp-bare-pod', 'a one-off debugging Pod');
+    PodPatterns.setWarningPolicy(chart, WarningPolicy.IGNORE);
+    const io = captureIo({ files: { 'synth.k8s.yaml': Yaml.stringify(...Testing.synth(chart)) } });
+    expect(runLint(['--format', 'json', 'synth.k8s.yaml'], io)).toBe(ExitCode.CLEAN);
+    const output = JSON.parse(io.stdoutText());
+    expect(output.findings.map((f: any) => f.ruleId)).toEqual(['bp-missing-resource-requests']);
+    expect(output.suppressed).toEqual([expect.objectContaining({ ruleId: 'bp-bare-pod', reason: 'a one-off debugging Pod', name: 'debug' })]);
   });
 
   test('works on an InitGatedApp (its workload carries the annotation)', () => {
