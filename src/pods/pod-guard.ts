@@ -14,6 +14,13 @@ export interface GuardTarget {
   readonly profile: SecurityProfile;
   /** Fill what the profile requires where a field is absent, at synth. */
   readonly harden: boolean;
+  /**
+   * Only checked this way if nothing else claims the object: `WaitFor.gate` on
+   * a workload the library does not own asks for the API rules, and a
+   * `PodPatterns.apply` scope around it asks for more.
+   * @default false
+   */
+  readonly fallback?: boolean;
 }
 
 /** Settings `PodPatterns.apply` gives every Pod-bearing object under `scope`. */
@@ -85,9 +92,10 @@ export class PodGuard {
     PodGuard.touch();
   }
 
-  /** Whether `apiObject` is checked with settings of its own. */
+  /** Whether `apiObject` is checked with settings of its own (not a fallback). */
   public isRegistered(apiObject: ApiObject): boolean {
-    return this.targets.has(apiObject);
+    const target = this.targets.get(apiObject);
+    return target !== undefined && !target.fallback;
   }
 
   /** Checks every Pod-bearing object under `scope` that has no settings of its own. */
@@ -114,7 +122,7 @@ export class PodGuard {
   }
 
   private collectTargets(): GuardTarget[] {
-    const targets = new Map(this.targets);
+    const targets = new Map([...this.targets].filter(([, target]) => !target.fallback));
     const innermostFirst = [...this.scopes].sort((a, b) => depth(b.scope) - depth(a.scope));
     for (const { scope, profile, harden } of innermostFirst) {
       for (const child of scope.node.findAll()) {
@@ -122,6 +130,9 @@ export class PodGuard {
           targets.set(child, { apiObject: child, profile, harden });
         }
       }
+    }
+    for (const [apiObject, target] of this.targets) {
+      if (!targets.has(apiObject)) targets.set(apiObject, target);
     }
     return [...targets.values()];
   }

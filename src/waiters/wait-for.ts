@@ -178,7 +178,7 @@ export class WaitFor {
     const guard = PodGuard.of(workload);
     const apiObject = ApiObject.of(workload);
     if (!guard.isRegistered(apiObject)) {
-      guard.register({ apiObject, profile: SecurityProfile.PRIVILEGED, harden: false });
+      guard.register({ apiObject, profile: SecurityProfile.PRIVILEGED, harden: false, fallback: true });
     }
   }
 

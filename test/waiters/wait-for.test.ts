@@ -1,6 +1,6 @@
 import { Chart, Duration, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { InitGatedApp, WaitFor } from '../../src';
+import { InitGatedApp, PodPatterns, WaitFor } from '../../src';
 import { dns1123LabelErrors } from '../../src/names/names';
 import { only, synthValid } from '../support/synth';
 
@@ -156,5 +156,41 @@ describe('hostile input never becomes a script', () => {
   test('a bad cluster domain is refused', () => {
     expect(() => waitersOf(Testing.chart(), [WaitFor.serviceName('mydb')], { clusterDomain: 'cluster.local;id' }))
       .toThrow(/cluster\.local;id/);
+  });
+});
+
+describe('WaitFor.gate on a workload the library does not own', () => {
+  test('waiters go before the existing init containers, hardened; later gates go after earlier ones', () => {
+    const chart = Testing.chart();
+    const api = new kplus.Deployment(chart, 'api', {
+      containers: [{ name: 'api', image: 'nginx:1.25', securityContext: { user: 1000 } }],
+      initContainers: [{ name: 'migrate', image: 'busybox:1.36', securityContext: { user: 1000 } }],
+    });
+    WaitFor.gate(api, [WaitFor.tcp('db', 5432)]);
+    WaitFor.gate(api, [WaitFor.http('http://auth:8080/healthz')], { waitTimeout: Duration.minutes(1) });
+    const spec = only(Testing.synth(chart), 'Deployment').spec.template.spec;
+    expect(spec.initContainers.map((c: any) => c.name)).toEqual(['wait-for-db-5432', 'wait-for-auth-8080', 'migrate']);
+    expect(spec.initContainers[0]).toMatchObject({
+      image: 'busybox:1.37.0',
+      imagePullPolicy: 'IfNotPresent',
+      securityContext: { runAsUser: 65534, runAsNonRoot: true, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } },
+    });
+    expect(spec.initContainers[1].command[2]).toContain("timeout_s='60'");
+  });
+
+  test('the workload is checked with the API rules: a waiter named like an existing container fails the synth', () => {
+    const chart = Testing.chart();
+    const api = new kplus.Deployment(chart, 'api', { containers: [{ name: 'wait-for-db-5432', image: 'nginx:1.25' }] });
+    WaitFor.gate(api, [WaitFor.tcp('db', 5432)]);
+    expect(() => Testing.synth(chart)).toThrow(/api-container-name-duplicate/);
+  });
+
+  test('a PodPatterns.apply scope around it checks it with its own profile, not only the API rules', () => {
+    const chart = Testing.chart();
+    const api = new kplus.Deployment(chart, 'api', { containers: [{ name: 'api', image: 'nginx:1.25', securityContext: { privileged: true } }] });
+    WaitFor.gate(api, [WaitFor.tcp('db', 5432)]);
+    expect(() => Testing.synth(chart)).not.toThrow();
+    PodPatterns.apply(chart);
+    expect(() => Testing.synth(chart)).toThrow(/pss-baseline-privileged/);
   });
 });
