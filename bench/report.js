@@ -80,6 +80,7 @@ function formatMarkdown(r) {
     '',
     `${r.generatedAt} · ${m.cores} cores ${m.cpuModel} · ${m.totalMemoryMb} MB · Node ${m.node} · `
     + `load (1, 5, 15 min) ${m.loadAtStart ? `${m.loadAtStart.join(' ')} at start, ` : ''}${m.loadAverage.join(' ')} at end · `
+    + (m.cpuPressure !== undefined ? `CPU pressure (PSI some) ${Math.round(m.cpuPressure * 1000) / 10} % · ` : '')
     + `cdk8s ${m.packages.cdk8s}, cdk8s-plus-28 ${m.packages['cdk8s-plus-28']}`,
     '',
     `${r.settings.runs} runs per variant and cell, interleaved ours, plus, ours …, each in its own process; `

@@ -3,7 +3,7 @@
  * `npm run bench`: what the library's safety costs a pipeline that synthesizes
  * many workloads. See bench/README.md.
  *
- *   node bench/run.js [--sizes 100,1000,5000] [--charts 1,10,100] [--charts-n 1000] [--runs 7]
+ *   node bench/run.js [--sizes 100,1000,5000] [--charts 1,10,100] [--charts-n 1000] [--runs 9]
  *                     [--require-runs 10] [--variants ours,plus] [--no-warmup] [--no-profile]
  *                     [--profile-n 5000] [--profile-charts 1] [--quick] [--check]
  *
@@ -16,7 +16,7 @@ const path = require('path');
 const { countSynth } = require('./count-calls');
 const { checkEquivalence, equivalenceN } = require('./equivalence');
 const { parseFlags } = require('./flags');
-const { machine } = require('./machine');
+const { cpuStallUs, machine } = require('./machine');
 const { hasGnuTime, runChild } = require('./measure');
 const { formatProfile, profileSynth } = require('./profile');
 const { evaluateTargets, formatMarkdown } = require('./report');
@@ -35,7 +35,7 @@ const FLAGS = {
   'sizes': { type: 'ints', default: [100, 1000, 5000] },
   'charts': { type: 'ints', default: [1, 10, 100] },
   'charts-n': { type: 'int', default: 1000 },
-  'runs': { type: 'int', default: 7 },
+  'runs': { type: 'int', default: 9 },
   'require-runs': { type: 'int', default: 10 },
   'variants': { type: 'string', default: 'ours,plus' },
   'warmup': { type: 'boolean', default: true },
@@ -173,7 +173,7 @@ function main() {
   const argv = process.argv.slice(2);
   const flags = parseFlags(argv.includes('--quick') ? [...QUICK, ...argv] : argv, FLAGS);
   if (flags.help) {
-    log('usage: node bench/run.js [--sizes 100,1000,5000] [--charts 1,10,100] [--charts-n 1000] [--runs 7] '
+    log('usage: node bench/run.js [--sizes 100,1000,5000] [--charts 1,10,100] [--charts-n 1000] [--runs 9] '
       + '[--require-runs 10] [--variants ours,plus] [--no-warmup] [--no-profile] [--profile-n 5000] '
       + '[--profile-charts 1] [--quick] [--check]\n'
       + `--quick = ${QUICK.join(' ')} (later flags override it)`);
@@ -181,6 +181,7 @@ function main() {
   }
   const started = Date.now();
   const loadAtStart = machine().loadAverage;
+  const stallAtStart = cpuStallUs();
   assertLibraryCompiled();
   const gnuTime = hasGnuTime();
   if (!gnuTime) log('warning: /usr/bin/time (GNU time) not found: apt-get install time; peak RSS falls back to the child\'s own maxRSS');
@@ -232,6 +233,11 @@ function main() {
   };
   results.targets = evaluateTargets(results);
   results.measuredInSeconds = Math.round((Date.now() - started) / 1000);
+  const stallAtEnd = cpuStallUs();
+  if (stallAtStart !== undefined && stallAtEnd !== undefined) {
+    // share of the measurement during which some task waited for a CPU
+    results.machine.cpuPressure = Math.round(((stallAtEnd - stallAtStart) / 1000 / (Date.now() - started)) * 1000) / 1000;
+  }
   const markdown = formatMarkdown(results);
   process.stdout.write(markdown + '\n');
 
