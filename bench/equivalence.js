@@ -1,109 +1,138 @@
 'use strict';
 /**
- * Keeps the comparison honest: builds both variants in-process at a small N
- * and checks that they produce the same objects and the same Pod specs, so
- * that a timing difference is the price of the library's work, not of
- * different output.
+ * Keeps the comparison honest: for every chart count of the benchmark, runs
+ * the same child as the measured runs (`synth-child.js`, `app.synth()` into a
+ * temp outdir) once per variant at a small N and checks that ours and plus
+ * write the same files, byte for byte, one YAML file per chart. A timing
+ * difference is then the price of the library's work, not of different output.
  *
- * Hard failures (the benchmark stops): different object lists, or a Pod
- * template whose containers differ in name, image, pull policy, command, env,
- * resources or security context, or whose Pod security context or restart
- * policy differ. Any other difference is returned as a warning.
+ * Any difference stops the benchmark; the error names the files and the JSON
+ * paths that differ (critical fields first: object lists, containers' name,
+ * image, pull policy, command, env, resources, security context).
+ *
+ *   node bench/equivalence.js [--charts 1,10,100]     # the check alone
  */
+const fs = require('fs');
+const path = require('path');
 const { isDeepStrictEqual } = require('util');
-const { Chart, Testing } = require('cdk8s');
-const { populate } = require('./variants');
+const { parseFlags } = require('./flags');
+const { runChild } = require('./measure');
 
-const CONTAINER_FIELDS = ['name', 'image', 'imagePullPolicy', 'command', 'env', 'resources', 'securityContext'];
-const POD_FIELDS = ['securityContext', 'restartPolicy'];
+const SYNTH_CHILD = path.join(__dirname, 'synth-child.js');
+const MIN_N = 3;
 const MAX_LISTED_DIFFERENCES = 20;
+const CRITICAL = /^(\(objects\)|.*\.(initContainers|containers)\[\d+\]\.(name|image|imagePullPolicy|command|env|resources|securityContext)|.*\.spec\.template\.spec\.(securityContext|restartPolicy))/;
+const RESYNC_HINT = 'if the library\'s generated waiter containers changed, run `node bench/sync-variant.js` '
+  + '(after compiling) to refresh bench/fixtures/plus-waiter.json; otherwise update the hand-written plus variant in bench/variants.js';
 
-function manifestsOf(variant, n, lib) {
-  const chart = new Chart(Testing.app(), 'chart-0');
-  populate(variant, [chart], n, lib);
-  return chart.toJson();
+/** N for the check at `charts` charts: every chart gets at least two workloads. */
+function equivalenceN(charts) {
+  return Math.max(MIN_N, 2 * charts);
 }
 
-function objectKey(obj) {
-  return `${obj.kind}/${obj.metadata && obj.metadata.name}`;
+/** Runs one variant into a kept temp outdir; returns the outdir. */
+function synthToDir(variant, n, charts) {
+  const run = runChild(SYNTH_CHILD, ['--variant', variant, '--n', String(n), '--charts', String(charts), '--keep-outdir'],
+    { gnuTime: false });
+  return { outdir: run.output.outdir, objects: run.output.objects, yamlBytes: run.output.yamlBytes };
 }
 
-function podSpecOf(obj) {
-  return obj.spec && obj.spec.template && obj.spec.template.spec;
-}
-
-/** Differences that make the two variants incomparable. */
-function criticalDifferences(ours, plus) {
-  const oursKeys = ours.map(objectKey);
-  const plusKeys = plus.map(objectKey);
-  if (!isDeepStrictEqual(oursKeys, plusKeys)) {
-    return [`object lists differ: ours [${oursKeys.join(', ')}] vs plus [${plusKeys.join(', ')}]`];
-  }
+/**
+ * Compares two synth outdirs file by file. Returns { files, identical, problems }
+ * where problems lists missing files and differing JSON paths.
+ */
+function compareOutdirs(oursDir, plusDir) {
+  const oursFiles = fs.readdirSync(oursDir).sort();
+  const plusFiles = fs.readdirSync(plusDir).sort();
   const problems = [];
-  ours.forEach((obj, i) => {
-    const a = podSpecOf(obj);
-    const b = podSpecOf(plus[i]);
-    if (a === undefined && b === undefined) return;
-    const where = objectKey(obj);
-    for (const field of POD_FIELDS) {
-      if (!isDeepStrictEqual(a[field], b[field])) problems.push(`${where} spec.template.spec.${field}`);
+  if (!isDeepStrictEqual(oursFiles, plusFiles)) {
+    problems.push(`(files) ours [${oursFiles.join(', ')}] vs plus [${plusFiles.join(', ')}]`);
+    return { files: oursFiles.length, identical: false, problems };
+  }
+  let differingFiles = 0;
+  for (const file of oursFiles) {
+    const a = fs.readFileSync(path.join(oursDir, file));
+    const b = fs.readFileSync(path.join(plusDir, file));
+    if (a.equals(b)) continue;
+    differingFiles++;
+    if (problems.length < MAX_LISTED_DIFFERENCES) {
+      problems.push(...documentDifferences(file, a.toString('utf8'), b.toString('utf8')));
     }
-    for (const list of ['initContainers', 'containers']) {
-      const left = a[list] || [];
-      const right = b[list] || [];
-      if (left.length !== right.length) {
-        problems.push(`${where} ${list}: ${left.length} vs ${right.length}`);
-        continue;
-      }
-      left.forEach((container, c) => {
-        for (const field of CONTAINER_FIELDS) {
-          if (!isDeepStrictEqual(container[field], right[c][field])) {
-            problems.push(`${where} ${list}[${c}].${field}`);
-          }
-        }
-      });
-    }
-  });
-  return problems;
+  }
+  return { files: oursFiles.length, differingFiles, identical: differingFiles === 0, problems };
+}
+
+function documentDifferences(file, oursYaml, plusYaml) {
+  const ours = parseAll(oursYaml);
+  const plus = parseAll(plusYaml);
+  const key = obj => `${obj && obj.kind}/${obj && obj.metadata && obj.metadata.name}`;
+  if (!isDeepStrictEqual(ours.map(key), plus.map(key))) {
+    return [`${file}: (objects) ours [${ours.map(key).join(', ')}] vs plus [${plus.map(key).join(', ')}]`];
+  }
+  const paths = [];
+  ours.forEach((obj, i) => differingPaths(obj, plus[i], key(obj), paths));
+  if (paths.length === 0) return [`${file}: same objects and values, different bytes (formatting or key order)`];
+  const critical = paths.filter(p => CRITICAL.test(p));
+  const ordered = [...critical, ...paths.filter(p => !CRITICAL.test(p))];
+  return ordered.map(p => `${file}: ${p}${CRITICAL.test(p) ? ' (critical)' : ''}`);
+}
+
+function parseAll(text) {
+  // cdk8s depends on the `yaml` package; parse every document of a file
+  const yaml = require(require.resolve('yaml', { paths: [path.dirname(require.resolve('cdk8s'))] }));
+  return yaml.parseAllDocuments(text).map(doc => doc.toJSON()).filter(doc => doc !== null);
 }
 
 /** Every JSON path where `a` and `b` differ. */
-function differingPaths(a, b, path = '', out = []) {
+function differingPaths(a, b, at = '', out = []) {
   if (isDeepStrictEqual(a, b)) return out;
   const bothObjects = a !== null && b !== null && typeof a === 'object' && typeof b === 'object'
     && Array.isArray(a) === Array.isArray(b);
   if (!bothObjects) {
-    out.push(path || '(root)');
+    out.push(at || '(root)');
     return out;
   }
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-  for (const key of keys) {
-    const child = Array.isArray(a) ? `${path}[${key}]` : `${path}.${key}`;
-    differingPaths(a[key], b[key], child, out);
+  for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) {
+    differingPaths(a[k], b[k], Array.isArray(a) ? `${at}[${k}]` : `${at}.${k}`, out);
   }
   return out;
 }
 
-/**
- * Throws when the variants are not comparable; returns a summary otherwise.
- */
-function checkEquivalence(n, lib) {
-  const ours = manifestsOf('ours', n, lib);
-  const plus = manifestsOf('plus', n, lib);
-  const critical = criticalDifferences(ours, plus);
-  if (critical.length > 0) {
-    throw new Error(`the ours and plus variants no longer produce comparable manifests at N=${n}; `
-      + 'update bench/variants.js (the plus variant, or its copy of the waiter script) to match '
-      + `what the library generates:\n  ${critical.slice(0, MAX_LISTED_DIFFERENCES).join('\n  ')}`);
+/** Checks one chart count; throws when the variants differ. */
+function checkCharts(charts) {
+  const n = equivalenceN(charts);
+  const ours = synthToDir('ours', n, charts);
+  let plus;
+  try {
+    plus = synthToDir('plus', n, charts);
+    const result = compareOutdirs(ours.outdir, plus.outdir);
+    if (!result.identical) {
+      throw new Error(`ours and plus no longer write identical YAML at N=${n}, ${charts} chart(s) `
+        + `(${result.differingFiles ?? 'the'} of ${result.files} files differ); ${RESYNC_HINT}:\n  `
+        + result.problems.slice(0, MAX_LISTED_DIFFERENCES).join('\n  '));
+    }
+    return { charts, n, objects: ours.objects, files: result.files, yamlBytes: ours.yamlBytes, identical: true };
+  } finally {
+    fs.rmSync(ours.outdir, { recursive: true, force: true });
+    if (plus) fs.rmSync(plus.outdir, { recursive: true, force: true });
   }
-  const otherDifferences = differingPaths(ours, plus);
-  return {
-    n,
-    objects: ours.length,
-    identical: otherDifferences.length === 0,
-    otherDifferences: otherDifferences.slice(0, MAX_LISTED_DIFFERENCES),
-    otherDifferenceCount: otherDifferences.length,
-  };
 }
 
-module.exports = { checkEquivalence };
+/** Checks every chart count; returns one summary per chart count. */
+function checkEquivalence(chartCounts) {
+  return chartCounts.map(checkCharts);
+}
+
+if (require.main === module) {
+  try {
+    const flags = parseFlags(process.argv.slice(2), { charts: { type: 'ints', default: [1, 10, 100] } });
+    for (const r of checkEquivalence(flags.charts)) {
+      process.stdout.write(`${r.charts} chart(s), N=${r.n}: ${r.files} YAML file(s), ${r.objects} objects, identical\n`);
+    }
+  } catch (e) {
+    process.stderr.write(`bench/equivalence.js: ${e.message}\n`);
+    process.exitCode = e.usage ? 2 : 1;
+  }
+}
+
+module.exports = { checkEquivalence, compareOutdirs, equivalenceN };

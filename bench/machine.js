@@ -13,6 +13,20 @@ function cpuModel() {
   return os.cpus()[0] ? os.cpus()[0].model : 'unknown';
 }
 
+/**
+ * Linux pressure stall information: total microseconds during which some
+ * runnable task waited for a CPU (since boot), or undefined.
+ */
+function cpuStallUs() {
+  try {
+    const some = fs.readFileSync('/proc/pressure/cpu', 'utf8').split('\n').find(l => l.startsWith('some'));
+    const total = /total=([0-9]+)/.exec(some);
+    return total ? Number(total[1]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function machine() {
   return {
     cores: os.cpus().length,
@@ -29,4 +43,4 @@ function machine() {
   };
 }
 
-module.exports = { machine };
+module.exports = { cpuStallUs, machine };

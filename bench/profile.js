@@ -43,7 +43,7 @@ function formatProfile(p) {
     `### Calls per object during app.synth() (N=${counts.n}, ${counts.charts} chart(s))`,
     '',
     `- ApiObject.toJson per object: ${JSON.stringify(counts.toJsonCallsPerObject)}`,
-    `- rules engine (lintObjects) runs: ${counts.lintObjectsCalls} for ${counts.objects.Deployment || 0} Deployments`,
+    `- rules engine (lintObjects) runs: ${counts.lintObjectsCalls ?? 'n/a'} (${counts.lintedObjects ?? 'n/a'} objects linted) for ${counts.objects.Deployment || 0} Deployments`,
     `- Yaml.save calls: ${counts.yamlSaveCalls}`,
     '',
   ].join('\n');

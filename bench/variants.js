@@ -7,10 +7,18 @@
  *
  * - ours: `InitGatedApp` + `WaitFor.service` (generated waiters, explicit pull
  *   policies, hardening, whole-Pod rules at synth);
- * - plus: the same objects written by hand with cdk8s-plus-28 and nothing else.
+ * - plus: the same objects written by hand with cdk8s-plus-28 and nothing else;
+ *   the parts the library generates verbatim (the waiter containers: script,
+ *   env, resources, security context) come from `bench/fixtures/plus-waiter.json`,
+ *   which `node bench/sync-variant.js` regenerates from the compiled library.
+ *   The plus variant never loads the library.
  *
- * `bench/equivalence.js` checks, once per benchmark, that the two still match.
+ * `bench/equivalence.js` checks, before every benchmark and per chart count,
+ * that the two write byte-identical YAML files.
  */
+const fs = require('fs');
+const path = require('path');
+const { isDeepStrictEqual } = require('util');
 const { Duration, Size } = require('cdk8s');
 const kplus = require('cdk8s-plus-28');
 const { Construct } = require('constructs');
@@ -18,7 +26,8 @@ const { Construct } = require('constructs');
 const APP_IMAGE = 'busybox:1.36.1';
 const WAITER_IMAGE = 'busybox:1.28';
 const APP_USER = 1000;
-const WAITER_USER = 65534;
+const WAIT_TIMEOUT_S = 300;
+const WAIT_INTERVAL_S = 2;
 const APP_PORT = 8080;
 const DEPENDENCIES = [
   { id: 'svc-a', targetPort: 9376 },
@@ -40,8 +49,8 @@ function addOurs(lib, chart, i) {
   const services = addDependencyServices(chart, i);
   new lib.InitGatedApp(chart, `app-${i}`, {
     waitFor: services.map(svc => lib.WaitFor.service(svc)),
-    waitTimeout: Duration.minutes(5),
-    waitInterval: Duration.seconds(2),
+    waitTimeout: Duration.seconds(WAIT_TIMEOUT_S),
+    waitInterval: Duration.seconds(WAIT_INTERVAL_S),
     waiterImage: WAITER_IMAGE,
     containers: [{
       name: 'app',
@@ -73,19 +82,147 @@ function addPlus(chart, i) {
   });
 }
 
+/**
+ * The waiter init containers of the plus variant. What the library generates
+ * for a waiter (the script, its env, resources and security context) is not
+ * retyped here: `bench/sync-variant.js` renders one `WaitFor.service` waiter
+ * with the compiled library and stores it, the Service name replaced by a
+ * placeholder, in `bench/fixtures/plus-waiter.json`. This file reads that JSON
+ * (never the library) and writes the container with cdk8s-plus-28's own props.
+ */
+const WAITER_FIXTURE_FILE = path.join(__dirname, 'fixtures', 'plus-waiter.json');
+const RESYNC = 'run `node bench/sync-variant.js` after compiling the library';
+let waiterTemplate;
+
 function plusWaiter(serviceName) {
+  if (waiterTemplate === undefined) waiterTemplate = loadWaiterTemplate();
+  return waiterTemplate(serviceName);
+}
+
+/** The parameters the fixture was rendered with; they must match what addOurs passes. */
+function waiterParameters() {
   return {
-    name: `wait-for-${serviceName}`,
-    image: WAITER_IMAGE,
-    imagePullPolicy: kplus.ImagePullPolicy.IF_NOT_PRESENT,
-    command: ['sh', '-c', dnsWaiterScriptCopy(serviceName)],
-    envVariables: { POD_NAMESPACE: kplus.EnvValue.fromFieldRef(kplus.EnvFieldPaths.POD_NAMESPACE) },
-    securityContext: { ...restrictedContext(WAITER_USER), readOnlyRootFilesystem: true },
-    resources: {
-      cpu: { request: kplus.Cpu.millis(10), limit: kplus.Cpu.millis(100) },
-      memory: { request: Size.mebibytes(16), limit: Size.mebibytes(32) },
-    },
+    waiterImage: WAITER_IMAGE,
+    waitTimeoutSeconds: WAIT_TIMEOUT_S,
+    waitIntervalSeconds: WAIT_INTERVAL_S,
   };
+}
+
+/**
+ * Reads the fixture once and returns `serviceName => kplus.ContainerProps`.
+ * Throws when the fixture is missing, was rendered with other parameters, or
+ * holds a field this translation cannot express with cdk8s-plus-28.
+ */
+function loadWaiterTemplate() {
+  if (!fs.existsSync(WAITER_FIXTURE_FILE)) {
+    throw new Error(`${path.relative(process.cwd(), WAITER_FIXTURE_FILE)} is missing: ${RESYNC}`);
+  }
+  const fixture = JSON.parse(fs.readFileSync(WAITER_FIXTURE_FILE, 'utf8'));
+  if (!isDeepStrictEqual(fixture.parameters, waiterParameters())) {
+    throw new Error(`bench/fixtures/plus-waiter.json was rendered with ${JSON.stringify(fixture.parameters)}, `
+      + `the ours variant now uses ${JSON.stringify(waiterParameters())}: ${RESYNC}`);
+  }
+  const placeholder = fixture.placeholder;
+  const container = fixture.initContainer;
+  const fill = value => {
+    const parts = value.split(placeholder);
+    return parts.length === 1 ? () => value : name => parts.join(name);
+  };
+  const known = ['name', 'image', 'imagePullPolicy', 'command', 'args', 'env', 'resources', 'securityContext'];
+  const unknown = Object.keys(container).filter(key => !known.includes(key));
+  if (unknown.length > 0) {
+    throw new Error(`the generated waiter container now has ${unknown.join(', ')}, which the plus variant does not `
+      + 'write: add them to loadWaiterTemplate in bench/variants.js');
+  }
+  const name = fill(container.name);
+  const image = fill(container.image);
+  const command = container.command && container.command.map(fill);
+  const args = container.args && container.args.map(fill);
+  const env = (container.env || []).map(e => [e.name, envValue(e)]);
+  const pullPolicy = container.imagePullPolicy;
+  const resources = plusResources(container.resources);
+  const securityContext = plusSecurityContext(container.securityContext);
+  return serviceName => ({
+    name: name(serviceName),
+    image: image(serviceName),
+    imagePullPolicy: pullPolicy,
+    command: command && command.map(part => part(serviceName)),
+    args: args && args.map(part => part(serviceName)),
+    envVariables: Object.fromEntries(env.map(([key, value]) => [key, value()])),
+    securityContext: { ...securityContext },
+    resources: resources(),
+  });
+}
+
+function envValue(e) {
+  if (e.value !== undefined) return () => kplus.EnvValue.fromValue(e.value);
+  const fieldRef = e.valueFrom && e.valueFrom.fieldRef;
+  if (fieldRef && Object.keys(e.valueFrom).length === 1) {
+    const options = fieldRef.apiVersion ? { apiVersion: fieldRef.apiVersion } : undefined;
+    return () => kplus.EnvValue.fromFieldRef(fieldRef.fieldPath, options);
+  }
+  throw new Error(`waiter env ${JSON.stringify(e)}: the plus variant only writes values and fieldRefs; `
+    + 'extend envValue in bench/variants.js');
+}
+
+/** Kubernetes quantities as cdk8s-plus-28 objects; no `resources` in the manifest becomes `{}` (no kplus defaults). */
+function plusResources(resources = {}) {
+  const cpu = q => {
+    const m = /^([0-9]+)(m?)$/.exec(q);
+    if (!m) throw new Error(`waiter cpu "${q}": extend plusResources in bench/variants.js`);
+    return m[2] ? kplus.Cpu.millis(Number(m[1])) : kplus.Cpu.units(Number(m[1]));
+  };
+  const memory = q => {
+    const m = /^([0-9]+)(Ki|Mi|Gi)$/.exec(q);
+    if (!m) throw new Error(`waiter memory "${q}": extend plusResources in bench/variants.js`);
+    const unit = { Ki: Size.kibibytes, Mi: Size.mebibytes, Gi: Size.gibibytes }[m[2]];
+    return unit(Number(m[1]));
+  };
+  const kinds = { cpu, memory };
+  const extra = Object.keys({ ...resources.requests, ...resources.limits }).filter(k => !(k in kinds));
+  const other = Object.keys(resources).filter(k => k !== 'requests' && k !== 'limits');
+  if (extra.length + other.length > 0) {
+    throw new Error(`waiter resources ${[...extra, ...other].join(', ')}: extend plusResources in bench/variants.js`);
+  }
+  return () => {
+    const out = {};
+    for (const [kind, parse] of Object.entries(kinds)) {
+      const request = resources.requests && resources.requests[kind];
+      const limit = resources.limits && resources.limits[kind];
+      if (request === undefined && limit === undefined) continue;
+      out[kind] = {
+        ...(request !== undefined ? { request: parse(request) } : {}),
+        ...(limit !== undefined ? { limit: parse(limit) } : {}),
+      };
+    }
+    return out;
+  };
+}
+
+const SECURITY_FIELDS = {
+  runAsUser: 'user',
+  runAsGroup: 'group',
+  runAsNonRoot: 'ensureNonRoot',
+  privileged: 'privileged',
+  allowPrivilegeEscalation: 'allowPrivilegeEscalation',
+  readOnlyRootFilesystem: 'readOnlyRootFilesystem',
+  capabilities: 'capabilities',
+  seccompProfile: 'seccompProfile',
+};
+
+function plusSecurityContext(context) {
+  if (context === undefined) {
+    throw new Error('the generated waiter has no securityContext, which cdk8s-plus-28 cannot leave out: '
+      + 'update the plus variant in bench/variants.js');
+  }
+  const out = {};
+  for (const [key, value] of Object.entries(context)) {
+    if (!(key in SECURITY_FIELDS)) {
+      throw new Error(`waiter securityContext.${key}: extend SECURITY_FIELDS in bench/variants.js`);
+    }
+    out[SECURITY_FIELDS[key]] = value;
+  }
+  return out;
 }
 
 function restrictedContext(user) {
@@ -98,60 +235,6 @@ function restrictedContext(user) {
     capabilities: { drop: [kplus.Capability.ALL] },
     seccompProfile: { type: kplus.SeccompProfileType.RUNTIME_DEFAULT },
   };
-}
-
-/**
- * A verbatim copy of the script `WaitFor.service` generates (timeout 300 s,
- * interval 2 s, attempt 10 s, namespace from $POD_NAMESPACE), so both variants
- * write the same bytes. If the library's script changes, the equivalence check
- * fails and this copy must be refreshed.
- */
-function dnsWaiterScriptCopy(serviceName) {
-  return [
-    '# cdk8s-pod-patterns wait-for: until the Service\'s DNS name resolves',
-    `service='${serviceName}'`,
-    'namespace="$POD_NAMESPACE"',
-    'cluster_domain=\'cluster.local\'',
-    'timeout_s=\'300\'',
-    'interval_s=\'2\'',
-    'attempt_s=\'10\'',
-    'if [ -z "$namespace" ]; then',
-    '  echo \'wait-for: POD_NAMESPACE is empty: set it from the Downward API (fieldRef: metadata.namespace)\' >&2',
-    '  exit 1',
-    'fi',
-    'name="$service.$namespace.svc.$cluster_domain"',
-    'dependency="service $name"',
-    'for tool in timeout nslookup; do',
-    '  command -v "$tool" >/dev/null || { echo "wait-for: $tool not found in the waiter image: use a busybox image" >&2; exit 1; }',
-    'done',
-    '# busybox 1.28 spells it "timeout -t SECS", later versions "timeout SECS"',
-    'if timeout -t 1 true 2>/dev/null; then',
-    '  bounded() { timeout -t "$@"; }',
-    'else',
-    '  bounded() { timeout "$@"; }',
-    'fi',
-    '# some busybox versions exit 0 even on NXDOMAIN: look for an answer instead',
-    'check() {',
-    '  case "$(bounded "$1" nslookup "$name" 2>/dev/null)" in',
-    '    *Name:*) return 0 ;;',
-    '  esac',
-    '  return 1',
-    '}',
-    'deadline=$(( $(date +%s) + timeout_s ))',
-    'attempt=1',
-    'while left=$(( deadline - $(date +%s) )); [ "$left" -gt 0 ]; do',
-    '  echo "waiting for $dependency (attempt $attempt, ${left}s left)"',
-    '  if check "$(( left < attempt_s ? left : attempt_s ))"; then',
-    '    echo "wait-for: $dependency is ready"',
-    '    exit 0',
-    '  fi',
-    '  left=$(( deadline - $(date +%s) ))',
-    '  if [ "$left" -gt 0 ]; then sleep "$(( left < interval_s ? left : interval_s ))"; fi',
-    '  attempt=$(( attempt + 1 ))',
-    'done',
-    'echo "wait-for: gave up on $dependency after ${timeout_s}s" >&2',
-    'exit 1',
-  ].join('\n') + '\n';
 }
 
 const VARIANTS = ['ours', 'plus'];
@@ -170,4 +253,4 @@ function populate(variant, charts, n, lib) {
   }
 }
 
-module.exports = { VARIANTS, populate };
+module.exports = { VARIANTS, populate, waiterParameters, WAITER_FIXTURE_FILE };
