@@ -38,6 +38,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
       testPathIgnorePatterns: ['/node_modules/', '/cdk8s.out/'],
       // Coverage measures the library, not its tests, examples or fixtures.
       collectCoverageFrom: ['src/**/*.ts'],
+      setupFiles: ['<rootDir>/test/support/quiet-warnings.ts'],
     },
   },
 

@@ -46,6 +46,9 @@ function appWithBadWorkloads(outdir: string): App {
   return app;
 }
 
+const quiet = process.env[WARNINGS_ENV];
+afterEach(() => { process.env[WARNINGS_ENV] = quiet; });
+
 describe('one guard per app', () => {
   let outdir: string;
   beforeEach(() => {
@@ -54,7 +57,6 @@ describe('one guard per app', () => {
   });
   afterEach(() => {
     fs.rmSync(outdir, { recursive: true, force: true });
-    delete process.env[WARNINGS_ENV];
   });
 
   test('app.synth() lists every failing workload by construct path, each with all its problems, and writes nothing', () => {
@@ -103,7 +105,7 @@ describe('one guard per app', () => {
 });
 
 describe('warnings at synth', () => {
-  afterEach(() => { delete process.env[WARNINGS_ENV]; });
+  beforeEach(() => { delete process.env[WARNINGS_ENV]; });
 
   function twoChartApp(outdir: string): App {
     const app = new App({ outdir });
