@@ -40,6 +40,11 @@ function addDependencyServices(chart, i) {
   }));
 }
 
+/** Requests as a user sets them (without them the library warns at every synth). */
+function appResources() {
+  return { cpu: { request: kplus.Cpu.millis(50) }, memory: { request: Size.mebibytes(64) } };
+}
+
 function appCommand(i) {
   return ['sh', '-c', `echo app ${i} is running && sleep 3600`];
 }
@@ -57,6 +62,7 @@ function addOurs(lib, chart, i) {
       image: APP_IMAGE,
       command: appCommand(i),
       portNumber: APP_PORT,
+      resources: appResources(),
       securityContext: { user: APP_USER, group: APP_USER },
     }],
   });
@@ -76,7 +82,7 @@ function addPlus(chart, i) {
       command: appCommand(i),
       portNumber: APP_PORT,
       imagePullPolicy: kplus.ImagePullPolicy.IF_NOT_PRESENT,
-      resources: {},
+      resources: appResources(),
       securityContext: restrictedContext(APP_USER),
     }],
   });
