@@ -4,8 +4,10 @@ import { withWritableMounts } from './writable-paths';
 import { ImageReference } from '../image/image-reference';
 import { SecurityProfile } from '../policy/security-profile';
 import { RULE } from '../rules/catalog';
-import { lintObjects } from '../rules/engine';
-import { Finding, Severity } from '../rules/finding';
+import { violationsOf } from '../rules/engine';
+import { Severity, Violation } from '../rules/finding';
+import { ruleById } from '../rules/registry';
+import { Rule } from '../rules/rule';
 
 /** Where a container sits in the Pod; decides what Kubernetes allows on it. */
 export enum ContainerRole {
@@ -38,17 +40,24 @@ export function normalizeContainer(
   role: ContainerRole,
   options: NormalizeOptions,
 ): kplus.ContainerProps {
+  // A waiter enters its workload through addInitContainer after it was normalised (hardened to restricted).
+  if (NORMALIZED.has(props)) return props;
   const placed = roleOf(props, role);
   checkContainerEarly(containerFields(props), placed, options);
   const mounts = placed === ContainerRole.APP || placed === ContainerRole.SIDECAR ? options.writableMounts ?? [] : [];
-  return {
+  const normalized: kplus.ContainerProps = {
     ...withWritableMounts(props, mounts, options.owner),
     imagePullPolicy: props.imagePullPolicy ?? ImageReference.parse(props.image).defaultPullPolicy,
     resources: props.resources ?? {},
     securityContext: hardenContainerProps(props.securityContext, options.securityProfile),
     restartPolicy: placed === ContainerRole.SIDECAR ? kplus.ContainerRestartPolicy.ALWAYS : props.restartPolicy,
   };
+  NORMALIZED.add(normalized);
+  return normalized;
 }
+
+/** Props `normalizeContainer` returned: taking them again changes nothing. */
+const NORMALIZED = new WeakSet<kplus.ContainerProps>();
 
 /**
  * `normalizeContainer` for a container cdk8s-plus has already built
@@ -101,7 +110,7 @@ function containerFields(props: kplus.ContainerProps): Record<string, unknown> {
 }
 
 /** The rules that need nothing but the container itself: they can run as the user's line executes. */
-const CONTAINER_RULES: ReadonlySet<string> = new Set([
+const CONTAINER_RULE_IDS = [
   RULE.API_CONTAINER_NAME,
   RULE.API_CONTAINER_RESTART_POLICY,
   RULE.API_INIT_CONTAINER_PROBES,
@@ -110,23 +119,28 @@ const CONTAINER_RULES: ReadonlySet<string> = new Set([
   RULE.API_IMAGE_PULL_POLICY,
   RULE.RUNTIME_IMAGE_REFERENCE,
   RULE.BP_MUTABLE_IMAGE_TAG,
-]);
+];
+
+let containerRules: readonly Rule[] | undefined;
 
 /**
- * Runs the container-level rules (the same ones lint and the synth guard run) on
- * one container, so that a bad container fails where the user added it.
+ * Runs the container-level rules (the same rule objects lint and the synth
+ * guard run) on one container, so that a bad container fails where the user
+ * added it.
  */
 function checkContainerEarly(fields: Record<string, unknown>, role: ContainerRole, options: NormalizeOptions): void {
-  const problems = containerFindings(fields, role).filter(finding =>
-    finding.severity === Severity.ERROR || (finding.ruleId === RULE.BP_MUTABLE_IMAGE_TAG && !options.allowMutableImageTags));
+  const problems = containerViolations(fields, role).filter(found =>
+    ruleById(found.ruleId).severity === Severity.ERROR || (found.ruleId === RULE.BP_MUTABLE_IMAGE_TAG && !options.allowMutableImageTags));
   if (problems.length === 0) return;
-  const lines = problems.map(finding => finding.ruleId === RULE.BP_MUTABLE_IMAGE_TAG
-    ? `${finding.message}${role === ContainerRole.WAITER ? '; the image comes from waiterImage' : ''} [${finding.ruleId}]`
-    : `${finding.message} [${finding.ruleId}]`);
+  const lines = problems.map(found => found.ruleId === RULE.BP_MUTABLE_IMAGE_TAG && role === ContainerRole.WAITER
+    ? `${found.message}; the image comes from waiterImage [${found.ruleId}]`
+    : `${found.message} [${found.ruleId}]`);
   throw new Error(`${options.owner}: ${lines.join('\n  ')}`);
 }
 
-function containerFindings(fields: Record<string, unknown>, role: ContainerRole): Finding[] {
+/** The container-level rules' findings for one container, as they would be found in a Pod. */
+function containerViolations(fields: Record<string, unknown>, role: ContainerRole): Violation[] {
+  containerRules ??= CONTAINER_RULE_IDS.map(ruleById);
   const group = role === ContainerRole.APP ? 'containers' : 'initContainers';
   const container = {
     ...fields,
@@ -134,7 +148,5 @@ function containerFindings(fields: Record<string, unknown>, role: ContainerRole)
     restartPolicy: role === ContainerRole.SIDECAR ? 'Always' : fields.restartPolicy,
   };
   const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'container-check' }, spec: { [group]: [container] } };
-  const path = `spec.${group}[0]`;
-  return lintObjects([pod], { profile: SecurityProfile.PRIVILEGED })
-    .filter(finding => CONTAINER_RULES.has(finding.ruleId) && (finding.path === path || finding.path.startsWith(`${path}.`)));
+  return violationsOf(pod, containerRules, { profile: SecurityProfile.PRIVILEGED });
 }

@@ -38,9 +38,15 @@ export class HardeningPatches {
   public harden(apiObject: ApiObject, manifest: any, profile: SecurityProfile): void {
     const operations: Operation[] = [];
     for (const template of podTemplatesOf(manifest)) {
-      const before = JSON.stringify(template.spec);
-      if (!hardenPodSpec(template.spec, profile)) continue;
-      operations.push(...fieldOperations(JSON.parse(before), template.spec, `/${template.specPath.replace(/\./g, '/')}`));
+      const pointer = `/${template.specPath.replace(/\./g, '/')}`;
+      for (const { group, index } of hardenPodSpec(template.spec, profile)) {
+        const container = template.spec[group][index];
+        for (const field of ['imagePullPolicy', 'securityContext']) {
+          if (container[field] !== undefined) {
+            operations.push({ op: 'add', path: `${pointer}/${group}/${index}/${field}`, value: container[field] });
+          }
+        }
+      }
     }
     const pool = this.poolOf(apiObject, operations.length);
     operations.forEach((operation, i) => Object.assign(pool[i], operation));
@@ -61,21 +67,4 @@ export class HardeningPatches {
 
 function noOp(apiObject: ApiObject): Operation {
   return { op: 'test', path: '/kind', value: apiObject.kind };
-}
-
-/** One `add` per container field that hardening changed. */
-function fieldOperations(before: any, after: any, specPointer: string): Operation[] {
-  const operations: Operation[] = [];
-  for (const group of ['initContainers', 'containers']) {
-    const list: any[] = Array.isArray(after[group]) ? after[group] : [];
-    list.forEach((container, index) => {
-      const original = before[group]?.[index] ?? {};
-      for (const field of ['imagePullPolicy', 'securityContext']) {
-        if (JSON.stringify(original[field]) !== JSON.stringify(container[field])) {
-          operations.push({ op: 'add', path: `${specPointer}/${group}/${index}/${field}`, value: container[field] });
-        }
-      }
-    });
-  }
-  return operations;
 }

@@ -92,34 +92,41 @@ export function hardenPodProps(
   }
 }
 
+/** A container `hardenPodSpec` completed: where it is in the Pod spec. */
+export interface CompletedContainer {
+  readonly group: 'initContainers' | 'containers';
+  readonly index: number;
+}
+
 /**
  * Fills, in a manifest's Pod spec, what `profile` requires where the field is
  * absent, and gives a container without `imagePullPolicy` the one Kubernetes
  * would compute. Never overrides a value that is present: the rules then report
  * it. A field the Pod sets for every container counts as present.
  *
- * @returns whether anything was added (`spec` is modified in place)
+ * @returns the containers it changed (`spec` is modified in place; only their
+ * `imagePullPolicy` and `securityContext` change)
  */
-export function hardenPodSpec(spec: any, profile: SecurityProfile): boolean {
-  if (!isObject(spec)) return false;
+export function hardenPodSpec(spec: any, profile: SecurityProfile): CompletedContainer[] {
+  if (!isObject(spec)) return [];
   const podContext = isObject(spec.securityContext) ? spec.securityContext : {};
-  let changed = false;
-  for (const container of appAndInitContainers(spec)) {
-    let filled = fillPullPolicy(container);
-    for (const field of FIELDS_BY_PROFILE[profile]) {
-      filled = fillField(container, field, podContext) || filled;
-    }
-    if (filled) sortKeysInPlace(container);
-    changed = changed || filled;
+  const completed: CompletedContainer[] = [];
+  for (const group of ['initContainers', 'containers'] as const) {
+    const list: unknown[] = Array.isArray(spec[group]) ? spec[group] : [];
+    list.forEach((container, index) => {
+      if (isObject(container) && hardenContainer(container, profile, podContext)) completed.push({ group, index });
+    });
   }
-  return changed;
+  return completed;
 }
 
-function appAndInitContainers(spec: any): any[] {
-  return [spec.initContainers, spec.containers]
-    .filter(Array.isArray)
-    .flat()
-    .filter(isObject);
+function hardenContainer(container: Record<string, any>, profile: SecurityProfile, podContext: any): boolean {
+  let filled = fillPullPolicy(container);
+  for (const field of FIELDS_BY_PROFILE[profile]) {
+    filled = fillField(container, field, podContext) || filled;
+  }
+  if (filled) sortKeysInPlace(container);
+  return filled;
 }
 
 function fillField(container: any, field: ProfileField, podContext: any): boolean {

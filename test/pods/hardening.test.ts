@@ -14,7 +14,7 @@ const RESTRICTED_CONTEXT = {
 describe('hardenPodSpec (synth-time completion of manifests)', () => {
   test('RESTRICTED fills every required field of a bare container, init containers included', () => {
     const spec: any = { initContainers: [{ name: 'i', image: 'busybox:1.36' }], containers: [{ name: 'c', image: 'nginx:1.25' }] };
-    expect(hardenPodSpec(spec, SecurityProfile.RESTRICTED)).toBe(true);
+    expect(hardenPodSpec(spec, SecurityProfile.RESTRICTED)).toEqual([{ group: 'initContainers', index: 0 }, { group: 'containers', index: 0 }]);
     for (const container of [...spec.initContainers, ...spec.containers]) {
       expect(container.securityContext).toEqual(RESTRICTED_CONTEXT);
       expect(container.imagePullPolicy).toBe('IfNotPresent');
@@ -68,7 +68,7 @@ describe('hardenPodSpec (synth-time completion of manifests)', () => {
       containers: [{ name: 'c', image: 'nginx:1.25', imagePullPolicy: 'IfNotPresent', securityContext: RESTRICTED_CONTEXT }],
       ephemeralContainers: [{ name: 'debug', image: 'busybox:1.36' }],
     };
-    expect(hardenPodSpec(spec, SecurityProfile.RESTRICTED)).toBe(false);
+    expect(hardenPodSpec(spec, SecurityProfile.RESTRICTED)).toEqual([]);
     expect(spec.ephemeralContainers[0]).toEqual({ name: 'debug', image: 'busybox:1.36' });
   });
 
