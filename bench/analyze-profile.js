@@ -23,8 +23,9 @@ const LANDMARKS = [
   { label: 'App.synth (validate + toJson + YAML)', file: 'cdk8s/lib/app.js', fn: 'synth' },
   { label: '  validate() of every construct', file: 'cdk8s/lib/app.js', fn: 'validate' },
   { label: '  Chart.toJson', file: 'cdk8s/lib/chart.js', fn: 'toJson' },
-  { label: '    library whole-Pod check (bindPodRules, inside toJson)', file: 'lib/pods/pod-rules-binding.js', fn: 'throwOnErrors' },
-  { label: '      lintObjects (rules engine)', file: 'lib/rules/engine.js', fn: 'lintObjects' },
+  { label: '    library synth guard (PodGuard.check, once per synth)', file: 'lib/pods/pod-guard.js', fn: 'check' },
+  { label: '      its render of each Pod-bearing object (toJson)', file: 'lib/pods/pod-guard.js', fn: 'render' },
+  { label: '      its rules engine run (findingsPerObject)', file: 'lib/rules/engine.js', fn: 'findingsPerObject' },
   { label: '  ApiObject.toJson (all calls)', file: 'cdk8s/lib/api-object.js', fn: 'toJson' },
   { label: '  Kube*.toJson (cdk8s-plus generated imports, all calls)', file: 'cdk8s-plus-28/lib/imports/k8s.js', fn: 'toJson' },
   { label: '  Yaml.save', file: 'cdk8s/lib/yaml.js', fn: 'save' },
@@ -32,8 +33,8 @@ const LANDMARKS = [
 
 /** Subtrees whose own split is worth seeing: what the library's synth-time check spends its time on. */
 const FOCUSES = [
-  { label: 'inside the library whole-Pod check (bindPodRules)', file: 'lib/pods/pod-rules-binding.js', fn: 'throwOnErrors' },
-  { label: 'inside lintObjects (rules engine)', file: 'lib/rules/engine.js', fn: 'lintObjects' },
+  { label: 'inside the library synth guard (PodGuard.check)', file: 'lib/pods/pod-guard.js', fn: 'check' },
+  { label: 'inside the rules engine run at synth (findingsPerObject)', file: 'lib/rules/engine.js', fn: 'findingsPerObject' },
   { label: 'inside InitGatedApp (construction)', file: 'lib/apps/init-gated-app.js', fn: 'InitGatedApp' },
 ];
 

@@ -36,8 +36,8 @@ interface Verdict {
 }
 
 interface WorkloadFindings {
-  readonly path: string;
-  readonly title: string;
+  /** Computed only for a workload that is reported: construct paths are not free. */
+  readonly title: () => string;
   readonly errors: string[];
   readonly warnings: string[];
 }
@@ -142,7 +142,7 @@ export class PodGuard {
     printWarnings(reports);
     const failing = reports.filter(report => report.errors.length > 0);
     if (failing.length === 0) return [];
-    const lines = failing.flatMap(report => [`  ${report.title}:`, ...report.errors.map(line => `    ${line}`)]);
+    const lines = failing.flatMap(report => [`  ${report.title()}:`, ...report.errors.map(line => `    ${line}`)]);
     return [
       `${failing.length} of ${reports.length} workload(s) would be rejected by Kubernetes, `
       + `fail at run time or break their security profile; nothing was written:\n${lines.join('\n')}`,
@@ -155,15 +155,16 @@ export class PodGuard {
     for (const target of targets) {
       const rendered = this.render(target);
       if (typeof rendered === 'string') {
-        reports.push({ ...describeTarget(target.apiObject), errors: [rendered], warnings: [] });
+        reports.push({ title: () => describeTarget(target.apiObject), errors: [rendered], warnings: [] });
         continue;
       }
       const group = byProfile.get(target.profile) ?? [];
       group.push({ target, manifest: rendered });
       byProfile.set(target.profile, group);
     }
+    const fromEnvironment = warningPolicyFromEnvironment();
     for (const [profile, group] of byProfile) {
-      const policies = group.map(({ target }) => this.warningPolicyOf(target.apiObject));
+      const policies = group.map(({ target }) => this.warningPolicyOf(target.apiObject) ?? fromEnvironment);
       const includeWarnings = policies.some(policy => policy !== WarningPolicy.IGNORE);
       const findings = findingsPerObject(group.map(entry => entry.manifest), { profile, includeWarnings });
       group.forEach(({ target }, i) => reports.push(classify(target.apiObject, findings[i], policies[i], profile)));
@@ -183,13 +184,14 @@ export class PodGuard {
     }
   }
 
-  private warningPolicyOf(apiObject: ApiObject): WarningPolicy {
+  /** The policy of the innermost scope that sets one around `apiObject`, if any. */
+  private warningPolicyOf(apiObject: ApiObject): WarningPolicy | undefined {
     let best: { depth: number; policy: WarningPolicy } | undefined;
     for (const { scope, policy } of this.warningPolicies) {
       const d = depth(scope);
       if (isWithin(apiObject, scope) && (best === undefined || d >= best.depth)) best = { depth: d, policy };
     }
-    return best?.policy ?? warningPolicyFromEnvironment();
+    return best?.policy;
   }
 }
 
@@ -197,10 +199,10 @@ function classify(apiObject: ApiObject, findings: Finding[], policy: WarningPoli
   const line = (finding: Finding) => `[${finding.ruleId}] ${finding.path}: ${finding.message}`;
   const errors = findings.filter(f => f.severity === Severity.ERROR).map(line);
   const warnings = policy === WarningPolicy.IGNORE ? [] : findings.filter(f => f.severity === Severity.WARNING).map(line);
-  const described = describeTarget(apiObject, profile);
+  const title = () => describeTarget(apiObject, profile);
   return policy === WarningPolicy.FAIL
-    ? { ...described, errors: [...errors, ...warnings.map(w => `${w} (a warning; warning policy "fail")`)], warnings: [] }
-    : { ...described, errors, warnings };
+    ? { title, errors: [...errors, ...warnings.map(w => `${w} (a warning; warning policy "fail")`)], warnings: [] }
+    : { title, errors, warnings };
 }
 
 /**
@@ -208,23 +210,22 @@ function classify(apiObject: ApiObject, findings: Finding[], policy: WarningPoli
  * through the constructs whose default child it is (the cdk8s-plus workload,
  * then an `InitGatedApp`), stopping at a chart.
  */
-function describeTarget(apiObject: ApiObject, profile?: SecurityProfile): { path: string; title: string } {
+function describeTarget(apiObject: ApiObject, profile?: SecurityProfile): string {
   let owner: IConstruct = apiObject;
   let scope = owner.node.scope;
   while (scope !== undefined && !(scope instanceof Chart) && scope.node.defaultChild === owner) {
     owner = scope;
     scope = scope.node.scope;
   }
-  const path = owner.node.path;
   const profileNote = profile === undefined ? '' : `, profile ${profile}`;
-  return { path, title: `${path} (${apiObject.kind} "${apiObject.name}"${profileNote})` };
+  return `${owner.node.path} (${apiObject.kind} "${apiObject.name}"${profileNote})`;
 }
 
 function printWarnings(reports: WorkloadFindings[]): void {
   const warned = reports.filter(report => report.warnings.length > 0);
   if (warned.length === 0) return;
   const count = warned.reduce((sum, report) => sum + report.warnings.length, 0);
-  const lines = warned.flatMap(report => [`  ${report.title}:`, ...report.warnings.map(line => `    ${line}`)]);
+  const lines = warned.flatMap(report => [`  ${report.title()}:`, ...report.warnings.map(line => `    ${line}`)]);
   process.stderr.write(
     `cdk8s-pod-patterns: ${count} warning(s) in ${warned.length} workload(s) `
     + '(PodPatterns.setWarningPolicy or CDK8S_POD_PATTERNS_WARNINGS=ignore|fail silences them or fails the synth):\n'
