@@ -68,6 +68,7 @@ export class ShopChart extends Chart {
             { path: '/var/lib/postgresql/data', volume: dbDataVolume },
             { path: '/run/secrets/db_password', volume: dbPasswordSecret, readOnly: true, subPath: 'db_password' },
           ],
+          resources: { cpu: { request: kplus.Cpu.millis(250) }, memory: { request: Size.mebibytes(256), limit: Size.gibibytes(1) } },
         },
       ],
     });
@@ -91,6 +92,7 @@ export class ShopChart extends Chart {
           securityContext: { user: 999, group: 999, readOnlyRootFilesystem: false },
           ports: [{ number: 6379, protocol: kplus.Protocol.TCP }],
           readiness: kplus.Probe.fromCommand(['/bin/sh', '-c', 'redis-cli ping'], { periodSeconds: Duration.seconds(30), timeoutSeconds: Duration.seconds(30), failureThreshold: 3 }),
+          resources: { cpu: { request: kplus.Cpu.millis(50) }, memory: { request: Size.mebibytes(64), limit: Size.mebibytes(256) } },
         },
       ],
     });
@@ -121,6 +123,7 @@ export class ShopChart extends Chart {
               subPath: '1_create_items.up.sql',
             },
           ],
+          resources: { cpu: { request: kplus.Cpu.millis(50) }, memory: { request: Size.mebibytes(32), limit: Size.mebibytes(128) } },
         },
       ],
       containers: [
