@@ -22,7 +22,12 @@ import { Construct } from 'constructs';
 import { DockerRestart, InitGatedApp, SecurityProfile, WaitFor } from 'cdk8s-pod-patterns';
 
 /** The Pod Security Standards profile each service is hardened to (and should be linted with). */
-export const SERVICE_PROFILES: Record<string, SecurityProfile> = { db: SecurityProfile.RESTRICTED, cache: SecurityProfile.RESTRICTED, api: SecurityProfile.RESTRICTED, web: SecurityProfile.RESTRICTED };
+export const SERVICE_PROFILES: Record<string, SecurityProfile> = {
+  db: SecurityProfile.RESTRICTED,
+  cache: SecurityProfile.RESTRICTED,
+  api: SecurityProfile.RESTRICTED,
+  web: SecurityProfile.RESTRICTED,
+};
 
 export class ShopChart extends Chart {
   public constructor(scope: Construct, id: string, props: ChartProps = {}) {

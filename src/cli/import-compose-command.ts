@@ -7,11 +7,11 @@ import { parseProfile, PROFILE_NAMES } from '../manifests/lint-manifests';
 
 /** What `import-compose` touches outside itself, so that tests need no process. */
 export interface ImportComposeIo {
+  /** Variables for interpolation (the process environment). */
+  readonly environment?: { [key: string]: string };
   writeFile(filePath: string, text: string): void;
   stdout(text: string): void;
   stderr(text: string): void;
-  /** Variables for interpolation (the process environment). */
-  readonly environment?: { [key: string]: string };
 }
 
 const COMMAND = 'cdk8s-pod-patterns import-compose';

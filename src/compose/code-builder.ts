@@ -67,11 +67,14 @@ export function comment(lines: readonly string[], indent: string): string {
 const MAX_INLINE = 140;
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
-/** Renders `code` at `indent` spaces; short literals stay on one line. */
-export function render(code: Code, indent = 0): string {
+/**
+ * Renders `code` at `indent` spaces; short literals stay on one line.
+ * `column` is where the code starts on its line (after any prefix).
+ */
+export function render(code: Code, indent = 0, column = indent): string {
   if (typeof code === 'string') return code;
   const inline = renderInline(code);
-  if (inline !== undefined && indent + inline.length <= MAX_INLINE) return inline;
+  if (inline !== undefined && column + inline.length <= MAX_INLINE) return inline;
   const pad = ' '.repeat(indent + 2);
   const close = ' '.repeat(indent);
   if (code instanceof CodeArray) {

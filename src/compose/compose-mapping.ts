@@ -128,7 +128,9 @@ export function planCompose(model: ComposeModel, options: MappingOptions): Compo
       fsGroup: writes ? service.gid ?? service.uid : undefined,
       container: withProfileDefaults(container, service, profile),
       initContainers: initServices.map(s => withProfileDefaults(containers.get(s.name)!, s, profile)),
-      waitFor: uniqueWaits([...initServices, service].flatMap(s => s.dependsOn.filter(d => !oneShots.has(d.service)).map(d => waitPlan(byName.get(d.service)!, d.condition, names)))),
+      waitFor: uniqueWaits([...initServices, service].flatMap(s => s.dependsOn
+        .filter(d => !oneShots.has(d.service))
+        .map(d => waitPlan(byName.get(d.service)!, d.condition, names)))),
       service: hasPorts || dependedOn.has(service.name) ? { ports: service.ports, headless: !service.ports.some(p => p.protocol === 'TCP') } : undefined,
       annotations: annotations(service, warnings),
       stopGracePeriodSeconds: service.stopGracePeriodSeconds,
@@ -380,8 +382,11 @@ class VolumeRegistry {
     switch (mount.kind) {
       case 'volume': {
         const plan = this.declare(`claim:${mount.volume}`, () => ({
-          kind: 'claim', variable: this.variables.unique(`${camel(slug(mount.volume))}Volume`), name: slug(mount.volume),
-          external: this.model.volumes.get(mount.volume)!.external, users: [],
+          kind: 'claim',
+          variable: this.variables.unique(`${camel(slug(mount.volume))}Volume`),
+          name: slug(mount.volume),
+          external: this.model.volumes.get(mount.volume)!.external,
+          users: [],
         }));
         if (plan.kind === 'claim') plan.users.push(owner);
         return { volume: plan.variable, path: mount.target, readOnly: mount.readOnly };
@@ -397,7 +402,11 @@ class VolumeRegistry {
         const prefix = mount.kind === 'tmpfs' ? 'tmpfs' : mount.kind === 'anonymous' ? 'scratch' : 'bind';
         const name = truncateWithHash(`${prefix}-${slug(mount.target)}`, DNS1123_LABEL_MAX_LENGTH);
         const plan = this.declare(`dir:${owner}:${mount.target}`, () => ({
-          kind: 'empty-dir', variable: this.variables.unique(`${camel(`${owner}-${name}`)}`), id: `${owner}-${name}`, name, memory: mount.kind === 'tmpfs',
+          kind: 'empty-dir',
+          variable: this.variables.unique(`${camel(`${owner}-${name}`)}`),
+          id: `${owner}-${name}`,
+          name,
+          memory: mount.kind === 'tmpfs',
           sizeBytes: mount.kind === 'tmpfs' ? mount.sizeBytes : undefined,
         }));
         return { volume: plan.variable, path: mount.target, readOnly: false };

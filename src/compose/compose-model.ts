@@ -128,24 +128,64 @@ const IGNORED_KEYS: Record<string, string> = {
   domainname: 'Pods get their own domain name',
   profiles: 'every service is imported, whatever its compose profile',
   logging: 'container logs go to the cluster\'s log pipeline',
-  dns: 'Pods use the cluster DNS', dns_search: 'Pods use the cluster DNS', dns_opt: 'Pods use the cluster DNS',
-  ulimits: 'Kubernetes has no per-container ulimits', sysctls: 'sysctls are Pod-level and mostly unsafe under Pod Security Standards',
-  devices: 'devices need a device plugin', device_cgroup_rules: 'no Kubernetes counterpart', gpus: 'GPUs need a device plugin and resource limits',
-  security_opt: 'set seccomp/AppArmor through the security profile instead', cgroup: 'no Kubernetes counterpart', cgroup_parent: 'no Kubernetes counterpart',
-  pid: 'host PID namespaces are forbidden by Pod Security Standards baseline', ipc: 'no Kubernetes counterpart', uts: 'no Kubernetes counterpart',
-  userns_mode: 'no Kubernetes counterpart', isolation: 'no Kubernetes counterpart', runtime: 'use a RuntimeClass', platform: 'use node selectors',
-  init: 'Kubernetes runs no init process; use shareProcessNamespace for zombie reaping', shm_size: 'mount an emptyDir with medium Memory at /dev/shm',
-  stdin_open: 'no interactive terminal', tty: 'no interactive terminal', stop_signal: 'Kubernetes sends SIGTERM', pull_policy: 'the pull policy is computed from the image reference',
-  mem_limit: 'use deploy.resources.limits.memory', memswap_limit: 'no swap limit in Kubernetes 1.28', mem_reservation: 'use deploy.resources.reservations.memory',
-  mem_swappiness: 'no Kubernetes counterpart', cpus: 'use deploy.resources.limits.cpus', cpu_shares: 'use deploy.resources', cpu_quota: 'use deploy.resources',
-  cpu_period: 'use deploy.resources', cpuset: 'no Kubernetes counterpart', cpu_count: 'use deploy.resources', cpu_percent: 'use deploy.resources',
-  cpu_rt_runtime: 'no Kubernetes counterpart', cpu_rt_period: 'no Kubernetes counterpart', blkio_config: 'no Kubernetes counterpart',
-  oom_kill_disable: 'no Kubernetes counterpart', oom_score_adj: 'no Kubernetes counterpart', pids_limit: 'no per-container PID limit in Kubernetes',
-  scale: 'use deploy.replicas', group_add: 'no supplemental groups are carried over', mac_address: 'no Kubernetes counterpart',
-  storage_opt: 'no Kubernetes counterpart', volumes_from: 'share volumes by naming them', credential_spec: 'Windows only', develop: 'compose watch is a development feature',
-  annotations: 'container annotations have no Pod counterpart', attach: 'no Kubernetes counterpart', post_start: 'use a postStart lifecycle hook by hand',
-  pre_stop: 'use a preStop lifecycle hook by hand', label_file: 'labels are not carried over from files', use_api_socket: 'no Docker socket in a cluster',
-  models: 'no Kubernetes counterpart', provider: 'no Kubernetes counterpart', driver_opts: 'no Kubernetes counterpart', expose_ports: 'no Kubernetes counterpart',
+  dns: 'Pods use the cluster DNS',
+  dns_search: 'Pods use the cluster DNS',
+  dns_opt: 'Pods use the cluster DNS',
+  ulimits: 'Kubernetes has no per-container ulimits',
+  sysctls: 'sysctls are Pod-level and mostly unsafe under Pod Security Standards',
+  devices: 'devices need a device plugin',
+  device_cgroup_rules: 'no Kubernetes counterpart',
+  gpus: 'GPUs need a device plugin and resource limits',
+  security_opt: 'set seccomp/AppArmor through the security profile instead',
+  cgroup: 'no Kubernetes counterpart',
+  cgroup_parent: 'no Kubernetes counterpart',
+  pid: 'host PID namespaces are forbidden by Pod Security Standards baseline',
+  ipc: 'no Kubernetes counterpart',
+  uts: 'no Kubernetes counterpart',
+  userns_mode: 'no Kubernetes counterpart',
+  isolation: 'no Kubernetes counterpart',
+  runtime: 'use a RuntimeClass',
+  platform: 'use node selectors',
+  init: 'Kubernetes runs no init process; use shareProcessNamespace for zombie reaping',
+  shm_size: 'mount an emptyDir with medium Memory at /dev/shm',
+  stdin_open: 'no interactive terminal',
+  tty: 'no interactive terminal',
+  stop_signal: 'Kubernetes sends SIGTERM',
+  pull_policy: 'the pull policy is computed from the image reference',
+  mem_limit: 'use deploy.resources.limits.memory',
+  memswap_limit: 'no swap limit in Kubernetes 1.28',
+  mem_reservation: 'use deploy.resources.reservations.memory',
+  mem_swappiness: 'no Kubernetes counterpart',
+  cpus: 'use deploy.resources.limits.cpus',
+  cpu_shares: 'use deploy.resources',
+  cpu_quota: 'use deploy.resources',
+  cpu_period: 'use deploy.resources',
+  cpuset: 'no Kubernetes counterpart',
+  cpu_count: 'use deploy.resources',
+  cpu_percent: 'use deploy.resources',
+  cpu_rt_runtime: 'no Kubernetes counterpart',
+  cpu_rt_period: 'no Kubernetes counterpart',
+  blkio_config: 'no Kubernetes counterpart',
+  oom_kill_disable: 'no Kubernetes counterpart',
+  oom_score_adj: 'no Kubernetes counterpart',
+  pids_limit: 'no per-container PID limit in Kubernetes',
+  scale: 'use deploy.replicas',
+  group_add: 'no supplemental groups are carried over',
+  mac_address: 'no Kubernetes counterpart',
+  storage_opt: 'no Kubernetes counterpart',
+  volumes_from: 'share volumes by naming them',
+  credential_spec: 'Windows only',
+  develop: 'compose watch is a development feature',
+  annotations: 'container annotations have no Pod counterpart',
+  attach: 'no Kubernetes counterpart',
+  post_start: 'use a postStart lifecycle hook by hand',
+  pre_stop: 'use a preStop lifecycle hook by hand',
+  label_file: 'labels are not carried over from files',
+  use_api_socket: 'no Docker socket in a cluster',
+  models: 'no Kubernetes counterpart',
+  provider: 'no Kubernetes counterpart',
+  driver_opts: 'no Kubernetes counterpart',
+  expose_ports: 'no Kubernetes counterpart',
 };
 
 const DEPLOY_IGNORED = new Set(['placement', 'update_config', 'rollback_config', 'endpoint_mode', 'labels']);
@@ -161,7 +201,12 @@ interface Context {
 }
 
 /** The merged document as a validated model; throws `ComposeError` for anything that cannot be converted faithfully. */
-export function buildModel(document: Record<string, any>, projectDir: string, files: readonly string[], serviceFiles: ReadonlyMap<string, string>): ComposeModel {
+export function buildModel(
+  document: Record<string, any>,
+  projectDir: string,
+  files: readonly string[],
+  serviceFiles: ReadonlyMap<string, string>,
+): ComposeModel {
   const warnings: string[] = [];
   const lastFile = files[files.length - 1];
   for (const key of Object.keys(document).filter(k => k.startsWith('x-') || k === 'networks')) {
@@ -350,7 +395,13 @@ function readBind(ctx: Context, source: string, target: string, readOnly: boolea
   return { kind: 'bind-dir', source, target };
 }
 
-function readFileReferences(ctx: Context, key: string, value: unknown, declared: ReadonlyMap<string, unknown>, defaultTarget: (name: string) => string): FileReferenceModel[] {
+function readFileReferences(
+  ctx: Context,
+  key: string,
+  value: unknown,
+  declared: ReadonlyMap<string, unknown>,
+  defaultTarget: (name: string) => string,
+): FileReferenceModel[] {
   if (value === undefined) return [];
   if (!Array.isArray(value)) throw failer(ctx, key)('must be a list');
   return value.map(entry => {

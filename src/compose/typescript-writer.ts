@@ -49,13 +49,14 @@ export function writeTypeScript(input: WriterInput): string {
   const imports = new Imports();
   const volumes = input.plan.volumes.map(v => writeVolume(v, imports)).join('');
   const services = input.plan.services.map(s => writeService(s, imports)).join('\n');
-  const profiles = render(obj(input.plan.services.map(s => [s.name, `SecurityProfile.${profileName(s)}`])), 0);
+  const profilesPrefix = 'export const SERVICE_PROFILES: Record<string, SecurityProfile> = ';
+  const profiles = render(obj(input.plan.services.map(s => [s.name, `SecurityProfile.${profileName(s)}`])), 0, profilesPrefix.length);
   return [
     header(input),
     imports.render(),
     '',
     '/** The Pod Security Standards profile each service is hardened to (and should be linted with). */',
-    `export const SERVICE_PROFILES: Record<string, SecurityProfile> = ${profiles};`,
+    `${profilesPrefix}${profiles};`,
     '',
     `export class ${input.className} extends Chart {`,
     '  public constructor(scope: Construct, id: string, props: ChartProps = {}) {',

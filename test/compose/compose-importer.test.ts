@@ -129,7 +129,9 @@ describe('the mapping, observed in the manifests', () => {
     const backend = podSpec(workload(manifests, 'backend'));
     expect(backend.containers[0].readinessProbe).toMatchObject({
       exec: { command: ['/bin/sh', '-c', 'curl -fsS http://localhost:9000/ready || exit 1'] },
-      periodSeconds: 30, timeoutSeconds: 30, failureThreshold: 3,
+      periodSeconds: 30,
+      timeoutSeconds: 30,
+      failureThreshold: 3,
     });
     expect(manifests.some(m => m.metadata.name.includes('-seed-') || m.metadata.name.includes('-migrate-'))).toBe(false);
   });

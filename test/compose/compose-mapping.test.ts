@@ -49,7 +49,9 @@ test('waiters: TCP on the first TCP port, the name of a portless dependency; ser
 
 test('restart no → Pod, always → Deployment (DaemonSet in global mode), on-failure:2 → Job', () => {
   const result = plan({
-    a: { image: 'x:1' }, b: { image: 'x:1', restart: 'always', deploy: { replicas: 2 } }, c: { image: 'x:1', restart: 'on-failure:2', deploy: { replicas: 2 } },
+    a: { image: 'x:1' },
+    b: { image: 'x:1', restart: 'always', deploy: { replicas: 2 } },
+    c: { image: 'x:1', restart: 'on-failure:2', deploy: { replicas: 2 } },
     d: { image: 'x:1', restart: 'always', deploy: { mode: 'global' } },
   });
   expect(result.services.map(s => [s.kind, s.replicas])).toEqual([

@@ -63,7 +63,7 @@ test('volumes: named, anonymous, tmpfs (short and long), bind to a missing path'
 });
 
 test('every ignored key is reported with its reason; an unknown one is refused', () => {
-  expect(warnings({ hostname: 'h', logging: {}, 'x-tag': 1 })).toEqual([
+  expect(warnings({ 'hostname': 'h', 'logging': {}, 'x-tag': 1 })).toEqual([
     'c.yaml: service "s": hostname: not carried over: Pods get their own host name',
     'c.yaml: service "s": logging: not carried over: container logs go to the cluster\'s log pipeline',
     'c.yaml: service "s": x-tag: not carried over (an extension field)',

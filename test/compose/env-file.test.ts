@@ -15,8 +15,15 @@ test('KEY=VALUE lines, comments, export, quotes, inline comments and value-less 
     'NAME_ONLY',
   ].join('\n');
   expect(Object.fromEntries(parseEnvFile(text) as Map<string, string>)).toEqual({
-    PLAIN: 'value', SPACED: 'padded', EXPORTED: 'yes', SINGLE: 'kept $literally # here', DOUBLE: 'line\nbreak "quoted"',
-    INLINE: 'value', HASH: 'a#b', EMPTY: '', NAME_ONLY: undefined,
+    PLAIN: 'value',
+    SPACED: 'padded',
+    EXPORTED: 'yes',
+    SINGLE: 'kept $literally # here',
+    DOUBLE: 'line\nbreak "quoted"',
+    INLINE: 'value',
+    HASH: 'a#b',
+    EMPTY: '',
+    NAME_ONLY: undefined,
   });
 });
 

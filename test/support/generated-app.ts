@@ -51,5 +51,6 @@ export function loadApp(dir: string, name: string, source: string): any {
   const rewritten = source.replace(/from 'cdk8s-pod-patterns';/, `from ${JSON.stringify(path.relative(dir, path.join(REPO, 'src')))};`);
   if (rewritten === source) throw new Error(`${name} does not import 'cdk8s-pod-patterns'`);
   fs.writeFileSync(file, rewritten);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a generated file is loaded by its path at run time
   return require(file);
 }
