@@ -79,8 +79,7 @@ export class ComposeImporter {
     const model = buildModel(source.document, source.projectDir, files, source.serviceFiles);
     const plan = planCompose(model, { imageRegistry: options.imageRegistry, imageTag: options.imageTag ?? 'latest', profile: options.profile });
     const unset = source.unsetVariables.map(name => `${files[0]}: \${${name}}: not set and no default: an empty string was substituted, as compose does`);
-    const built = plan.services.filter(s => s.allowMutableImageTags).map(s => `${s.composeName}: image has no pinned tag (untagged or :latest): kept runnable with allowMutableImageTags; pin a tag or digest`);
-    const warnings = [...unset, ...plan.warnings, ...built];
+    const warnings = [...unset, ...plan.warnings];
     const shown = files.map(f => path.relative(source.projectDir, path.resolve(f)) || f);
     const chartName = chartNameOf(options.chartName ?? model.name ?? path.basename(source.projectDir));
     this.warnings = warnings;

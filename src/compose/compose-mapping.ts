@@ -145,6 +145,9 @@ export function planCompose(model: ComposeModel, options: MappingOptions): Compo
     if (s.ports.length > 0) warn(warnings, s, 'ports', 'not carried over: a one-shot service (service_completed_successfully) runs as an init container and gets no Service');
     if (s.healthcheck !== undefined) warn(warnings, s, 'healthcheck', 'not carried over: init containers have no probes');
   }
+  for (const s of model.services.filter(service => isMutable(containers.get(service.name)!.image, service))) {
+    warn(warnings, s, s.build ? 'build' : 'image', `${JSON.stringify(containers.get(s.name)!.image)} has no pinned tag (untagged or :latest): kept runnable with allowMutableImageTags; pin a tag or digest`);
+  }
   checkSharedClaims(volumes, warnings);
   return { volumes: volumes.all(), services: plans, oneShots: [...oneShots], secretCommands: secretCommands(model, volumes), warnings };
 }

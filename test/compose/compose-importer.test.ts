@@ -217,7 +217,7 @@ describe('the mapping, observed in the manifests', () => {
 
   test('mutable images are kept runnable and reported', () => {
     const importer = importCase('spec');
-    expect(importer.warnings).toContain('backend: image has no pinned tag (untagged or :latest): kept runnable with allowMutableImageTags; pin a tag or digest');
+    expect(importer.warnings).toContain(`${path.join(FIXTURES, 'spec', 'compose.yaml')}: service "backend": image: "example/backend" has no pinned tag (untagged or :latest): kept runnable with allowMutableImageTags; pin a tag or digest`);
     expect(importer.toTypeScript()).toMatch(/new InitGatedApp\(this, 'backend', \{[^]*?allowMutableImageTags: true/);
   });
 
