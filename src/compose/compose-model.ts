@@ -238,6 +238,7 @@ function readService(ctx: Context, definition: unknown): ServiceModel {
   checkServiceName(ctx);
   for (const key of Object.keys(d)) {
     if (HANDLED_KEYS.has(key)) continue;
+    if (key === 'extends') throw failer(ctx, key)('extends is not supported: inline the extended service, or pass its file with -f');
     if (key.startsWith('x-')) warn(ctx, key, 'not carried over (an extension field)');
     else if (IGNORED_KEYS[key] !== undefined) warn(ctx, key, `not carried over: ${IGNORED_KEYS[key]}`);
     else throw failer(ctx, key)('not a compose service key: fix its spelling or remove it');

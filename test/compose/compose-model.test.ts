@@ -76,3 +76,7 @@ test('depends_on: required: false on a missing service is skipped with a warning
   expect(model.services[0].dependsOn).toEqual([]);
   expect(model.warnings).toEqual(['c.yaml: service "s": depends_on.gone: skipped: no such service, and required: false']);
 });
+
+test('extends is refused with the way out, not mistaken for a typo', () => {
+  expect(() => service({ extends: { service: 'base' } })).toThrow(/service "s": extends: extends is not supported: inline the extended service/);
+});
