@@ -271,10 +271,19 @@ function readService(ctx: Context, definition: unknown): ServiceModel {
     replicas: readReplicas(ctx, d.deploy),
     global: d.deploy?.mode === 'global',
     resources: readResources(ctx, d.deploy?.resources),
-    labels: Object.entries(listToMapping(d.labels)).map(([k, v]) => [k, v === null ? '' : String(v)] as const),
+    labels: Object.entries(mappingOrList(ctx, 'labels', d.labels)).map(([k, v]) => [k, v === null ? '' : String(v)] as const),
     stopGracePeriodSeconds: d.stop_grace_period === undefined ? undefined : parseDuration(d.stop_grace_period, failer(ctx, 'stop_grace_period')),
     extraHosts: readExtraHosts(ctx, d.extra_hosts),
   };
+}
+
+/** A key compose accepts as a mapping or a list of strings; anything else is refused, not read as empty. */
+function mappingOrList(ctx: Context, key: string, value: unknown): Record<string, any> {
+  if (value === undefined || value === null) return {};
+  if (!isMapping(value) && !(Array.isArray(value) && value.every(v => typeof v === 'string' || typeof v === 'number'))) {
+    throw failer(ctx, key)('must be a mapping or a list of strings');
+  }
+  return listToMapping(value);
 }
 
 /** Compose's own service-name rule; DNS-1035 normalisation happens in the mapping. */
@@ -308,7 +317,7 @@ function readEnvironment(ctx: Context, envFiles: unknown, environment: unknown):
     if (typeof parsed === 'number') throw failer(ctx, 'env_file')(`${JSON.stringify(String(file))} line ${parsed} is not a KEY=VALUE line (or has an unclosed quote)`);
     for (const [k, v] of parsed) if (v !== undefined) vars.set(k, v);
   }
-  for (const [name, value] of Object.entries(listToMapping(environment))) {
+  for (const [name, value] of Object.entries(mappingOrList(ctx, 'environment', environment))) {
     if (value === null || value === undefined) {
       warn(ctx, `environment.${name}`, 'not carried over: it has no value in the compose file (compose passes it from the shell); set it in the generated code');
       vars.delete(name);
@@ -457,7 +466,7 @@ function readProtocol(ctx: Context, key: string, protocol: unknown): 'TCP' | 'UD
 const CONDITIONS = new Set<DependencyCondition>(['service_started', 'service_healthy', 'service_completed_successfully']);
 
 function readDependsOn(ctx: Context, value: unknown): DependencyModel[] {
-  return Object.entries(listToMapping(value)).map(([service, spec]) => {
+  return Object.entries(mappingOrList(ctx, 'depends_on', value)).map(([service, spec]) => {
     const condition = (isMapping(spec) ? spec.condition ?? 'service_started' : 'service_started') as DependencyCondition;
     if (!CONDITIONS.has(condition)) {
       throw failer(ctx, `depends_on.${service}.condition`)(`${JSON.stringify(String(condition))} is not a condition: use service_started, service_healthy or service_completed_successfully`);
@@ -554,7 +563,7 @@ function readResources(ctx: Context, resources: unknown): ResourcesModel {
 function readExtraHosts(ctx: Context, value: unknown): Array<readonly [string, string]> {
   const entries = Array.isArray(value)
     ? value.map(e => String(e).split(/[:=](.*)/s))
-    : Object.entries(listToMapping(value)).map(([k, v]) => [k, String(v)]);
+    : Object.entries(mappingOrList(ctx, 'extra_hosts', value)).map(([k, v]) => [k, String(v)]);
   return entries.map(([host, ip]) => {
     if (ip === undefined || !/^[0-9a-fA-F.:[\]]+$/.test(ip)) throw failer(ctx, 'extra_hosts')(`${JSON.stringify(`${host}:${ip}`)} is not HOST:IP`);
     return [host, ip.replace(/^\[|\]$/g, '')] as const;

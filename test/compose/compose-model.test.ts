@@ -80,3 +80,7 @@ test('depends_on: required: false on a missing service is skipped with a warning
 test('extends is refused with the way out, not mistaken for a typo', () => {
   expect(() => service({ extends: { service: 'base' } })).toThrow(/service "s": extends: extends is not supported: inline the extended service/);
 });
+
+test.each(['environment', 'labels', 'depends_on', 'extra_hosts'])('%s of another type is refused, not read as empty', key => {
+  expect(() => service({ [key]: 'db' })).toThrow(new RegExp(`service "s": ${key}: must be a mapping or a list of strings`));
+});
