@@ -209,6 +209,7 @@ export function buildModel(
 ): ComposeModel {
   const warnings: string[] = [];
   const lastFile = files[files.length - 1];
+  if (document.version !== undefined) warnings.push(`${lastFile}: version: not carried over (obsolete in the compose specification, which reads every file the same way)`);
   for (const key of Object.keys(document).filter(k => k.startsWith('x-') || k === 'networks')) {
     warnings.push(`${lastFile}: ${key}: not carried over (${key === 'networks' ? 'every Pod of a namespace shares one network' : 'an extension field, read only through YAML anchors'})`);
   }
