@@ -338,7 +338,7 @@ function checkSharedClaims(volumes: VolumeRegistry, warnings: string[]): void {
 function secretCommands(model: ComposeModel, volumes: VolumeRegistry): string[] {
   return volumes.all().filter((v): v is Extract<VolumePlan, { kind: 'secret' }> => v.kind === 'secret').map(v => {
     const secret = model.secrets.get(v.key)!;
-    if (secret.external !== undefined) return `# ${v.name}: external in compose; create it as you created ${JSON.stringify(secret.external)}`;
+    if (secret.external !== undefined) return `# ${v.name}: external in compose: it must already exist, with the key ${v.key}`;
     const from = secret.file !== undefined
       ? `--from-file=${shellQuote(`${v.key}=${secret.file}`)}`
       : `--from-literal=${shellQuote(`${v.key}=`)}"$${secret.environment}"`;
@@ -418,7 +418,8 @@ class VolumeRegistry {
   }
 
   public secret(ref: FileReferenceModel): MountPlan {
-    const plan = this.declare(`secret:${ref.source}`, () => ({ kind: 'secret', variable: this.variables.unique(`${camel(slug(ref.source))}Secret`), name: slug(ref.source), key: ref.source }));
+    const name = slug(this.model.secrets.get(ref.source)!.external ?? ref.source);
+    const plan = this.declare(`secret:${ref.source}`, () => ({ kind: 'secret', variable: this.variables.unique(`${camel(slug(ref.source))}Secret`), name, key: ref.source }));
     return { volume: plan.variable, path: ref.target, readOnly: true, subPath: ref.source };
   }
 

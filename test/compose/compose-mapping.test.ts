@@ -66,3 +66,15 @@ test('names: front_end → front-end, reported; an unknown capability is refused
   expect(result.warnings[0]).toMatch(/service "front_end": name: renamed to "front-end"/);
   expect(() => plan({ s: { image: 'x:1', cap_add: ['NOT_A_CAP'] } })).toThrow(/service "s": cap_add: "NOT_A_CAP" is not a Linux capability/);
 });
+
+test('secrets: the kubectl commands for file, environment and external secrets; values never read', () => {
+  const model = buildModel({
+    services: { s: { image: 'x:1', secrets: ['from_file', { source: 'from_env', target: 'token' }, 'outside'] } },
+    secrets: { from_file: { file: './secrets/it\'s.txt' }, from_env: { environment: 'API_TOKEN' }, outside: { external: true, name: 'prod-outside' } },
+  }, '/project', ['c.yaml'], new Map());
+  expect(planCompose(model, { imageTag: 'latest' }).secretCommands).toEqual([
+    'kubectl create secret generic from-file --from-file=\'from_file=secrets/it\'\\\'\'s.txt\'',
+    'kubectl create secret generic from-env --from-literal=from_env="$API_TOKEN"',
+    '# prod-outside: external in compose: it must already exist, with the key outside',
+  ]);
+});
