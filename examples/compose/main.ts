@@ -33,19 +33,19 @@ export class ShopChart extends Chart {
   public constructor(scope: Construct, id: string, props: ChartProps = {}) {
     super(scope, id, props);
 
-    const webTmpfsTmp = kplus.Volume.fromEmptyDir(this, 'web-tmpfs-tmp', 'tmpfs-tmp', { medium: kplus.EmptyDirMedium.MEMORY });
-    const webTmpfsVarCacheNginx = kplus.Volume.fromEmptyDir(this, 'web-tmpfs-var-cache-nginx', 'tmpfs-var-cache-nginx', { medium: kplus.EmptyDirMedium.MEMORY });
-    const webNginxConfFile = kplus.Volume.fromConfigMap(this, 'web-nginx-conf', new kplus.ConfigMap(this, 'web-nginx-conf-config', {
+    const webTmpfsTmp = kplus.Volume.fromEmptyDir(this, 'EmptyDir-web-tmpfs-tmp', 'tmpfs-tmp', { medium: kplus.EmptyDirMedium.MEMORY });
+    const webTmpfsVarCacheNginx = kplus.Volume.fromEmptyDir(this, 'EmptyDir-web-tmpfs-var-cache-nginx', 'tmpfs-var-cache-nginx', { medium: kplus.EmptyDirMedium.MEMORY });
+    const webNginxConfFile = kplus.Volume.fromConfigMap(this, 'ConfigMapVolume-web-nginx-conf', new kplus.ConfigMap(this, 'ConfigMap-web-nginx-conf', {
       metadata: { name: 'web-nginx-conf' },
       data: { 'nginx.conf': 'server {\n  listen 8080;\n  location / {\n    proxy_pass http://api:8080;\n  }\n}\n' },
     }));
-    const migrate1CreateItemsUpSqlFile = kplus.Volume.fromConfigMap(this, 'migrate-1-create-items-up-sql', new kplus.ConfigMap(this, 'migrate-1-create-items-up-sql-config', {
+    const migrate1CreateItemsUpSqlFile = kplus.Volume.fromConfigMap(this, 'ConfigMapVolume-migrate-1-create-items-up-sql', new kplus.ConfigMap(this, 'ConfigMap-migrate-1-create-items-up-sql', {
       metadata: { name: 'migrate-1-create-items-up-sql' },
       data: { '1_create_items.up.sql': 'CREATE TABLE items (id serial PRIMARY KEY, name text NOT NULL);\n' },
     }));
-    const dbTmpfsVarRunPostgresql = kplus.Volume.fromEmptyDir(this, 'db-tmpfs-var-run-postgresql', 'tmpfs-var-run-postgresql', { medium: kplus.EmptyDirMedium.MEMORY });
-    const dbDataVolume = kplus.Volume.fromPersistentVolumeClaim(this, 'db-data', new kplus.PersistentVolumeClaim(this, 'db-data-claim', { metadata: { name: 'db-data' }, accessModes: [kplus.PersistentVolumeAccessMode.READ_WRITE_ONCE], storage: Size.gibibytes(1) }));
-    const dbPasswordSecret = kplus.Volume.fromSecret(this, 'db-password', kplus.Secret.fromSecretName(this, 'db-password-secret', 'db-password'));
+    const dbTmpfsVarRunPostgresql = kplus.Volume.fromEmptyDir(this, 'EmptyDir-db-tmpfs-var-run-postgresql', 'tmpfs-var-run-postgresql', { medium: kplus.EmptyDirMedium.MEMORY });
+    const dbDataVolume = kplus.Volume.fromPersistentVolumeClaim(this, 'ClaimVolume-db-data', new kplus.PersistentVolumeClaim(this, 'Claim-db-data', { metadata: { name: 'db-data' }, accessModes: [kplus.PersistentVolumeAccessMode.READ_WRITE_ONCE], storage: Size.gibibytes(1) }));
+    const dbPasswordSecret = kplus.Volume.fromSecret(this, 'SecretVolume-db-password', kplus.Secret.fromSecretName(this, 'Secret-db-password', 'db-password'));
 
     // db: compose restart "always" → DEPLOYMENT; RESTRICTED because it declares the non-root user 999.
     const dbRestart = DockerRestart.parse('always');
@@ -77,7 +77,7 @@ export class ShopChart extends Chart {
         },
       ],
     });
-    new kplus.Service(this, 'db-service', {
+    new kplus.Service(this, 'Service-db', {
       metadata: { name: 'db' },
       selector: dbApp.workload,
       ports: [{ name: 'tcp-5432', port: 5432, targetPort: 5432, protocol: kplus.Protocol.TCP }],
@@ -101,7 +101,7 @@ export class ShopChart extends Chart {
         },
       ],
     });
-    new kplus.Service(this, 'cache-service', {
+    new kplus.Service(this, 'Service-cache', {
       metadata: { name: 'cache' },
       selector: cacheApp.workload,
       ports: [{ name: 'tcp-6379', port: 6379, targetPort: 6379, protocol: kplus.Protocol.TCP }],
@@ -143,7 +143,7 @@ export class ShopChart extends Chart {
         },
       ],
     });
-    new kplus.Service(this, 'api-service', {
+    new kplus.Service(this, 'Service-api', {
       metadata: { name: 'api' },
       selector: apiApp.workload,
       ports: [{ name: 'tcp-8080', port: 8080, targetPort: 8080, protocol: kplus.Protocol.TCP }],
@@ -175,7 +175,7 @@ export class ShopChart extends Chart {
         },
       ],
     });
-    new kplus.Service(this, 'web-service', {
+    new kplus.Service(this, 'Service-web', {
       metadata: { name: 'web' },
       selector: webApp.workload,
       ports: [{ name: 'tcp-8080', port: 8080, targetPort: 8080, protocol: kplus.Protocol.TCP }],

@@ -439,6 +439,11 @@ class VolumeRegistry {
     const existing = this.volumes.get(key);
     if (existing !== undefined) return existing;
     const plan = create();
+    const clash = plan.kind === 'empty-dir' ? undefined : this.all().find(v => v.kind === plan.kind && v.name === plan.name);
+    if (clash !== undefined) {
+      const file = this.model.files[this.model.files.length - 1];
+      throw new ComposeError(file, undefined, key.replace(/^[^:]+:/, ''), `its Kubernetes name ${JSON.stringify(plan.name)} is also the name of another ${plan.kind}: rename one of them`);
+    }
     this.volumes.set(key, plan);
     return plan;
   }

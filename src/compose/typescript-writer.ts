@@ -103,17 +103,19 @@ function startLine(s: ServicePlan): string {
 }
 
 function writeVolume(volume: VolumePlan, imports: Imports): string {
-  const id = literal(volume.name);
+  // Construct ids start with an upper-case kind: service ids are lower-case DNS labels, so the two never collide.
+  const name = literal(volume.name);
+  const id = (kind: string) => literal(`${kind}-${volume.name}`);
   switch (volume.kind) {
     case 'claim': {
       const claim = volume.external
-        ? `kplus.PersistentVolumeClaim.fromClaimName(this, ${literal(`${volume.name}-claim`)}, ${id})`
-        : `new kplus.PersistentVolumeClaim(this, ${literal(`${volume.name}-claim`)}, ${render(obj([
-          ['metadata', obj([['name', id]])],
+        ? `kplus.PersistentVolumeClaim.fromClaimName(this, ${id('Claim')}, ${name})`
+        : `new kplus.PersistentVolumeClaim(this, ${id('Claim')}, ${render(obj([
+          ['metadata', obj([['name', name]])],
           ['accessModes', arr(['kplus.PersistentVolumeAccessMode.READ_WRITE_ONCE'])],
           ['storage', size(CLAIM_SIZE_GIB * 1024 ** 3, imports)],
         ]), 4)})`;
-      return `    const ${volume.variable} = kplus.Volume.fromPersistentVolumeClaim(this, ${id}, ${claim});\n`;
+      return `    const ${volume.variable} = kplus.Volume.fromPersistentVolumeClaim(this, ${id('ClaimVolume')}, ${claim});\n`;
     }
     case 'empty-dir': {
       const options = obj([
@@ -122,19 +124,19 @@ function writeVolume(volume: VolumePlan, imports: Imports): string {
       ]);
       const note = volume.memory ? '' : volume.name.startsWith('bind-') ? comment(['WARNING: a bind-mounted directory in compose; EMPTY here (see the header)'], '    ') : '';
       const args = options.entries.length === 0 ? '' : `, ${render(options, 4)}`;
-      return `${note}    const ${volume.variable} = kplus.Volume.fromEmptyDir(this, ${literal(volume.id)}, ${id}${args});\n`;
+      return `${note}    const ${volume.variable} = kplus.Volume.fromEmptyDir(this, ${literal(`EmptyDir-${volume.id}`)}, ${name}${args});\n`;
     }
     case 'config-map': {
       const map = volume.content === undefined
-        ? `kplus.ConfigMap.fromConfigMapName(this, ${literal(`${volume.name}-config`)}, ${id})`
-        : `new kplus.ConfigMap(this, ${literal(`${volume.name}-config`)}, ${render(obj([
-          ['metadata', obj([['name', id]])],
+        ? `kplus.ConfigMap.fromConfigMapName(this, ${id('ConfigMap')}, ${name})`
+        : `new kplus.ConfigMap(this, ${id('ConfigMap')}, ${render(obj([
+          ['metadata', obj([['name', name]])],
           ['data', obj([[volume.key, literal(volume.content)]])],
         ]), 4)})`;
-      return `    const ${volume.variable} = kplus.Volume.fromConfigMap(this, ${id}, ${map});\n`;
+      return `    const ${volume.variable} = kplus.Volume.fromConfigMap(this, ${id('ConfigMapVolume')}, ${map});\n`;
     }
     case 'secret':
-      return `    const ${volume.variable} = kplus.Volume.fromSecret(this, ${id}, kplus.Secret.fromSecretName(this, ${literal(`${volume.name}-secret`)}, ${id}));\n`;
+      return `    const ${volume.variable} = kplus.Volume.fromSecret(this, ${id('SecretVolume')}, kplus.Secret.fromSecretName(this, ${id('Secret')}, ${name}));\n`;
   }
 }
 
@@ -183,7 +185,7 @@ function writeKubeService(s: ServicePlan, imports: Imports): string {
     ['clusterIP', s.service.headless ? literal('None') : undefined],
     ['ports', arr(ports)],
   ]);
-  const created = `new kplus.Service(this, ${literal(`${s.name}-service`)}, ${render(props, 4)})`;
+  const created = `new kplus.Service(this, ${literal(`Service-${s.name}`)}, ${render(props, 4)})`;
   if (!portless) {
     const why = s.service.headless ? comment([`headless: ${s.name} has no TCP port, so dependents wait until its name resolves, i.e. until a Pod is ready`], '    ') : '';
     return `${why}    ${created};\n`;

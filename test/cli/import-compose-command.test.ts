@@ -121,8 +121,12 @@ test('through main: import-compose is dispatched; a real --out file is written',
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'import-compose-'));
   const out = path.join(dir, 'main.ts');
   const lintIo = {
-    readFile: fs.readFileSync, readStdin: () => new Uint8Array(), pathKind: () => undefined,
-    listDirectory: () => [], stdout: () => {}, stderr: () => {},
+    readFile: fs.readFileSync,
+    readStdin: () => new Uint8Array(),
+    pathKind: () => undefined,
+    listDirectory: () => [],
+    stdout: () => {},
+    stderr: () => {},
   };
   const err: string[] = [];
   const composeIo: ImportComposeIo = { writeFile: fs.writeFileSync, stdout: () => {}, stderr: text => err.push(text), environment: {} };

@@ -19,6 +19,7 @@ const CASES: Record<string, { files: string[]; options?: ComposeImportOptions }>
   'interpolation': { files: ['interpolation/compose.yaml'], options: { environment: { TAG: '2.4.58', RESTART: 'unless-stopped' } } },
   'hostile': { files: ['hostile/compose.yaml'] },
   'build': { files: ['build/compose.yaml'], options: { imageRegistry: 'registry.example.com/team/', imageTag: '1.2.3' } },
+  'collisions': { files: ['collisions/compose.yaml'] },
   'profile-override': { files: ['spec/compose.yaml'], options: { profile: SecurityProfile.PRIVILEGED, chartName: 'Everything Privileged' } },
 };
 
