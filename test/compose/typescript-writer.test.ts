@@ -1,4 +1,7 @@
 import * as os from 'os';
+import * as path from 'path';
+import { loadESLint } from 'eslint';
+import { ComposeImporter } from '../../src/compose/compose-importer';
 import { planCompose } from '../../src/compose/compose-mapping';
 import { buildModel } from '../../src/compose/compose-model';
 import { kubeExpansionSafe, writeTypeScript } from '../../src/compose/typescript-writer';
@@ -28,4 +31,19 @@ test('a healthcheck keeps compose\'s defaults explicitly (interval 30s, timeout 
 
 test('the synth guard names the chart class and id', () => {
   expect(write({ s: { image: 'x:1' } })).toMatch(/if \(require\.main === module\) \{\n {2}const app = new App\(\);\n {2}new DemoChart\(app, 'demo'\);\n {2}app\.synth\(\);\n\}\n$/);
+});
+
+describe('the generated code follows the repo\'s eslint style', () => {
+  // Linted as if it were examples/compose/main.ts, a file of the typed-lint project.
+  const FIXTURES = path.join(__dirname, '..', 'fixtures', 'compose');
+  const LINT_AS = path.join(__dirname, '..', '..', 'examples', 'compose', 'main.ts');
+  const files = ['v2/docker-compose.yml', 'v3/docker-compose.yml', 'spec/compose.yaml', 'hostile/compose.yaml', 'collisions/compose.yaml'];
+
+  test.each(files)('%s', async file => {
+    process.env.ESLINT_USE_FLAT_CONFIG = 'false';
+    const ESLint = await loadESLint({ useFlatConfig: false });
+    const code = ComposeImporter.fromFiles([path.join(FIXTURES, file)], { environment: {} }).toTypeScript();
+    const [result] = await new ESLint({ cwd: path.join(__dirname, '..', '..') }).lintText(code, { filePath: LINT_AS });
+    expect(result.messages.map(m => `${m.line}:${m.column} ${m.ruleId} ${m.message}`)).toEqual([]);
+  }, 60_000);
 });
