@@ -4,7 +4,8 @@
  * against real listeners (dnsmasq answers the Service names, TCP listeners open
  * later) and finish in compose's order: db healthy (its Service accepts
  * connections once ready), then cache started, then worker (no port: its
- * headless Service's name resolves once a Pod is ready).
+ * headless Service's name resolves once a Pod is ready); then the one-shot
+ * migrate (service_completed_successfully) runs as an init container.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -34,10 +35,10 @@ function apiWaiters(): { initContainers: any[]; securityContext: any } {
 describeE2e('an imported compose project\'s start order, run against real listeners', () => {
   jest.setTimeout(60_000);
 
-  test('api waits for db (service_healthy), then cache (service_started), then worker (portless, service_started)', async () => {
+  test('api waits for db (service_healthy), then cache (service_started), then worker (portless, service_started), then runs migrate', async () => {
     const { initContainers, securityContext } = apiWaiters();
     const waiters = ['wait-for-db-5432', 'wait-for-cache-6379', 'wait-for-worker'];
-    expect(initContainers.map(c => c.name)).toEqual(waiters);
+    expect(initContainers.map(c => c.name)).toEqual([...waiters, 'migrate']);
     const events: HarnessEvent[] = [
       { type: 'dns-record', atSeconds: 0, name: 'db.default.svc.cluster.local', address: LOOPBACK },
       { type: 'dns-record', atSeconds: 0, name: 'cache.default.svc.cluster.local', address: LOOPBACK },
@@ -47,8 +48,11 @@ describeE2e('an imported compose project\'s start order, run against real listen
     ];
     const result = await runInitContainers({ namespace: 'default', initContainers, podSecurityContext: securityContext, events, limitSeconds: 40 });
     const opened = result.events.filter(e => e.type !== 'dns-record' || e.atSeconds > 0);
-    expect(result.containers.map(c => [c.name, c.exitCode])).toEqual(waiters.map(name => [name, 0]));
-    result.containers.forEach((waiter, i) => {
+    expect(result.containers.map(c => [c.name, c.exitCode])).toEqual([...waiters, 'migrate'].map(name => [name, 0]));
+    const migrate = result.containers[3];
+    expect(migrate.stdout).toBe('migrated\n');
+    expect(migrate.startSeconds!).toBeGreaterThanOrEqual(result.containers[2].endSeconds!);
+    result.containers.slice(0, 3).forEach((waiter, i) => {
       expect(waiter.endSeconds!).toBeGreaterThan(opened[i].firedSeconds!);
       expect(waiter.endSeconds!).toBeLessThan(opened[i].firedSeconds! + SLACK_SECONDS);
       if (i > 0) expect(waiter.startSeconds!).toBeGreaterThanOrEqual(result.containers[i - 1].endSeconds!);
