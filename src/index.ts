@@ -27,3 +27,5 @@ export type {
 export { ManifestLinter } from './rules/manifest-linter';
 export { RuleCatalog } from './rules/catalog';
 export type { RuleDescription } from './rules/catalog';
+export { ComposeImporter } from './compose/compose-importer';
+export type { ComposeImportOptions } from './compose/compose-importer';

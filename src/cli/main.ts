@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { ImportComposeIo, nodeImportComposeIo, runImportCompose } from './import-compose-command';
 import { EntryKind, ExitCode, LintIo, runLint } from './lint-command';
 
 const PROGRAM = 'cdk8s-pod-patterns';
@@ -9,6 +10,10 @@ export const MAIN_USAGE = `Usage: ${PROGRAM} <command> [options]
 Commands:
   lint [--format text|json] [--profile NAME] [--disable RULE]... FILE...
                  check Kubernetes manifests (see ${PROGRAM} lint --help)
+  import-compose FILE... [--out main.ts] [--image-registry PREFIX] [--image-tag TAG]
+                 [--profile NAME] [--chart NAME]
+                 turn a docker-compose project into a typed cdk8s app
+                 (see ${PROGRAM} import-compose --help)
 
 Options:
   -h, --help     show this help
@@ -19,9 +24,9 @@ Options:
  * The `cdk8s-pod-patterns` program: dispatches to a command and returns the
  * exit code. `argv` is `process.argv.slice(2)`.
  */
-export function main(argv: string[], io: LintIo = nodeIo()): number {
+export function main(argv: string[], io: LintIo = nodeIo(), composeIo: ImportComposeIo = nodeImportComposeIo()): number {
   try {
-    return dispatch(argv, io);
+    return dispatch(argv, io, composeIo);
   } catch (e) {
     // A bug in a rule must not look like a crash dump in someone's CI log.
     io.stderr(`${PROGRAM}: internal error: ${(e as Error).message ?? e}: please report it with the manifest that caused it\n`);
@@ -29,11 +34,13 @@ export function main(argv: string[], io: LintIo = nodeIo()): number {
   }
 }
 
-function dispatch(argv: string[], io: LintIo): number {
+function dispatch(argv: string[], io: LintIo, composeIo: ImportComposeIo): number {
   const [command, ...rest] = argv;
   switch (command) {
     case 'lint':
       return runLint(rest, io);
+    case 'import-compose':
+      return runImportCompose(rest, composeIo);
     case '-h':
     case '--help':
     case 'help':
@@ -46,7 +53,7 @@ function dispatch(argv: string[], io: LintIo): number {
       io.stderr(`${PROGRAM}: no command given: try "${PROGRAM} lint FILE..." (see ${PROGRAM} --help)\n`);
       return ExitCode.USAGE;
     default:
-      io.stderr(`${PROGRAM}: unknown command "${command}": the only command is "lint" (see ${PROGRAM} --help)\n`);
+      io.stderr(`${PROGRAM}: unknown command "${command}": the commands are "lint" and "import-compose" (see ${PROGRAM} --help)\n`);
       return ExitCode.USAGE;
   }
 }

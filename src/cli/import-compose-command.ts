@@ -1,0 +1,110 @@
+import * as fs from 'fs';
+import { parseArgs } from 'util';
+import { ExitCode } from './lint-command';
+import { ComposeError } from '../compose/compose-error';
+import { ComposeImporter } from '../compose/compose-importer';
+import { parseProfile, PROFILE_NAMES } from '../manifests/lint-manifests';
+
+/** What `import-compose` touches outside itself, so that tests need no process. */
+export interface ImportComposeIo {
+  /** Variables for interpolation (the process environment). */
+  readonly environment?: { [key: string]: string };
+  writeFile(filePath: string, text: string): void;
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+const COMMAND = 'cdk8s-pod-patterns import-compose';
+
+export const IMPORT_COMPOSE_USAGE = `Usage: ${COMMAND} FILE... [--out main.ts] [--image-registry PREFIX] [--image-tag TAG]
+                                      [--profile restricted|baseline|privileged] [--chart NAME]
+
+Turns a docker-compose project into one TypeScript file: a cdk8s app with one
+InitGatedApp per service, whose waiters keep the depends_on start order.
+
+  FILE                   compose files, merged in order as docker compose -f a -f b does
+  --out FILE             write the code to FILE (default: standard output)
+  --image-registry PREFIX  services with build and no image run PREFIX/<service>:<tag>
+  --image-tag TAG        tag of those images (default: latest, reported as mutable)
+  --profile NAME         one Pod Security Standards profile for every service
+                         (default: per service, as its compose definition allows)
+  --chart NAME           chart name (default: the compose name, else the directory name)
+  -h, --help             show this help
+
+Variables come from the environment over the project directory's .env.
+Everything not carried over is reported on stderr and in the file's header.
+
+Exit status: 0 converted, 2 usage error or a project that cannot be converted
+faithfully (one line naming the file, the service and the key).
+`;
+
+/** Runs `import-compose` and returns its exit code. */
+export function runImportCompose(argv: string[], io: ImportComposeIo): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        'out': { type: 'string' },
+        'image-registry': { type: 'string' },
+        'image-tag': { type: 'string' },
+        'profile': { type: 'string' },
+        'chart': { type: 'string' },
+        'help': { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) {
+    return usageError(io, `${(e as Error).message.split('\n')[0]}`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout(IMPORT_COMPOSE_USAGE);
+    return ExitCode.CLEAN;
+  }
+  if (positionals.length === 0) return usageError(io, 'no compose file given: name at least one, e.g. compose.yaml');
+  const profile = values.profile === undefined ? undefined : parseProfile(values.profile);
+  if (values.profile !== undefined && profile === undefined) {
+    return usageError(io, `unknown profile "${values.profile}": use one of ${PROFILE_NAMES.join(', ')}`);
+  }
+  let importer: ComposeImporter;
+  try {
+    importer = ComposeImporter.fromFiles(positionals, {
+      imageRegistry: values['image-registry'],
+      imageTag: values['image-tag'],
+      profile,
+      chartName: values.chart,
+      environment: io.environment,
+    });
+  } catch (e) {
+    if (!(e instanceof ComposeError)) throw e;
+    io.stderr(`${COMMAND}: ${e.message}\n`);
+    return ExitCode.USAGE;
+  }
+  for (const warning of importer.warnings) io.stderr(`${COMMAND}: warning: ${warning}\n`);
+  if (values.out === undefined) {
+    io.stdout(importer.toTypeScript());
+    return ExitCode.CLEAN;
+  }
+  try {
+    io.writeFile(values.out, importer.toTypeScript());
+  } catch (e) {
+    return usageError(io, `cannot write ${JSON.stringify(values.out)} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}): check the path`);
+  }
+  return ExitCode.CLEAN;
+}
+
+function usageError(io: ImportComposeIo, message: string): number {
+  io.stderr(`${COMMAND}: ${message} (see ${COMMAND} --help)\n`);
+  return ExitCode.USAGE;
+}
+
+/** The real process's file writing and environment. */
+export function nodeImportComposeIo(): ImportComposeIo {
+  return {
+    writeFile: (filePath, text) => fs.writeFileSync(filePath, text),
+    stdout: text => process.stdout.write(text),
+    stderr: text => process.stderr.write(text),
+    environment: Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined)),
+  };
+}

@@ -1,0 +1,230 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { Testing } from 'cdk8s';
+import { ComposeImporter, ManifestLinter, SecurityProfile, Severity } from '../../src';
+import { commentText } from '../../src/compose/code-builder';
+import { ComposeImportOptions } from '../../src/compose/compose-importer';
+import { podTemplatesOf } from '../../src/rules/pod-templates';
+import { loadApp, scratchDir, typeCheck } from '../support/generated-app';
+import { expectSchemaValid } from '../support/kubernetes-schema';
+
+const FIXTURES = path.join(__dirname, '..', 'fixtures', 'compose');
+
+/** Each fixture: its files and options; together they cover every row of the README's mapping table. */
+const CASES: Record<string, { files: string[]; options?: ComposeImportOptions }> = {
+  'v2': { files: ['v2/docker-compose.yml'], options: { environment: { FROM_SHELL: 'ignored' } } },
+  'v3': { files: ['v3/docker-compose.yml'] },
+  'spec': { files: ['spec/compose.yaml'] },
+  'override': { files: ['override/compose.yaml', 'override/compose.override.yaml'] },
+  'interpolation': { files: ['interpolation/compose.yaml'], options: { environment: { TAG: '2.4.58', RESTART: 'unless-stopped' } } },
+  'hostile': { files: ['hostile/compose.yaml'] },
+  'build': { files: ['build/compose.yaml'], options: { imageRegistry: 'registry.example.com/team/', imageTag: '1.2.3' } },
+  'collisions': { files: ['collisions/compose.yaml'] },
+  'profile-override': { files: ['spec/compose.yaml'], options: { profile: SecurityProfile.PRIVILEGED, chartName: 'Everything Privileged' } },
+};
+
+function importCase(name: string): ComposeImporter {
+  const { files, options } = CASES[name];
+  return ComposeImporter.fromFiles(files.map(f => path.join(FIXTURES, f)), { environment: {}, ...options });
+}
+
+let dir: string;
+let compilerOutput: string;
+const apps = new Map<string, any>();
+
+beforeAll(() => {
+  dir = scratchDir('compose-importer-test');
+  const sources = Object.fromEntries(Object.keys(CASES).map(name => [`${name}.ts`, importCase(name).toTypeScript()]));
+  compilerOutput = typeCheck(dir, sources);
+  for (const [file, source] of Object.entries(sources)) apps.set(file.replace(/\.ts$/, ''), loadApp(dir, `${file.replace(/\.ts$/, '')}-run.ts`, source));
+}, 120_000);
+
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+function synth(name: string): any[] {
+  const module = apps.get(name);
+  const chartClass = Object.values(module).find((v): v is new (...args: any[]) => any => typeof v === 'function' && /Chart$/.test(v.name))!;
+  return new chartClass(Testing.app(), name).toJson();
+}
+
+/** The profile of the service whose workload `manifest` is (workload names start with `<chart>-<service>-`). */
+function profileOf(name: string, manifest: any): SecurityProfile {
+  const profiles: Record<string, SecurityProfile> = apps.get(name).SERVICE_PROFILES;
+  const service = Object.keys(profiles).find(s => manifest.metadata.name.startsWith(`${name}-${s}-`));
+  if (service === undefined) throw new Error(`no service for ${manifest.kind} ${manifest.metadata.name}`);
+  return profiles[service];
+}
+
+test('every generated app type-checks as a user\'s strict app importing cdk8s-pod-patterns', () => {
+  expect(compilerOutput).toBe('');
+});
+
+describe.each(Object.keys(CASES))('fixture %s', name => {
+  test('the generated TypeScript (snapshot)', () => {
+    expect(importCase(name).toTypeScript()).toMatchSnapshot();
+  });
+
+  test('is deterministic: the same input gives the same bytes', () => {
+    expect(importCase(name).toTypeScript()).toBe(importCase(name).toTypeScript());
+  });
+
+  test('synthesizes, matches the Kubernetes schema, and lints without errors at each service\'s profile', () => {
+    const manifests = synth(name);
+    expectSchemaValid(manifests);
+    for (const manifest of manifests.filter(m => podTemplatesOf(m).length > 0)) {
+      const errors = ManifestLinter.lint([manifest], profileOf(name, manifest)).filter(f => f.severity === Severity.ERROR);
+      expect(errors).toEqual([]);
+    }
+  });
+
+  test('every warning is also in the header', () => {
+    const importer = importCase(name);
+    const header = importer.toTypeScript().split('\nimport ')[0];
+    for (const warning of importer.warnings) expect(header).toContain(commentText(warning.slice(warning.indexOf(': ') + 2)));
+  });
+});
+
+function workload(manifests: any[], service: string): any {
+  return manifests.find(m => /^(Deployment|Job|Pod|DaemonSet)$/.test(m.kind) && m.metadata.name.includes(`-${service}-`));
+}
+
+function podSpec(manifest: any): any {
+  return manifest.kind === 'Pod' ? manifest.spec : manifest.spec.template.spec;
+}
+
+describe('hostile values reach the manifests byte for byte', () => {
+  test('env values, args, working dir, annotations, probes and file content', () => {
+    const pod = synth('hostile').find(m => m.kind === 'Pod');
+    const container = pod.spec.containers[0];
+    const env = Object.fromEntries(container.env.map((e: any) => [e.name, e.value]));
+    // the kubelet reads "$$" as "$": the doubled form is what runs the compose value unchanged
+    const kubelet = (value: string) => value.replace(/\$\$/g, '$');
+    expect(kubelet(env.QUOTES)).toBe('single \' double " backtick ` end');
+    expect(kubelet(env.TEMPLATE)).toBe('${process.exit(1)} and `${x}`');
+    expect(kubelet(env.COMMENT_END)).toBe('*/ require(\'child_process\').execSync(\'touch /tmp/pwned\') /*');
+    expect(kubelet(env.BACKSLASHES)).toBe('C:\\path\\to\\file \\n not a newline');
+    expect(kubelet(env.NEWLINES)).toBe('line1\nline2\r\nline3');
+    expect(kubelet(env.SEPARATORS)).toBe('a\u2028b\u2029c');
+    expect(kubelet(env.KUBE_EXPANSION)).toBe('$(HOME) and $$ and $VAR');
+    expect(env).not.toHaveProperty('BAD\'NAME*/');
+    expect(container.args.map(kubelet)).toEqual(['sh', '-c', 'echo \'*/\' "`id`" ${HOME} \\\\ done; $(whoami)']);
+    expect(container.workingDir).toBe('/tmp/it\'s "here"');
+    expect(container.readinessProbe.exec.command).toEqual(['sh', '-c', 'test "$(cat /tmp/x)" != \'*/\'']);
+    expect(pod.metadata.annotations['example.com/note']).toBe('\'; process.exit(1); //');
+    const configMap = synth('hostile').find(m => m.kind === 'ConfigMap');
+    expect(configMap.data['payload.txt']).toBe(fs.readFileSync(path.join(FIXTURES, 'hostile', 'payload.txt'), 'utf-8'));
+  });
+
+  test('nothing in the header escapes its comment lines', () => {
+    const header = importCase('hostile').toTypeScript().split('\nimport ')[0];
+    for (const line of header.split('\n')) expect(line).toMatch(/^(\/\/.*)?$/);
+    expect(header).not.toMatch(/[\u2028\u2029]|\*\//);
+  });
+});
+
+describe('the mapping, observed in the manifests', () => {
+  test('depends_on: waiters in compose order, one-shots as init containers after them, healthcheck as readiness', () => {
+    const manifests = synth('spec');
+    const front = podSpec(workload(manifests, 'front-end'));
+    expect(front.initContainers.map((c: any) => c.name)).toEqual(['wait-for-backend-9000', 'wait-for-queue-worker', 'migrate', 'seed']);
+    const backend = podSpec(workload(manifests, 'backend'));
+    expect(backend.containers[0].readinessProbe).toMatchObject({
+      exec: { command: ['/bin/sh', '-c', 'curl -fsS http://localhost:9000/ready || exit 1'] },
+      periodSeconds: 30,
+      timeoutSeconds: 30,
+      failureThreshold: 3,
+    });
+    expect(manifests.some(m => m.metadata.name.includes('-seed-') || m.metadata.name.includes('-migrate-'))).toBe(false);
+  });
+
+  test('Services are named as the compose services (front_end → front-end); a portless dependency gets a headless, portless one', () => {
+    const services = synth('spec').filter(m => m.kind === 'Service');
+    expect(services.map(s => s.metadata.name).sort()).toEqual(['backend', 'front-end', 'queue-worker']);
+    const worker = services.find(s => s.metadata.name === 'queue-worker');
+    expect(worker.spec.clusterIP).toBe('None');
+    expect(worker.spec.ports).toBeUndefined();
+    expect(services.find(s => s.metadata.name === 'front-end').spec.ports).toEqual([{ name: 'tcp-80', port: 80, targetPort: 80, protocol: 'TCP' }]);
+  });
+
+  test('restart policies: no → Pod, always → Deployment, on-failure:N → Job with backoffLimit, global → DaemonSet', () => {
+    const v3 = synth('v3');
+    expect(workload(v3, 'cleanup')).toMatchObject({ kind: 'Job', spec: { backoffLimit: 5, template: { spec: { restartPolicy: 'OnFailure' } } } });
+    expect(workload(v3, 'agent').kind).toBe('DaemonSet');
+    expect(workload(v3, 'api')).toMatchObject({ kind: 'Deployment', spec: { replicas: 3 } });
+    expect(workload(synth('v2'), 'worker')).toMatchObject({ kind: 'Pod', spec: { restartPolicy: 'Never' } });
+  });
+
+  test('resources, read_only, tmpfs, user, secrets and configs (v3)', () => {
+    const api = podSpec(workload(synth('v3'), 'api'));
+    const container = api.containers[0];
+    expect(container.resources).toEqual({ limits: { cpu: '1500m', memory: '1024Mi' }, requests: { cpu: '250m', memory: '256Mi' } });
+    expect(container.securityContext).toMatchObject({ readOnlyRootFilesystem: true, runAsUser: 10001, runAsGroup: 10001 });
+    expect(api.volumes).toContainEqual({ name: 'tmpfs-tmp', emptyDir: { medium: 'Memory', sizeLimit: '64Mi' } });
+    expect(container.volumeMounts).toEqual(expect.arrayContaining([
+      expect.objectContaining({ mountPath: '/run/secrets/api_key', subPath: 'api_key', readOnly: true }),
+      expect.objectContaining({ mountPath: '/run/secrets/server.crt', subPath: 'tls_cert', readOnly: true }),
+      expect.objectContaining({ mountPath: '/etc/api/config.yaml', subPath: 'api_config', readOnly: true }),
+    ]));
+    const manifests = synth('v3');
+    expect(manifests.filter(m => m.kind === 'Secret')).toEqual([]);
+    expect(JSON.stringify(manifests)).not.toContain('not-a-real-key');
+  });
+
+  test('the secret is created by the printed kubectl command, not by the app', () => {
+    expect(importCase('v3').toTypeScript()).toContain('//   kubectl create secret generic api-key --from-file=api_key=secrets/api_key.txt\n');
+  });
+
+  test('env_file is read at import; environment wins over it; a value-less variable is reported, not taken from the shell', () => {
+    const app = podSpec(workload(synth('v2'), 'app')).containers[0];
+    expect(app.env).toEqual(expect.arrayContaining([{ name: 'LOG_LEVEL', value: 'info' }, { name: 'GREETING', value: 'hello\nworld' }, { name: 'TZ', value: 'UTC' }]));
+    expect(app.env.map((e: any) => e.name)).not.toContain('FROM_SHELL');
+    expect(importCase('v2').warnings.join('\n')).toContain('environment.FROM_SHELL: not carried over');
+  });
+
+  test('an override file merges: command replaced, environment merged, ports keyed by container port', () => {
+    const web = podSpec(workload(synth('override'), 'web')).containers[0];
+    expect(web.args).toEqual(['--port', '9090', '--verbose']);
+    expect(web.env).toEqual([{ name: 'LEVEL', value: 'debug' }, { name: 'KEEP', value: 'base' }]);
+    expect(web.ports).toEqual([{ containerPort: 8080, protocol: 'TCP' }]);
+    expect(web.securityContext.capabilities.drop).toEqual(['NET_RAW', 'ALL']);
+  });
+
+  test('interpolation from the environment over .env', () => {
+    const app = podSpec(workload(synth('interpolation'), 'app')).containers[0];
+    expect(app.image).toBe('docker.io/library/httpd:2.4.58');
+    expect(Object.fromEntries(app.env.map((e: any) => [e.name, e.value.replace(/\$\$/g, '$')]))).toEqual({
+      GREETING: 'from-dotenv $HOME stays literal',
+      EMPTY_DEFAULT: 'used-when-empty',
+      DASH_DEFAULT: '',
+      ALT: 'uid is set',
+      NESTED: 'from-dotenv',
+      PLAIN: 'plain',
+    });
+    expect(app.securityContext).toMatchObject({ runAsUser: 1001, runAsGroup: 1001 });
+  });
+
+  test('build without image uses the registry prefix and tag; build with image keeps the image', () => {
+    const manifests = synth('build');
+    expect(podSpec(workload(manifests, 'app')).containers[0].image).toBe('registry.example.com/team/app:1.2.3');
+    expect(podSpec(workload(manifests, 'sidecar')).containers[0].image).toBe('example/sidecar:3.2.1');
+  });
+
+  test('profiles: non-root user → restricted, root → baseline, privileged or SYS_ADMIN → privileged; --profile overrides', () => {
+    expect(apps.get('spec').SERVICE_PROFILES).toEqual({
+      'backend': SecurityProfile.RESTRICTED, 'queue-worker': SecurityProfile.PRIVILEGED, 'front-end': SecurityProfile.BASELINE,
+    });
+    expect(Object.values(apps.get('profile-override').SERVICE_PROFILES)).toEqual([SecurityProfile.PRIVILEGED, SecurityProfile.PRIVILEGED, SecurityProfile.PRIVILEGED]);
+  });
+
+  test('mutable images are kept runnable and reported', () => {
+    const importer = importCase('spec');
+    expect(importer.warnings).toContain(`${path.join(FIXTURES, 'spec', 'compose.yaml')}: service "backend": image: "example/backend" has no pinned tag (untagged or :latest): kept runnable with allowMutableImageTags; pin a tag or digest`);
+    expect(importer.toTypeScript()).toMatch(/new InitGatedApp\(this, 'backend', \{[^]*?allowMutableImageTags: true/);
+  });
+
+  test('a bind-mounted directory becomes an empty emptyDir, loudly', () => {
+    const importer = importCase('spec');
+    expect(importer.warnings.join('\n')).toMatch(/bind mount "\.\/public" → "\/usr\/share\/nginx\/html" is NOT carried over/);
+    expect(podSpec(workload(synth('spec'), 'front-end')).volumes).toContainEqual({ name: 'bind-usr-share-nginx-html', emptyDir: {} });
+  });
+});
