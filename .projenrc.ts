@@ -39,6 +39,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
       // Coverage measures the library, not its tests, examples or fixtures.
       collectCoverageFrom: ['src/**/*.ts'],
       setupFiles: ['<rootDir>/test/support/quiet-warnings.ts'],
+      // examples/compose/main.ts imports the package by name, as the importer writes it
+      moduleNameMapper: { '^cdk8s-pod-patterns$': '<rootDir>/src/index.ts' },
     },
   },
 
@@ -74,6 +76,8 @@ synth.exec('cdk8s synth --check-upgrade=false');
 
 // Type-aware lint of .projenrc.ts needs it in the dev tsconfig (dot files escape **/*.ts).
 project.tsconfigDev.addInclude('.projenrc.ts');
+// Generated apps (examples/compose/main.ts) import the package by name, as a user's app does.
+project.tsconfigDev.file.addOverride('compilerOptions.paths', { 'cdk8s-pod-patterns': ['./src/index.ts'] });
 project.npmignore?.exclude('/bench/', '/docs/', '/examples/', '/cdk8s.out/', '/cdk8s.yaml', '/.ci/');
 
 project.addTask('bench', {
