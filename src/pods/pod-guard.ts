@@ -1,5 +1,4 @@
 import { ApiObject, Chart } from 'cdk8s';
-import * as kplus from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
 import { HardeningPatches } from './hardening-patches';
 import { WarningPolicy, warningPolicyFromEnvironment } from './warning-policy';
@@ -30,10 +29,6 @@ export interface GuardScope {
   readonly harden: boolean;
 }
 
-interface Verdict {
-  readonly fingerprint: string;
-  readonly errors: string[];
-}
 
 interface WorkloadFindings {
   /** Computed only for a workload that is reported: construct paths are not free. */
@@ -45,8 +40,6 @@ interface WorkloadFindings {
 const GUARDS = new WeakMap<IConstruct, PodGuard>();
 const GUARD_ID = 'cdk8s-pod-patterns';
 
-/** Bumped by every library call that changes a checked workload; part of the verdict's key. */
-let revision = 0;
 
 /**
  * The one check per app: every Pod-bearing object the library constructs made,
@@ -54,9 +47,9 @@ let revision = 0;
  * before cdk8s writes anything, and one error lists every failing workload.
  *
  * It is a single `addValidation` on the root. cdk8s 2.70 runs validations once
- * per `app.synth()` plus once per `chart.toJson()`; the verdict is kept until
- * the current synchronous run ends (or the workloads change), so the work stays
- * linear in the number of workloads however many charts there are.
+ * per `app.synth()` plus once per `chart.toJson()`; the chart renders of one
+ * synth reuse the verdict of its first validation, so the work stays linear in
+ * the number of workloads however many charts there are.
  */
 export class PodGuard {
   /** The guard of the app `scope` belongs to, created on first use. */
@@ -70,16 +63,12 @@ export class PodGuard {
     return guard;
   }
 
-  /** Marks checked workloads as changed since the last verdict. */
-  public static touch(): void {
-    revision++;
-  }
 
   private readonly targets = new Map<ApiObject, GuardTarget>();
   private readonly scopes: GuardScope[] = [];
   private readonly warningPolicies: Array<{ readonly scope: IConstruct; readonly policy: WarningPolicy }> = [];
   private readonly patches = new HardeningPatches();
-  private verdict?: Verdict;
+  private verdict?: string[];
 
   private constructor(root: IConstruct) {
     // A child of its own names the check in cdk8s's report: "[cdk8s-pod-patterns] ...".
@@ -89,7 +78,6 @@ export class PodGuard {
   /** Checks `target.apiObject` at synth with the target's settings (a later call replaces them). */
   public register(target: GuardTarget): void {
     this.targets.set(target.apiObject, target);
-    PodGuard.touch();
   }
 
   /** Whether `apiObject` is checked with settings of its own (not a fallback). */
@@ -101,24 +89,18 @@ export class PodGuard {
   /** Checks every Pod-bearing object under `scope` that has no settings of its own. */
   public addScope(scope: GuardScope): void {
     this.scopes.push(scope);
-    PodGuard.touch();
   }
 
   /** The warning policy of the workloads under `scope` (the innermost scope wins). */
   public setWarningPolicy(scope: IConstruct, policy: WarningPolicy): void {
     this.warningPolicies.push({ scope, policy });
-    PodGuard.touch();
   }
 
   private validate(): string[] {
-    const targets = this.collectTargets();
-    const fingerprint = fingerprintOf(targets);
-    if (this.verdict?.fingerprint !== fingerprint) {
-      this.verdict = { fingerprint, errors: this.check(targets) };
-      // A new synchronous run (the next synth in a program, the next test) checks again.
-      queueMicrotask(() => { this.verdict = undefined; });
+    if (this.verdict === undefined || !repeatsValidationOfThisSynth()) {
+      this.verdict = this.check(this.collectTargets());
     }
-    return this.verdict.errors;
+    return this.verdict;
   }
 
   private collectTargets(): GuardTarget[] {
@@ -233,17 +215,24 @@ function printWarnings(reports: WorkloadFindings[]): void {
   );
 }
 
-/** Changes when a checked workload gains containers or volumes, or the library changed something. */
-function fingerprintOf(targets: GuardTarget[]): string {
-  let sizes = 0;
-  for (const { apiObject } of targets) {
-    const parent = apiObject.node.scope;
-    if (parent instanceof kplus.AbstractPod) {
-      sizes = sizes * 31 + parent.containers.length * 7 + parent.initContainers.length * 3 + parent.volumes.length;
-      sizes %= 2 ** 48;
-    }
-  }
-  return `${revision}/${targets.length}/${sizes}`;
+const CDK8S_APP_FILE = String.raw`cdk8s[\\/](?:lib|src)[\\/]app\.(?:js|ts)`;
+const CHART_RENDER_FRAME = new RegExp(String.raw`\._synthChart \(.*` + CDK8S_APP_FILE);
+const APP_SYNTH_FRAME = new RegExp(String.raw`\.synth(?:Yaml)? \(.*` + CDK8S_APP_FILE);
+
+/**
+ * Whether cdk8s is validating the app again for one of the charts it writes,
+ * inside an `app.synth()` (or `synthYaml()`) that already validated the whole
+ * app before writing anything: cdk8s 2.70 validates once per synth plus once
+ * per chart, and nothing runs between those calls that could change the
+ * verdict. cdk8s tells a validation nothing, so this reads the call stack; if
+ * its frames ever look different, every call is simply checked again.
+ */
+function repeatsValidationOfThisSynth(): boolean {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 64;
+  const stack = new Error().stack ?? '';
+  Error.stackTraceLimit = limit;
+  return CHART_RENDER_FRAME.test(stack) && APP_SYNTH_FRAME.test(stack);
 }
 
 function depth(scope: IConstruct): number {

@@ -253,7 +253,6 @@ function placeFirst(workload: kplus.AbstractPod, added: kplus.Container[]): void
   list.splice(list.length - added.length, added.length);
   list.splice(before, 0, ...added);
   WAITER_COUNTS.set(workload, before + added.length);
-  PodGuard.touch();
 }
 
 function scriptContext(settings: WaiterSettings): ScriptContext {

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App, Chart, Size, Testing } from 'cdk8s';
+import { ApiObject, App, Chart, JsonPatch, Size, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { InitGatedApp, PodPatterns, SafePod, WarningPolicy } from '../../src';
 import { WARNINGS_ENV } from '../../src/pods/warning-policy';
@@ -93,6 +93,21 @@ describe('one guard per app', () => {
     const message = messageOf(() => Testing.synth(chart));
     expect(message).toMatch(/test\/empty \(Deployment[^\n]*\n {4}cannot be rendered: .*PodSpec must have at least 1 container/);
     expect(message).toMatch(/test\/privileged/);
+  });
+
+  test('a second synth after a change made only through cdk8s-plus or cdk8s APIs is checked again', () => {
+    const chart = Testing.chart();
+    const pod = new SafePod(chart, 'pod', { containers: [{ name: 'a', image: 'nginx:1.25', securityContext: USER, ports: [{ number: 80 }] }] });
+    const b = pod.addContainer({ name: 'b', image: 'nginx:1.25', securityContext: USER });
+    Testing.synth(chart);
+    b.addPort({ number: 80 });
+    expect(() => Testing.synth(chart)).toThrow(/runtime-container-port-conflict/);
+    const app = new App({ outdir });
+    const other = new Chart(app, 'other');
+    const raw = new SafePod(other, 'raw', { containers: [{ name: 'a', image: 'nginx:1.25', securityContext: USER }] });
+    app.synth();
+    ApiObject.of(raw).addJsonPatch(JsonPatch.add('/spec/containers/0/securityContext/privileged', true));
+    expect(() => app.synth()).toThrow(/pss-baseline-privileged/);
   });
 
   test('a second synth after a change is checked again', () => {
