@@ -245,7 +245,8 @@ export interface InitGatedAppProps extends PodPatternsOptions {
 
   /**
    * How long a finished Job (each Job of a CronJob) is kept before it is
-   * deleted. `JOB` and `CRON_JOB` only.
+   * deleted. `JOB` and `CRON_JOB` only; not together with
+   * `successfulJobsRetained` or `failedJobsRetained`.
    *
    * @default - kept until deleted
    */

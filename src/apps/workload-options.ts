@@ -41,6 +41,11 @@ export function checkWorkloadOptions(owner: string, kind: WorkloadKind, props: I
       throw new Error(`${owner}: ${prop} cannot be set on a ${kind}: it applies to ${kinds.join(' and ')}; remove it, or choose that workload`);
     }
   }
+  // cdk8s-plus-28 CronJob: a TTL deletes finished Jobs, which the history limits would keep
+  if (props.ttlAfterFinished !== undefined && (props.successfulJobsRetained !== undefined || props.failedJobsRetained !== undefined)) {
+    throw new Error(`${owner}: ttlAfterFinished cannot be set together with successfulJobsRetained or failedJobsRetained: `
+      + 'a TTL deletes finished Jobs that the history limits would keep; choose one');
+  }
   if (kind === CRON_JOB && props.schedule === undefined) {
     throw new Error(`${owner}: a CronJob needs a schedule: set schedule, e.g. Cron.daily() or Cron.schedule({ minute: '0', hour: '3' })`);
   }

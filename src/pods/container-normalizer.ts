@@ -65,7 +65,8 @@ const NORMALIZED = new WeakSet<kplus.ContainerProps>();
  * which cannot be told apart from values the user wrote, so exactly those
  * defaults count as unset: an `Always` pull policy becomes the one Kubernetes
  * computes for the image, and the 1000m/1500m CPU, 512Mi/2048Mi memory
- * resources are dropped. The security context is completed at synth.
+ * resources are dropped. It gets the `writablePaths` mounts like any app
+ * container; its security context is completed at synth.
  */
 export function normalizeBuiltContainer(container: kplus.Container, role: ContainerRole, options: NormalizeOptions): void {
   checkContainerEarly({
@@ -79,6 +80,12 @@ export function normalizeBuiltContainer(container: kplus.Container, role: Contai
     built.imagePullPolicy = ImageReference.parse(container.image).defaultPullPolicy as kplus.ImagePullPolicy;
   }
   if (isCdk8sPlusDefaultResources(container.resources)) built.resources = undefined;
+  for (const mount of options.writableMounts ?? []) {
+    if (container.mounts.some(own => own.path === mount.path)) {
+      throw new Error(`${options.owner}: container "${container.name}" already mounts "${mount.path}", which writablePaths also lists: remove it from one of them`);
+    }
+    container.mount(mount.path, mount.volume);
+  }
 }
 
 /** cdk8s-plus-28 2.5.6 `Container`: the resources it invents when none are given. */

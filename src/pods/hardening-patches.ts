@@ -20,13 +20,16 @@ interface Operation {
  * The operations address single fields (`imagePullPolicy`, `securityContext`),
  * whose shape is the same before and after the generated `k8s.Kube*` classes
  * convert their props, because cdk8s applies patches before that conversion.
+ * They must run after every patch of the user's, whose result they were
+ * computed on: a pool that a later user patch no longer ends is left as
+ * no-ops and a new one is started at the end.
  */
 export class HardeningPatches {
-  private readonly pools = new WeakMap<ApiObject, Operation[]>();
+  private readonly pools = new WeakMap<ApiObject, Pool>();
 
   /** Turns every operation of `apiObject` into a no-op, so it renders as the user wrote it. */
   public reset(apiObject: ApiObject): void {
-    for (const operation of this.pools.get(apiObject) ?? []) {
+    for (const operation of this.pools.get(apiObject)?.operations ?? []) {
       Object.assign(operation, noOp(apiObject));
     }
   }
@@ -53,16 +56,34 @@ export class HardeningPatches {
   }
 
   private poolOf(apiObject: ApiObject, size: number): Operation[] {
-    const pool = this.pools.get(apiObject) ?? [];
-    while (pool.length < size) {
+    const current = this.pools.get(apiObject);
+    const pool = current !== undefined && endsThePatches(apiObject, current) ? current : { patches: [], operations: [] };
+    while (pool.operations.length < size) {
       const patch = JsonPatch.test('/kind', apiObject.kind);
       apiObject.addJsonPatch(patch);
+      pool.patches.push(patch);
       // the operation object is what JsonPatch.apply clones at each render
-      pool.push((patch as any)._toJson());
+      pool.operations.push((patch as any)._toJson());
     }
     this.pools.set(apiObject, pool);
-    return pool;
+    return pool.operations;
   }
+}
+
+interface Pool {
+  readonly patches: JsonPatch[];
+  readonly operations: Operation[];
+}
+
+/**
+ * Whether no patch was added to `apiObject` after `pool`'s. cdk8s keeps its
+ * patch list private; without it every check starts a new pool, which is
+ * correct and only grows the list.
+ */
+function endsThePatches(apiObject: ApiObject, pool: Pool): boolean {
+  if (pool.patches.length === 0) return true;
+  const all: unknown = (apiObject as any).patches;
+  return Array.isArray(all) && all[all.length - 1] === pool.patches[pool.patches.length - 1];
 }
 
 function noOp(apiObject: ApiObject): Operation {

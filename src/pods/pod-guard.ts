@@ -105,7 +105,9 @@ export class PodGuard {
 
   private collectTargets(): GuardTarget[] {
     const targets = new Map([...this.targets].filter(([, target]) => !target.fallback));
-    const innermostFirst = [...this.scopes].sort((a, b) => depth(b.scope) - depth(a.scope));
+    // the innermost scope wins, and of two `apply` calls on one scope the later one
+    const innermostFirst = this.scopes.map((scope, order) => ({ ...scope, order }))
+      .sort((a, b) => depth(b.scope) - depth(a.scope) || b.order - a.order);
     for (const { scope, profile, harden } of innermostFirst) {
       for (const child of scope.node.findAll()) {
         if (child instanceof ApiObject && describesPods(child.kind) && !targets.has(child)) {

@@ -41,9 +41,12 @@ export interface SafePodProps extends kplus.PodProps, PodPatternsOptions {
  *
  * Every way into the Pod is covered: props, `addContainer`, `addInitContainer`
  * (with `restartPolicy: Always` it adds a native sidecar), `addSidecar` and
- * `attachContainer`. A container cdk8s-plus built before it was attached keeps
- * the pull policy and resources cdk8s-plus gave it; its security context is
- * completed for the profile at synth.
+ * `attachContainer`. A container cdk8s-plus built before it was attached carries
+ * cdk8s-plus's defaults, which cannot be told from values written on purpose:
+ * exactly those count as unset (an `Always` pull policy is recomputed as
+ * Kubernetes would, the 1000m/512Mi resources are dropped); its security
+ * context is completed for the profile at synth. To force `Always` on a pinned
+ * tag, use `addContainer` with `imagePullPolicy`.
  *
  * With `securityProfile: PRIVILEGED` the Pod is exactly a `kplus.Pod` but for
  * the computed pull policies and the absence of invented resources.
@@ -97,8 +100,10 @@ export class SafePod extends kplus.Pod {
 
   /**
    * Attaches a container cdk8s-plus already built, after the same checks as
-   * `addContainer` (name, image, tag policy). Its pull policy and resources are
-   * kept as built; its security context is completed for the profile at synth.
+   * `addContainer` (name, image, tag policy). cdk8s-plus's own defaults on it
+   * count as unset (an `Always` pull policy is recomputed, 1000m/512Mi
+   * resources dropped; use `addContainer` to force `Always`); it gets the
+   * `writablePaths` mounts; its security context is completed at synth.
    */
   public attachContainer(cont: kplus.Container): void {
     intakeBuilt(this, cont);

@@ -104,6 +104,8 @@ describe('options a kind cannot honour are refused before any work', () => {
     [WorkloadKind.POD, { ttlAfterFinished: Duration.hours(1) }, /ttlAfterFinished cannot be set on a Pod: it applies to Job and CronJob/],
     [WorkloadKind.CRON_JOB, {}, /a CronJob needs a schedule: set schedule/],
     [WorkloadKind.CRON_JOB, { schedule: Cron.daily(), failedJobsRetained: -1 }, /failedJobsRetained -1 must be a non-negative 32-bit integer/],
+    [WorkloadKind.CRON_JOB, { schedule: Cron.daily(), ttlAfterFinished: Duration.hours(1), successfulJobsRetained: 3 },
+      /^test\/app: ttlAfterFinished cannot be set together with successfulJobsRetained or failedJobsRetained/],
   ] as Array<[WorkloadKind, Partial<InitGatedAppProps>, RegExp]>)('%s (case %#) is refused with the reason', (workload, extra, message) => {
     const chart = Testing.chart();
     expect(() => new InitGatedApp(chart, 'app', { workload, containers: [APP], ...extra })).toThrow(message);

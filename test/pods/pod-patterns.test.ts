@@ -81,6 +81,15 @@ describe('PodPatterns.apply', () => {
     expect(() => Testing.synth(bad)).toThrow(/pss-baseline-privileged/);
   });
 
+  test('of two apply calls on one scope, the later one wins', () => {
+    const chart = Testing.chart();
+    new kplus.Deployment(chart, 'root-image', { containers: [{ image: 'nginx:1.25', securityContext: { ensureNonRoot: false } }] });
+    PodPatterns.apply(chart, { warnings: WarningPolicy.IGNORE });
+    expect(() => Testing.synth(chart)).toThrow(/profile restricted/);
+    PodPatterns.apply(chart, { securityProfile: SecurityProfile.BASELINE });
+    expect(() => Testing.synth(chart)).not.toThrow();
+  });
+
   test('library constructs keep their own profile inside an applied scope; the innermost scope wins for the rest', () => {
     const chart = Testing.chart();
     new SafePod(chart, 'mine', { securityProfile: SecurityProfile.BASELINE, containers: [{ name: 'app', image: 'nginx:1.25' }] });

@@ -55,6 +55,17 @@ describe('writablePaths: a read-only root that works', () => {
     ]);
   });
 
+  test('a container built by cdk8s-plus and attached gets them too', () => {
+    const chart = Testing.chart();
+    const pod = new SafePod(chart, 'pod', { writablePaths: ['/tmp'], containers: [{ name: 'a', image: 'busybox:1.36', securityContext: USER }] });
+    pod.attachContainer(new kplus.Container({ name: 'b', image: 'busybox:1.36', securityContext: USER }));
+    const [, b] = only(synthValid(chart), 'Pod').spec.containers;
+    expect(b.volumeMounts).toEqual([{ mountPath: '/tmp', name: 'writable-tmp' }]);
+    const own = kplus.Volume.fromEmptyDir(chart, 'own', 'own');
+    const c = new kplus.Container({ name: 'c', image: 'busybox:1.36', securityContext: USER, volumeMounts: [{ path: '/tmp', volume: own }] });
+    expect(() => pod.attachContainer(c)).toThrow(/container "c" already mounts "\/tmp", which writablePaths also lists/);
+  });
+
   test('paths that differ only in punctuation get distinct volumes', () => {
     const chart = Testing.chart();
     new SafePod(chart, 'pod', { writablePaths: ['/a_b', '/a-b'], containers: [{ name: 'app', image: 'busybox:1.36', securityContext: USER }] });
