@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as YAML from 'yaml';
 import { ComposeError } from './compose-error';
-import { parseEnvFile } from './env-file';
+import { envFileExpander, parseEnvFile } from './env-file';
 import { interpolate, Variables } from './interpolation';
 
 /** Top-level keys of the compose specification (plus `version`, obsolete but common). */
@@ -20,6 +20,8 @@ export interface ComposeSource {
   readonly serviceFiles: ReadonlyMap<string, string>;
   /** Variables used without a value and without a default, in first-use order. */
   readonly unsetVariables: readonly string[];
+  /** The variables interpolation used: the environment over the project's `.env`. */
+  readonly variables: Variables;
 }
 
 /**
@@ -30,7 +32,7 @@ export interface ComposeSource {
 export function readComposeFiles(files: readonly string[], environment: Variables): ComposeSource {
   if (files.length === 0) throw new ComposeError('<none>', undefined, 'files', 'no compose file given: name at least one, e.g. compose.yaml');
   const projectDir = path.dirname(path.resolve(files[0]));
-  const vars = { ...readDotEnv(projectDir), ...environment };
+  const vars = { ...readDotEnv(projectDir, environment), ...environment };
   const unset: string[] = [];
   const serviceFiles = new Map<string, string>();
   let document: Record<string, any> = {};
@@ -39,13 +41,14 @@ export function readComposeFiles(files: readonly string[], environment: Variable
     for (const name of Object.keys(parsed.services ?? {})) serviceFiles.set(name, file);
     document = mergeDocuments(document, parsed);
   }
-  return { projectDir, files, document, serviceFiles, unsetVariables: [...new Set(unset)] };
+  return { projectDir, files, document, serviceFiles, unsetVariables: [...new Set(unset)], variables: vars };
 }
 
-function readDotEnv(projectDir: string): Record<string, string | undefined> {
+function readDotEnv(projectDir: string, environment: Variables): Record<string, string | undefined> {
   const file = path.join(projectDir, '.env');
   if (!fs.existsSync(file)) return {};
-  const parsed = parseEnvFile(fs.readFileSync(file, 'utf-8'));
+  const expand = envFileExpander(environment, reason => new ComposeError(file, undefined, 'interpolation', reason));
+  const parsed = parseEnvFile(fs.readFileSync(file, 'utf-8'), expand);
   if (typeof parsed === 'number') throw new ComposeError(file, undefined, `line ${parsed}`, 'not a KEY=VALUE line (or an unclosed quote): fix the .env file');
   return Object.fromEntries(parsed);
 }

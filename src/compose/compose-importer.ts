@@ -76,7 +76,7 @@ export class ComposeImporter {
   private constructor(files: string[], options: ComposeImportOptions) {
     const environment = options.environment ?? process.env;
     const source = readComposeFiles(files, environment);
-    const model = buildModel(source.document, source.projectDir, files, source.serviceFiles);
+    const model = buildModel(source.document, source.projectDir, files, source.serviceFiles, source.variables);
     const plan = planCompose(model, { imageRegistry: options.imageRegistry, imageTag: options.imageTag ?? 'latest', profile: options.profile });
     const unset = source.unsetVariables.map(name => `${files[0]}: \${${name}}: not set and no default: an empty string was substituted, as compose does`);
     const warnings = [...unset, ...plan.warnings];

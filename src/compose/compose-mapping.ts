@@ -138,6 +138,10 @@ export function planCompose(model: ComposeModel, options: MappingOptions): Compo
     };
     notePorts(service, warnings);
     if (service.replicas !== undefined && kind !== WorkloadKind.DEPLOYMENT) warn(warnings, service, 'deploy.replicas', `not carried over: a ${kind} has no replicas (restart ${JSON.stringify(service.restart)})`);
+    if (plan.replicas !== undefined && plan.replicas > 1 && plan.recreate) {
+      warn(warnings, service, 'deploy.replicas', `${plan.replicas} replicas share its named volume(s) through one ReadWriteOnce claim, which mounts on one node only: `
+        + 'replicas scheduled elsewhere stay in ContainerCreating (Multi-Attach); give the claim a ReadWriteMany StorageClass or run one replica');
+    }
     return plan;
   });
   for (const name of oneShots) {

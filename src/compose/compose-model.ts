@@ -4,7 +4,8 @@ import * as path from 'path';
 import { ComposeError } from './compose-error';
 import { isMapping, listToMapping, readText } from './compose-file';
 import { asText, asTextList, Fail, parseBytes, parseCpus, parseDuration, parsePortNumber } from './compose-values';
-import { parseEnvFile } from './env-file';
+import { envFileExpander, parseEnvFile } from './env-file';
+import { Variables } from './interpolation';
 import { splitShellWords } from './shell-words';
 
 /** A port the container listens on. */
@@ -192,6 +193,8 @@ const DEPLOY_IGNORED = new Set(['placement', 'update_config', 'rollback_config',
 
 interface Context {
   readonly projectDir: string;
+  /** What `env_file` values are interpolated with: the environment over the project's `.env`. */
+  readonly variables: Variables;
   readonly file: string;
   readonly service: string;
   readonly warnings: string[];
@@ -206,6 +209,7 @@ export function buildModel(
   projectDir: string,
   files: readonly string[],
   serviceFiles: ReadonlyMap<string, string>,
+  variables: Variables = {},
 ): ComposeModel {
   const warnings: string[] = [];
   const lastFile = files[files.length - 1];
@@ -217,7 +221,7 @@ export function buildModel(
   const secrets = readSecrets(document.secrets, projectDir, lastFile);
   const configs = readConfigs(document.configs, projectDir, lastFile);
   const services = Object.entries(document.services ?? {}).map(([name, definition]) => {
-    const ctx: Context = { projectDir, file: serviceFiles.get(name) ?? lastFile, service: name, warnings, volumes, secrets, configs };
+    const ctx: Context = { projectDir, variables, file: serviceFiles.get(name) ?? lastFile, service: name, warnings, volumes, secrets, configs };
     return readService(ctx, definition);
   });
   if (services.length === 0) throw new ComposeError(lastFile, undefined, 'services', 'no service defined: nothing to import');
@@ -314,7 +318,7 @@ function readEnvironment(ctx: Context, envFiles: unknown, environment: unknown):
       if (required) throw failer(ctx, 'env_file')(`${JSON.stringify(String(file))} does not exist: create it, or mark it required: false`);
       continue;
     }
-    const parsed = parseEnvFile(readText(resolved, ctx.service, 'env_file', ctx.file));
+    const parsed = parseEnvFile(readText(resolved, ctx.service, 'env_file', ctx.file), envFileExpander(ctx.variables, failer(ctx, 'env_file')));
     if (typeof parsed === 'number') throw failer(ctx, 'env_file')(`${JSON.stringify(String(file))} line ${parsed} is not a KEY=VALUE line (or has an unclosed quote)`);
     for (const [k, v] of parsed) if (v !== undefined) vars.set(k, v);
   }

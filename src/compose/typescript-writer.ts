@@ -166,7 +166,7 @@ function writeService(s: ServicePlan, imports: Imports): string {
   ]);
   return comment(lines, '    ')
     + `    const ${restart} = DockerRestart.parse(${literal(s.restart)});\n`
-    + `    ${s.service === undefined ? '' : `const ${s.variable} = `}new InitGatedApp(this, ${literal(s.name)}, ${render(props, 4)});\n`
+    + `    ${s.service === undefined ? '' : `const ${s.variable} = `}new InitGatedApp(this, ${literal(constructId(s.name))}, ${render(props, 4)});\n`
     + writeKubeService(s, imports);
 }
 
@@ -291,4 +291,13 @@ function seconds(value: number, imports: Imports): string {
 
 function profileName(s: ServicePlan): string {
   return s.profile.toUpperCase();
+}
+
+/**
+ * The construct id of a service's app: its name, unless the name is a property
+ * every object has (`constructor`), which the constructs library cannot hold as
+ * a child's id. The Kubernetes names stay the service's.
+ */
+function constructId(name: string): string {
+  return name in Object.prototype ? `${name}-app` : name;
 }

@@ -78,3 +78,12 @@ test('secrets: the kubectl commands for file, environment and external secrets; 
     '# prod-outside: external in compose: it must already exist, with the key outside',
   ]);
 });
+
+test('replicas sharing a named volume through one ReadWriteOnce claim are warned about (Multi-Attach)', () => {
+  const buildPlan = (replicas: number) => planCompose(buildModel({
+    services: { api: { image: 'x:1', restart: 'always', deploy: { replicas }, volumes: ['uploads:/data'] } },
+    volumes: { uploads: {} },
+  }, os.tmpdir(), ['c.yaml'], new Map()), { imageTag: 'latest' });
+  expect(buildPlan(3).warnings).toContainEqual(expect.stringMatching(/^c\.yaml: service "api": deploy\.replicas: 3 replicas share its named volume\(s\) through one ReadWriteOnce claim/));
+  expect(buildPlan(1).warnings.filter(w => w.includes('deploy.replicas'))).toEqual([]);
+});

@@ -50,3 +50,9 @@ describe('the generated code follows the repo\'s eslint style', () => {
     expect(result.messages.map(m => `${m.line}:${m.column} ${m.ruleId} ${m.message}`)).toEqual([]);
   }, 60_000);
 });
+
+test('a service named like a property every object has gets a construct id the constructs library can hold', () => {
+  const code = write({ constructor: { image: 'x:1', restart: 'always', expose: ['80'] } });
+  expect(code).toContain('new InitGatedApp(this, \'constructor-app\', {');
+  expect(code).toContain('metadata: { name: \'constructor\' }');
+});
