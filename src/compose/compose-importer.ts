@@ -1,8 +1,3 @@
-import * as path from 'path';
-import { readComposeFiles } from './compose-file';
-import { planCompose } from './compose-mapping';
-import { buildModel } from './compose-model';
-import { writeTypeScript } from './typescript-writer';
 import { SecurityProfile } from '../policy/security-profile';
 
 /**
@@ -74,41 +69,17 @@ export class ComposeImporter {
   private readonly source: string;
 
   private constructor(files: string[], options: ComposeImportOptions) {
-    const environment = options.environment ?? process.env;
-    const source = readComposeFiles(files, environment);
-    const model = buildModel(source.document, source.projectDir, files, source.serviceFiles, source.variables);
-    const plan = planCompose(model, { imageRegistry: options.imageRegistry, imageTag: options.imageTag ?? 'latest', profile: options.profile });
-    const unset = source.unsetVariables.map(name => `${files[0]}: \${${name}}: not set and no default: an empty string was substituted, as compose does`);
-    const warnings = [...unset, ...plan.warnings];
-    const shown = files.map(f => path.relative(source.projectDir, path.resolve(f)) || f);
-    const chartName = chartNameOf(options.chartName ?? model.name ?? path.basename(source.projectDir));
-    this.warnings = warnings;
-    this.source = writeTypeScript({
-      plan: { ...plan, warnings: warnings.map(w => relativeFileName(w, files, shown)) },
-      files: shown,
-      chartName,
-      className: `${pascal(chartName)}Chart`,
-    });
+    // Loaded here, not at the top: the pipeline brings the YAML parser, and
+    // `require('cdk8s-pod-patterns')` should not pay for it (as the plugin does).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const pipeline: typeof import('./compose-pipeline') = require('./compose-pipeline');
+    const imported = pipeline.importCompose(files, options);
+    this.warnings = imported.warnings;
+    this.source = imported.source;
   }
 
   /** The generated cdk8s app, deterministic: the same files and options give the same bytes. */
   public toTypeScript(): string {
     return this.source;
   }
-}
-
-/** The header names files relative to the project, so the output does not depend on the working directory. */
-function relativeFileName(warning: string, files: string[], shown: string[]): string {
-  const index = files.findIndex(f => warning.startsWith(`${f}: `));
-  return index === -1 ? warning : `${shown[index]}${warning.slice(files[index].length)}`;
-}
-
-/** A DNS-1123 label for the chart id; `compose` when nothing usable is left. */
-function chartNameOf(name: string): string {
-  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^[^a-z]+|-+$/g, '').slice(0, 40).replace(/-+$/, '');
-  return slug === '' ? 'compose' : slug;
-}
-
-function pascal(name: string): string {
-  return name.split('-').map(part => part.charAt(0).toUpperCase() + part.slice(1)).join('');
 }
