@@ -337,6 +337,7 @@ export class InitGatedApp extends Construct {
     };
     this.workload = this.kind === WorkloadKind.POD ? this.createPod(props) : this.createController(props);
     this.node.defaultChild = this.workload;
+    props.sidecars?.forEach(c => this.addSidecar(c));
     this.addWaitFor(...props.waitFor ?? []);
   }
 
@@ -405,7 +406,6 @@ export class InitGatedApp extends Construct {
       securityContext: props.podSecurityContext,
       containers: props.containers,
       initContainers: props.initContainers,
-      sidecars: props.sidecars,
       restartPolicy: props.restartPolicy,
       allowMutableImageTags: props.allowMutableImageTags,
       securityProfile: props.securityProfile,
@@ -433,9 +433,7 @@ export class InitGatedApp extends Construct {
       securityContext: hardenPodProps(props.podSecurityContext, securityProfile),
       restartPolicy: resolveRestartPolicy(this.node.path, this.kind, props.restartPolicy),
     };
-    const workload = this.instantiate(podProps, props, options);
-    props.sidecars?.forEach(c => workload.addInitContainer({ ...c, restartPolicy: kplus.ContainerRestartPolicy.ALWAYS }));
-    return workload;
+    return this.instantiate(podProps, props, options);
   }
 
   private instantiate(pod: kplus.WorkloadProps, props: InitGatedAppProps, options: OwnedWorkloadOptions): kplus.AbstractPod {

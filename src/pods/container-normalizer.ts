@@ -1,6 +1,6 @@
 import * as kplus from 'cdk8s-plus-28';
 import { hardenContainerProps } from './hardening';
-import { withWritableMounts } from './writable-paths';
+import { mountWritablePaths, withWritableMounts } from './writable-paths';
 import { ImageReference } from '../image/image-reference';
 import { SecurityProfile } from '../policy/security-profile';
 import { RULE } from '../rules/catalog';
@@ -80,12 +80,7 @@ export function normalizeBuiltContainer(container: kplus.Container, role: Contai
     built.imagePullPolicy = ImageReference.parse(container.image).defaultPullPolicy as kplus.ImagePullPolicy;
   }
   if (isCdk8sPlusDefaultResources(container.resources)) built.resources = undefined;
-  for (const mount of options.writableMounts ?? []) {
-    if (container.mounts.some(own => own.path === mount.path)) {
-      throw new Error(`${options.owner}: container "${container.name}" already mounts "${mount.path}", which writablePaths also lists: remove it from one of them`);
-    }
-    container.mount(mount.path, mount.volume);
-  }
+  mountWritablePaths(container, options.writableMounts ?? [], options.owner);
 }
 
 /** cdk8s-plus-28 2.5.6 `Container`: the resources it invents when none are given. */

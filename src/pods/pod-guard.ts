@@ -126,7 +126,7 @@ export class PodGuard {
     printWarnings(reports);
     const failing = reports.filter(report => report.errors.length > 0);
     if (failing.length === 0) return [];
-    const lines = failing.flatMap(report => [`  ${report.title()}:`, ...report.errors.map(line => `    ${line}`)]);
+    const lines = groupedByWorkload(failing, report => report.errors);
     return [
       `${failing.length} of ${reports.length} workload(s) would be rejected by Kubernetes, `
       + `fail at run time or break their security profile; nothing was written:\n${lines.join('\n')}`,
@@ -205,11 +205,16 @@ function describeTarget(apiObject: ApiObject, profile?: SecurityProfile): string
   return `${owner.node.path} (${apiObject.kind} "${apiObject.name}"${profileNote})`;
 }
 
+/** Each workload's title, then its lines indented under it. */
+function groupedByWorkload(reports: WorkloadFindings[], linesOf: (report: WorkloadFindings) => string[]): string[] {
+  return reports.flatMap(report => [`  ${report.title()}:`, ...linesOf(report).map(line => `    ${line}`)]);
+}
+
 function printWarnings(reports: WorkloadFindings[]): void {
   const warned = reports.filter(report => report.warnings.length > 0);
   if (warned.length === 0) return;
   const count = warned.reduce((sum, report) => sum + report.warnings.length, 0);
-  const lines = warned.flatMap(report => [`  ${report.title()}:`, ...report.warnings.map(line => `    ${line}`)]);
+  const lines = groupedByWorkload(warned, report => report.warnings);
   process.stderr.write(
     `cdk8s-pod-patterns: ${count} warning(s) in ${warned.length} workload(s) `
     + '(PodPatterns.setWarningPolicy or CDK8S_POD_PATTERNS_WARNINGS=ignore|fail silences them or fails the synth):\n'

@@ -34,13 +34,21 @@ export function writableMounts(scope: Construct, owner: string, paths: readonly 
 export function withWritableMounts(props: kplus.ContainerProps, mounts: readonly kplus.VolumeMount[], owner: string): kplus.ContainerProps {
   if (mounts.length === 0) return props;
   const own = props.volumeMounts ?? [];
-  for (const mount of mounts) {
-    if (own.some(m => m.path === mount.path)) {
-      const name = props.name ?? 'main';
-      throw new Error(`${owner}: container "${name}" already mounts "${mount.path}", which writablePaths also lists: remove it from one of them`);
-    }
-  }
+  checkNotMounted(props.name ?? 'main', own.map(m => m.path), mounts, owner);
   return { ...props, volumeMounts: [...own, ...mounts] };
+}
+
+/** Mounts the writable paths into a container cdk8s-plus already built, with the same check. */
+export function mountWritablePaths(container: kplus.Container, mounts: readonly kplus.VolumeMount[], owner: string): void {
+  checkNotMounted(container.name, container.mounts.map(m => m.path), mounts, owner);
+  mounts.forEach(mount => container.mount(mount.path, mount.volume));
+}
+
+function checkNotMounted(name: string, ownPaths: readonly string[], mounts: readonly kplus.VolumeMount[], owner: string): void {
+  const taken = mounts.find(mount => ownPaths.includes(mount.path));
+  if (taken !== undefined) {
+    throw new Error(`${owner}: container "${name}" already mounts "${taken.path}", which writablePaths also lists: remove it from one of them`);
+  }
 }
 
 function checkWritablePath(owner: string, path: string, seen: Set<string>): void {
