@@ -22,6 +22,9 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     'cdk8s-plus-28@^2.5.6',
     'cdk8s-cli@^2.200.0',
     'kubernetes-models@~4.5.0',
+    // explain: its JSON output is validated against schema/explain.schema.json, its Mermaid parsed
+    'ajv@^8.17.0',
+    'mermaid@^12.3.0',
   ],
   bundledDeps: ['yaml@^2.6.0'],
   bin: { 'cdk8s-pod-patterns': 'bin/cdk8s-pod-patterns' },
