@@ -29,3 +29,5 @@ export { RuleCatalog } from './rules/catalog';
 export type { RuleDescription } from './rules/catalog';
 export { ComposeImporter } from './compose/compose-importer';
 export type { ComposeImportOptions } from './compose/compose-importer';
+export { Explanation } from './explain/explanation';
+export type { ExplainOptions, ReadinessAssumption } from './explain/explanation';

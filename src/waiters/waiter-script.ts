@@ -43,6 +43,22 @@ import {
  */
 export const POD_NAMESPACE_ENV = 'POD_NAMESPACE';
 
+/** The first line of every waiter script: how `explain` recognises a waiter in any manifest. */
+export const WAITER_SCRIPT_HEADER = '# cdk8s-pod-patterns wait-for: ';
+
+/** What a waiter checks; the title after `WAITER_SCRIPT_HEADER` says which. */
+export enum WaiterCheck {
+  DNS = 'dns',
+  TCP = 'tcp',
+  HTTP = 'http',
+}
+
+const TITLES: Record<WaiterCheck, string> = {
+  [WaiterCheck.DNS]: 'until the Service\'s DNS name resolves',
+  [WaiterCheck.TCP]: 'until a TCP connection opens',
+  [WaiterCheck.HTTP]: 'until an http GET answers 2xx',
+};
+
 /** Upper bound of a single attempt when the caller does not choose one. */
 export const DEFAULT_ATTEMPT_TIMEOUT_SECONDS = 10;
 
@@ -91,7 +107,7 @@ export function dnsWaiterScript(o: DnsWaiterOptions): string {
     assertServiceFqdnLength(`${o.serviceName}.${o.namespace}.svc.${o.clusterDomain}`);
   }
   return script({
-    title: 'until the Service\'s DNS name resolves',
+    title: TITLES[WaiterCheck.DNS],
     variables: [
       assignment('service', o.serviceName),
       o.namespace === undefined ? `namespace="$${POD_NAMESPACE_ENV}"` : assignment('namespace', o.namespace),
@@ -121,7 +137,7 @@ export function tcpWaiterScript(o: TcpWaiterOptions): string {
   assertHost(o.host);
   assertPort(o.port);
   return script({
-    title: 'until a TCP connection opens',
+    title: TITLES[WaiterCheck.TCP],
     variables: [assignment('host', o.host), assignment('port', o.port)],
     setup: ['dependency="tcp $host:$port"'],
     tools: ['timeout', 'nc'],
@@ -137,7 +153,7 @@ export function tcpWaiterScript(o: TcpWaiterOptions): string {
 export function httpWaiterScript(o: HttpWaiterOptions): string {
   parseHttpUrl(o.url);
   return script({
-    title: 'until an http GET answers 2xx',
+    title: TITLES[WaiterCheck.HTTP],
     variables: [assignment('url', o.url)],
     setup: ['dependency="$url"'],
     tools: ['timeout', 'wget'],
@@ -162,7 +178,7 @@ interface ScriptParts {
 function script(parts: ScriptParts): string {
   const timing = validatedTiming(parts.timing);
   return [
-    `# cdk8s-pod-patterns wait-for: ${parts.title}`,
+    `${WAITER_SCRIPT_HEADER}${parts.title}`,
     ...parts.variables,
     assignment('timeout_s', timing.timeoutSeconds),
     assignment('interval_s', timing.intervalSeconds),
@@ -240,4 +256,36 @@ function assignment(name: string, value: string | number): string {
     throw new Error(`internal error: refusing to put ${JSON.stringify(text)} in a waiter script: it contains a quote or a control character`);
   }
   return `${name}='${text}'`;
+}
+
+/** A waiter script read back: what it checks, its values and its timing. */
+export interface ParsedWaiterScript {
+  readonly check: WaiterCheck;
+  /** The script's single-quoted variables (`service`, `namespace`, `host`, `port`, `url`, ...). */
+  readonly variables: Readonly<Record<string, string>>;
+  readonly timing: Required<WaiterTiming>;
+}
+
+/**
+ * Reads a script written by the renderers above back into its values; `undefined`
+ * when `script` is not one of ours (another init container, or an edited waiter
+ * whose header or timing lines are gone).
+ */
+export function parseWaiterScript(script: string): ParsedWaiterScript | undefined {
+  const [header, ...lines] = script.split('\n');
+  if (!header.startsWith(WAITER_SCRIPT_HEADER)) return undefined;
+  const title = header.slice(WAITER_SCRIPT_HEADER.length);
+  const check = (Object.keys(TITLES) as WaiterCheck[]).find(key => TITLES[key] === title);
+  if (check === undefined) return undefined;
+  const variables: Record<string, string> = {};
+  for (const line of lines) {
+    // only the value lines at the top are `name='value'` (see `assignment`)
+    const match = /^([a-z_]+)='([^']*)'$/.exec(line);
+    if (match !== null) variables[match[1]] = match[2];
+  }
+  const timeoutSeconds = Number(variables.timeout_s);
+  const intervalSeconds = Number(variables.interval_s);
+  const attemptTimeoutSeconds = Number(variables.attempt_s);
+  if (![timeoutSeconds, intervalSeconds, attemptTimeoutSeconds].every(n => Number.isInteger(n) && n > 0)) return undefined;
+  return { check, variables, timing: { timeoutSeconds, intervalSeconds, attemptTimeoutSeconds } };
 }

@@ -1,0 +1,58 @@
+import { DEFAULT_JOB_BACKOFF_LIMIT } from './kubelet-timing';
+import { ControllerSection } from './explanation-model';
+import { WorkloadSource } from './workload-source';
+
+/** The Pod's `restartPolicy` as the API server defaults it (pkg/apis/core/v1/defaults.go `SetDefaults_PodSpec`: `Always`). */
+export function effectiveRestartPolicy(source: WorkloadSource): string {
+  const policy = source.podSpec.restartPolicy;
+  return typeof policy === 'string' && policy !== '' ? policy : 'Always';
+}
+
+/** The Job's `backoffLimit`, defaulted as `SetDefaults_Job` does. */
+export function effectiveBackoffLimit(source: WorkloadSource): number {
+  const limit = source.jobSpec?.backoffLimit;
+  return typeof limit === 'number' ? limit : DEFAULT_JOB_BACKOFF_LIMIT;
+}
+
+/** What the controller that owns the Pods does with them, in one line. */
+export function controllerSection(source: WorkloadSource): ControllerSection {
+  const restartPolicy = effectiveRestartPolicy(source);
+  const spec = source.object.spec ?? {};
+  const replicas = typeof spec.replicas === 'number' ? spec.replicas : 1; // apps/v1 defaults: 1
+  switch (source.kind) {
+    case 'Deployment':
+      return { restartPolicy, replicas, summary: `A Deployment keeps ${replicas} replica(s) running through a ReplicaSet; a Pod that is deleted, evicted or lost with its node is replaced, and a template change rolls out ${rollout(spec)}.` };
+    case 'ReplicaSet':
+    case 'ReplicationController':
+      return { restartPolicy, replicas, summary: `A ${source.kind} keeps ${replicas} replica(s) running; a lost Pod is replaced, but a template change does not touch running Pods.` };
+    case 'StatefulSet':
+      return { restartPolicy, replicas, summary: statefulSetSummary(spec, replicas) };
+    case 'DaemonSet':
+      return { restartPolicy, summary: 'A DaemonSet runs one Pod on each eligible node, and replaces it when it is lost.' };
+    case 'Job':
+      return { restartPolicy, backoffLimit: effectiveBackoffLimit(source), summary: jobSummary(source, restartPolicy) };
+    case 'CronJob':
+      return { restartPolicy, backoffLimit: effectiveBackoffLimit(source), summary: `A CronJob creates a Job on the schedule "${spec.schedule}" (concurrencyPolicy ${spec.concurrencyPolicy ?? 'Allow'}${spec.timeZone ? `, time zone ${spec.timeZone}` : ''}); ${jobSummary(source, restartPolicy)}` };
+    default:
+      return { restartPolicy, summary: 'A bare Pod: nothing recreates it when it is deleted, evicted or its node fails; the kubelet only restarts its containers under its restartPolicy.' };
+  }
+}
+
+function rollout(spec: any): string {
+  if (spec.strategy?.type === 'Recreate') return 'by deleting every old Pod before creating new ones (Recreate)';
+  const rolling = spec.strategy?.rollingUpdate ?? {};
+  return `a few Pods at a time (RollingUpdate, maxSurge ${rolling.maxSurge ?? '25%'}, maxUnavailable ${rolling.maxUnavailable ?? '25%'}), waiting for new Pods to be Ready`;
+}
+
+function statefulSetSummary(spec: any, replicas: number): string {
+  const parallel = spec.podManagementPolicy === 'Parallel';
+  return parallel
+    ? `A StatefulSet keeps ${replicas} Pod(s) with stable names and storage; under Parallel it starts and deletes them all at once.`
+    : `A StatefulSet keeps ${replicas} Pod(s) with stable names and storage; under OrderedReady (the default) it creates ordinal N only once ordinals 0..N-1 are Running and Ready, so one Pod stuck in its init phase holds back all later ones.`;
+}
+
+function jobSummary(source: WorkloadSource, restartPolicy: string): string {
+  const limit = effectiveBackoffLimit(source);
+  const completions = source.jobSpec?.completions ?? 1;
+  return `a Job runs Pods until ${completions} succeed(s); it fails once ${restartPolicy === 'OnFailure' ? `the Pods' containers have restarted ${limit} time(s) in total` : `more than ${limit} Pod(s) have failed`} (backoffLimit ${limit})${typeof source.jobSpec?.activeDeadlineSeconds === 'number' ? ` or after activeDeadlineSeconds ${source.jobSpec.activeDeadlineSeconds}` : ''}.`;
+}

@@ -1,0 +1,38 @@
+import { InitContainerEntry } from './explanation-model';
+import { effectiveRestartPolicy } from './controller-summary';
+import { recognizeWaiter } from './waiter-recognition';
+import { containerList, WorkloadSource } from './workload-source';
+
+/**
+ * The init phase in order. k8s: pkg/kubelet/kuberuntime/kuberuntime_container.go
+ * `computeInitContainerActions` (SidecarContainers gate) and
+ * `findNextInitContainerToRun` (without it): the next init container starts
+ * only once the previous one exited 0; a restartable one (a native sidecar,
+ * `restartPolicy: Always`) lets the next start as soon as it is running and its
+ * startupProbe, if any, succeeded; a failed one is restarted unless the Pod's
+ * policy is Never (`shouldRestartOnFailure`), which kills the Pod.
+ */
+export function initContainerEntries(source: WorkloadSource): InitContainerEntry[] {
+  const restartPolicy = effectiveRestartPolicy(source);
+  return containerList(source.podSpec, 'initContainers').map((container, index) => {
+    const name = String(container.name ?? `(unnamed ${index + 1})`);
+    if (container.restartPolicy === 'Always') {
+      return {
+        name, position: index + 1, role: 'sidecar',
+        summary: `native sidecar: started in order and kept running; the next container starts once it is running${container.startupProbe ? ' and its startupProbe succeeded' : ''}; it runs beside the app containers (needs the SidecarContainers feature gate on 1.28, alpha; on by default from 1.29)`,
+        onFailure: 'restarted whenever it exits, whatever the Pod\'s restartPolicy, with the crash back-off',
+      };
+    }
+    const waiter = recognizeWaiter(container);
+    const onFailure = restartPolicy === 'Never'
+      ? 'a non-zero exit fails the Pod (restartPolicy Never): Init:Error, phase Failed'
+      : `a non-zero exit restarts it with the crash back-off (restartPolicy ${restartPolicy}): Init:Error, then Init:CrashLoopBackOff; the containers after it wait`;
+    if (waiter !== undefined) {
+      return {
+        name, position: index + 1, role: 'waiter', waiter, onFailure,
+        summary: `waiter: tries ${waiter.dependency} every ${waiter.intervalSeconds} s (each attempt at most ${waiter.attemptTimeoutSeconds} s), exits 0 at the first success, gives up with exit 1 after ${waiter.timeoutSeconds} s`,
+      };
+    }
+    return { name, position: index + 1, role: 'init', onFailure, summary: 'runs to completion; must exit 0 before the next container starts' };
+  });
+}

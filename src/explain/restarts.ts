@@ -1,0 +1,69 @@
+import { effectiveBackoffLimit, effectiveRestartPolicy } from './controller-summary';
+import { ExitRule, RestartSection } from './explanation-model';
+import {
+  BACK_OFF_RESET_SECONDS,
+  crashBackOffSeconds,
+  jobPodFailureBackOffSeconds,
+  MAX_CONTAINER_BACK_OFF_SECONDS,
+  SYNC_DELAY_AFTER_BACK_OFF_SECONDS,
+} from './kubelet-timing';
+import { WorkloadSource } from './workload-source';
+
+/** Enough restarts to reach the cap: 0, 10, 20, 40, 80, 160, 300. */
+const LISTED_RESTARTS = 7;
+
+/**
+ * What happens after a container exits, per exit and restartPolicy
+ * (k8s: pkg/kubelet/container/helpers.go `ShouldContainerBeRestarted`: Never
+ * restarts nothing, OnFailure only non-zero exits, Always every exit; an
+ * OOM kill is a non-zero exit, 137), the crash back-off (kubelet-timing.ts), and
+ * for Jobs the controller's Pod-failure back-off and `backoffLimit`.
+ */
+export function restartSection(source: WorkloadSource): RestartSection {
+  const restartPolicy = effectiveRestartPolicy(source);
+  const isJob = source.kind === 'Job' || source.kind === 'CronJob';
+  return {
+    restartPolicy,
+    onExit: exitRules(restartPolicy, source.kind),
+    crashBackOffSeconds: crashBackOffSeconds(LISTED_RESTARTS),
+    maxBackOffSeconds: MAX_CONTAINER_BACK_OFF_SECONDS,
+    backOffResetAfterSeconds: BACK_OFF_RESET_SECONDS,
+    syncDelaySeconds: { ...SYNC_DELAY_AFTER_BACK_OFF_SECONDS },
+    imagePullBackOff: 'a failed pull is retried after 10 s, doubling to 300 s, per Pod and image (kubelet imageBackOff); ErrImageNeverPull has no back-off',
+    job: isJob ? jobSection(source, restartPolicy) : undefined,
+  };
+}
+
+function exitRules(policy: string, kind: string): ExitRule[] {
+  const restart = 'the kubelet restarts it in place (same Pod, same IP): the first restart at once, then after the crash back-off';
+  const stays = (what: string) => kind === 'Pod' ? `${what}; a bare Pod is never recreated` : `${what}; the controller decides what follows`;
+  switch (policy) {
+    case 'Never':
+      return [
+        { exit: 'zero', action: stays('not restarted: Completed; the Pod Succeeds once every app container has exited 0') },
+        { exit: 'non-zero', action: stays('not restarted: the Pod fails (phase Failed) once no container runs any more') },
+        { exit: 'oom-killed', action: stays('not restarted (OOMKilled, exit 137): the Pod fails') },
+      ];
+    case 'OnFailure':
+      return [
+        { exit: 'zero', action: 'not restarted: Completed; the Pod Succeeds once every app container has exited 0' },
+        { exit: 'non-zero', action: restart },
+        { exit: 'oom-killed', action: `${restart} (OOMKilled, exit 137, is a failure)` },
+      ];
+    default:
+      return [
+        { exit: 'zero', action: `${restart}: an exit 0 is restarted too and counts towards CrashLoopBackOff` },
+        { exit: 'non-zero', action: restart },
+        { exit: 'oom-killed', action: `${restart} (OOMKilled, exit 137)` },
+      ];
+  }
+}
+
+function jobSection(source: WorkloadSource, restartPolicy: string): RestartSection['job'] {
+  const backoffLimit = effectiveBackoffLimit(source);
+  const delays = Array.from({ length: Math.max(backoffLimit, 1) }, (_, i) => jobPodFailureBackOffSeconds(i + 1));
+  const summary = restartPolicy === 'OnFailure'
+    ? `restartPolicy OnFailure: failed containers restart inside the Pod (crash back-off); the Job fails when the Pods' restart counts reach backoffLimit ${backoffLimit} (pkg/controller/job/job_controller.go pastBackoffLimitOnFailure)`
+    : `restartPolicy Never: each failed Pod is replaced by a new Pod after the Job's Pod-failure back-off (${delays.slice(0, 6).join(', ')} s ... capped at 600 s); the Job fails when more than backoffLimit ${backoffLimit} Pods have failed`;
+  return { backoffLimit, podFailureBackOffSeconds: delays, summary };
+}
