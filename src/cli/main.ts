@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { runExplain } from './explain-command';
 import { ImportComposeIo, nodeImportComposeIo, runImportCompose } from './import-compose-command';
 import { EntryKind, ExitCode, LintIo, runLint } from './lint-command';
 
@@ -14,6 +15,10 @@ Commands:
                  [--profile NAME] [--chart NAME]
                  turn a docker-compose project into a typed cdk8s app
                  (see ${PROGRAM} import-compose --help)
+  explain [FILE|DIR|-]... [--workload NAME] [--format text|mermaid|json]
+          [--assume NAME=ready@SECONDS|NAME=never]...
+                 what the kubelet does with each workload: start order, pulls,
+                 restarts, back-off, time to ready (see ${PROGRAM} explain --help)
 
 Options:
   -h, --help     show this help
@@ -41,6 +46,8 @@ function dispatch(argv: string[], io: LintIo, composeIo: ImportComposeIo): numbe
       return runLint(rest, io);
     case 'import-compose':
       return runImportCompose(rest, composeIo);
+    case 'explain':
+      return runExplain(rest, io);
     case '-h':
     case '--help':
     case 'help':
@@ -53,7 +60,7 @@ function dispatch(argv: string[], io: LintIo, composeIo: ImportComposeIo): numbe
       io.stderr(`${PROGRAM}: no command given: try "${PROGRAM} lint FILE..." (see ${PROGRAM} --help)\n`);
       return ExitCode.USAGE;
     default:
-      io.stderr(`${PROGRAM}: unknown command "${command}": the commands are "lint" and "import-compose" (see ${PROGRAM} --help)\n`);
+      io.stderr(`${PROGRAM}: unknown command "${command}": the commands are "lint", "import-compose" and "explain" (see ${PROGRAM} --help)\n`);
       return ExitCode.USAGE;
   }
 }

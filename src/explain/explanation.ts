@@ -11,7 +11,7 @@ import { sandboxSection } from './sandbox';
 import { terminationSection } from './termination';
 import { renderText } from './text-renderer';
 import { timeToReadySection } from './time-to-ready';
-import { buildTimeline } from './timeline';
+import { assumptionMatches, buildTimeline } from './timeline';
 import { workloadLabel, workloadSource, workloadSources, WorkloadSource } from './workload-source';
 
 /** When one dependency of a Pod's waiters becomes reachable, for `ExplainOptions.assume`. */
@@ -106,15 +106,20 @@ export class Explanation {
   public readonly waiterTargets: string[];
 
   private readonly data: ExplanationData;
+  private readonly waiterNames: string[];
 
   private constructor(source: WorkloadSource, options: ExplainOptions) {
     const restartPolicy = effectiveRestartPolicy(source);
     const initContainers = initContainerEntries(source);
     const appContainers = appContainerEntries(source);
-    const assumptions: Assumption[] = (options.assume ?? []).map(a => ({ target: a.target, readyAtSeconds: a.readyAtSeconds ?? null }));
+    // Assumptions about another workload's dependencies do not apply here.
+    const assumptions: Assumption[] = (options.assume ?? [])
+      .map(a => ({ target: a.target, readyAtSeconds: a.readyAtSeconds ?? null }))
+      .filter(a => initContainers.some(entry => assumptionMatches(a, entry)));
     this.kind = source.kind;
     this.name = source.name;
     this.waiterTargets = initContainers.flatMap(e => (e.waiter === undefined ? [] : [e.waiter.target]));
+    this.waiterNames = initContainers.filter(e => e.waiter !== undefined).map(e => e.name);
     this.data = {
       schemaVersion: EXPLANATION_SCHEMA_VERSION,
       kubernetesVersion: '1.28',
@@ -127,9 +132,14 @@ export class Explanation {
       restarts: restartSection(source),
       termination: terminationSection(source),
       timeToReady: timeToReadySection(restartPolicy, initContainers, appContainers),
-      ...(assumptions.length === 0 ? {} : { timeline: buildTimeline({ restartPolicy, initContainers, appContainers, assumptions }) }),
+      ...(options.assume === undefined || options.assume.length === 0 ? {} : { timeline: buildTimeline({ restartPolicy, initContainers, appContainers, assumptions }) }),
       notModelled: NOT_MODELLED,
     };
+  }
+
+  /** Whether one of the Pod's waiters waits for `target` (a `waiterTargets` entry or a waiter container's name). */
+  public waits(target: string): boolean {
+    return this.waiterTargets.includes(target) || this.waiterNames.includes(target);
   }
 
   /** The explanation as plain data, in the shape of `schema/explain.schema.json`. */

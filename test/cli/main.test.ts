@@ -42,7 +42,7 @@ describe('main', () => {
   });
 
   test('an unknown command is a usage error', () => {
-    expect(run(['check', 'x.yaml']).stderr).toBe('cdk8s-pod-patterns: unknown command "check": the commands are "lint" and "import-compose" (see cdk8s-pod-patterns --help)\n');
+    expect(run(['check', 'x.yaml']).stderr).toBe('cdk8s-pod-patterns: unknown command "check": the commands are "lint", "import-compose" and "explain" (see cdk8s-pod-patterns --help)\n');
   });
 
   test('a crash inside a rule is one line on stderr and exit 2, not a stack trace', () => {
