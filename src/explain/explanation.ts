@@ -119,6 +119,7 @@ export class Explanation {
     this.kind = source.kind;
     this.name = source.name;
     this.waiterTargets = initContainers.flatMap(e => (e.waiter === undefined ? [] : [e.waiter.target]));
+    const restarts = restartSection(source);
     this.waiterNames = initContainers.filter(e => e.waiter !== undefined).map(e => e.name);
     this.data = {
       schemaVersion: EXPLANATION_SCHEMA_VERSION,
@@ -129,9 +130,9 @@ export class Explanation {
       images: imagePullEntries(source),
       initContainers,
       appContainers,
-      restarts: restartSection(source),
+      restarts,
       termination: terminationSection(source),
-      timeToReady: timeToReadySection(restartPolicy, initContainers, appContainers),
+      timeToReady: timeToReadySection(restartPolicy, initContainers, appContainers, restarts.job?.backoffLimit),
       ...(options.assume === undefined || options.assume.length === 0 ? {} : { timeline: buildTimeline({ restartPolicy, initContainers, appContainers, assumptions }) }),
       notModelled: NOT_MODELLED,
     };

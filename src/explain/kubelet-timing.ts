@@ -93,12 +93,12 @@ export function crashBackOffSeconds(restarts: number): number[] {
  * `failures`-th failed Pod: 10 s doubling, capped at 10 min
  * (k8s: pkg/controller/job/backoff_utils.go `getRemainingTimeForFailuresCount`).
  */
-export function jobPodFailureBackOffSeconds(failures: number): number {
+export function jobPodFailureBackOffSeconds(failures: number, initial: number = JOB_POD_FAILURE_BACK_OFF_SECONDS, max: number = MAX_JOB_POD_FAILURE_BACK_OFF_SECONDS): number {
   if (failures <= 0) return 0;
-  let backOff = JOB_POD_FAILURE_BACK_OFF_SECONDS;
+  let backOff = initial;
   for (let i = 1; i < failures; i++) {
     backOff *= 2;
-    if (backOff >= MAX_JOB_POD_FAILURE_BACK_OFF_SECONDS) return MAX_JOB_POD_FAILURE_BACK_OFF_SECONDS;
+    if (backOff >= max) return max;
   }
   return backOff;
 }

@@ -45,20 +45,26 @@ function section(out: string[], title: string, paragraphs: readonly string[]): v
   }
 }
 
-/** `text` broken at spaces into lines of at most `width` columns, each starting with `indent`. */
+/**
+ * `text` broken at spaces into lines of at most `width` columns: the first line
+ * starts with `indent`, the next ones with two more spaces. A word longer than
+ * the line stays whole.
+ */
 export function wrap(text: string, indent: string, width: number): string[] {
   const lines: string[] = [];
+  let prefix = indent;
   let line = '';
   for (const word of text.split(' ')) {
-    if (line !== '' && indent.length + line.length + 1 + word.length > width) {
-      lines.push(indent + line);
+    if (line !== '' && prefix.length + line.length + 1 + word.length > width) {
+      lines.push(prefix + line);
+      prefix = `${indent}  `;
       line = word;
     } else {
       line = line === '' ? word : `${line} ${word}`;
     }
   }
-  lines.push(indent + line);
-  return lines.map((l, i) => (i === 0 ? l : `${indent}  ${l.slice(indent.length)}`));
+  lines.push(prefix + line);
+  return lines;
 }
 
 /** The `--assume` replay as a table: time window, container, what happens. */

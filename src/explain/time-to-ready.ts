@@ -7,7 +7,7 @@ import { buildTimeline } from './timeline';
  * from the timeline, and the worst case from the waiters' timeouts and the
  * crash back-off.
  */
-export function timeToReadySection(restartPolicy: string, initContainers: readonly InitContainerEntry[], appContainers: readonly AppContainerEntry[]): TimeToReadySection {
+export function timeToReadySection(restartPolicy: string, initContainers: readonly InitContainerEntry[], appContainers: readonly AppContainerEntry[], jobBackoffLimit?: number): TimeToReadySection {
   const best = buildTimeline({ restartPolicy, initContainers, appContainers, assumptions: [] });
   const appStart = best.appStartSeconds!;
   const ready = best.readySeconds!;
@@ -26,7 +26,9 @@ export function timeToReadySection(restartPolicy: string, initContainers: readon
       statements.push(`Worst case: a dependency that does not appear in time makes its waiter give up (${waiters.map(e => `${e.name} after ${e.waiter!.timeoutSeconds} s`).join(', ')}; up to ${total} s in all), and the Pod fails ${POD_FAILED_AFTER_EXIT_SECONDS.min}-${POD_FAILED_AFTER_EXIT_SECONDS.max} s later: restartPolicy Never.`);
     } else {
       const lag = MAX_CONTAINER_BACK_OFF_SECONDS + SYNC_DELAY_AFTER_BACK_OFF_SECONDS.max;
-      statements.push(`Worst case: no bound. A dependency that never appears keeps its waiter in Init:CrashLoopBackOff (give up after its timeout, back-off 10 s doubling to ${MAX_CONTAINER_BACK_OFF_SECONDS} s, run again); one that appears while its waiter is backing off is seen only when the waiter runs again: up to ${lag} s later (the ${MAX_CONTAINER_BACK_OFF_SECONDS} s cap plus the next sync).`);
+      statements.push(jobBackoffLimit !== undefined
+        ? `Worst case for this Job: a dependency that never appears keeps its waiter restarting (give up after its timeout, back-off 10 s doubling to ${MAX_CONTAINER_BACK_OFF_SECONDS} s); the Job controller fails the Job once the Pod's restarts reach backoffLimit ${jobBackoffLimit}.`
+        : `Worst case: no bound. A dependency that never appears keeps its waiter in Init:CrashLoopBackOff (give up after its timeout, back-off 10 s doubling to ${MAX_CONTAINER_BACK_OFF_SECONDS} s, run again); one that appears while its waiter is backing off is seen only when the waiter runs again: up to ${lag} s later (the ${MAX_CONTAINER_BACK_OFF_SECONDS} s cap plus the next sync).`);
     }
   }
   const probed = appContainers.filter(c => c.probes.some(p => p.type === 'readiness' || p.type === 'startup'));
