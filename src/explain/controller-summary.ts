@@ -1,5 +1,5 @@
-import { DEFAULT_JOB_BACKOFF_LIMIT } from './kubelet-timing';
 import { ControllerSection } from './explanation-model';
+import { DEFAULT_JOB_BACKOFF_LIMIT } from './kubelet-timing';
 import { WorkloadSource } from './workload-source';
 
 /** The Pod's `restartPolicy` as the API server defaults it (pkg/apis/core/v1/defaults.go `SetDefaults_PodSpec`: `Always`). */

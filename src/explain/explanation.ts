@@ -133,7 +133,9 @@ export class Explanation {
       restarts,
       termination: terminationSection(source),
       timeToReady: timeToReadySection(restartPolicy, initContainers, appContainers, restarts.job?.backoffLimit),
-      ...(options.assume === undefined || options.assume.length === 0 ? {} : { timeline: buildTimeline({ restartPolicy, initContainers, appContainers, assumptions }) }),
+      ...((options.assume ?? []).length === 0
+        ? {}
+        : { timeline: buildTimeline({ restartPolicy, initContainers, appContainers, assumptions }) }),
       notModelled: NOT_MODELLED,
     };
   }

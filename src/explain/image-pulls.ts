@@ -22,7 +22,10 @@ function imagePullEntry(container: any): ImagePullEntry {
     reference = ImageReference.parse(image);
   } catch (e) {
     return {
-      container: name, image, pullPolicy: String(container.imagePullPolicy ?? ''), pullPolicySource: 'invalid',
+      container: name,
+      image,
+      pullPolicy: String(container.imagePullPolicy ?? ''),
+      pullPolicySource: 'invalid',
       why: (e as Error).message,
       onStart: 'the kubelet cannot parse the image: the container never starts (InvalidImageName), whatever the policy',
     };

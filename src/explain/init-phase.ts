@@ -1,5 +1,5 @@
-import { InitContainerEntry } from './explanation-model';
 import { effectiveRestartPolicy } from './controller-summary';
+import { InitContainerEntry } from './explanation-model';
 import { recognizeWaiter } from './waiter-recognition';
 import { containerList, WorkloadSource } from './workload-source';
 
@@ -18,7 +18,9 @@ export function initContainerEntries(source: WorkloadSource): InitContainerEntry
     const name = String(container.name ?? `(unnamed ${index + 1})`);
     if (container.restartPolicy === 'Always') {
       return {
-        name, position: index + 1, role: 'sidecar',
+        name,
+        position: index + 1,
+        role: 'sidecar',
         summary: `native sidecar: started in order and kept running; the next container starts once it is running${container.startupProbe ? ' and its startupProbe succeeded' : ''}; it runs beside the app containers (needs the SidecarContainers feature gate on 1.28, alpha; on by default from 1.29)`,
         onFailure: 'restarted whenever it exits, whatever the Pod\'s restartPolicy, with the crash back-off',
       };
@@ -29,7 +31,11 @@ export function initContainerEntries(source: WorkloadSource): InitContainerEntry
       : `a non-zero exit restarts it with the crash back-off (restartPolicy ${restartPolicy}): Init:Error, then Init:CrashLoopBackOff; the containers after it wait`;
     if (waiter !== undefined) {
       return {
-        name, position: index + 1, role: 'waiter', waiter, onFailure,
+        name,
+        position: index + 1,
+        role: 'waiter',
+        waiter,
+        onFailure,
         summary: `waiter: tries ${waiter.dependency} every ${waiter.intervalSeconds} s (each attempt at most ${waiter.attemptTimeoutSeconds} s), exits 0 at the first success, gives up with exit 1 after ${waiter.timeoutSeconds} s`,
       };
     }

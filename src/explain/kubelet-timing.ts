@@ -93,7 +93,11 @@ export function crashBackOffSeconds(restarts: number): number[] {
  * `failures`-th failed Pod: 10 s doubling, capped at 10 min
  * (k8s: pkg/controller/job/backoff_utils.go `getRemainingTimeForFailuresCount`).
  */
-export function jobPodFailureBackOffSeconds(failures: number, initial: number = JOB_POD_FAILURE_BACK_OFF_SECONDS, max: number = MAX_JOB_POD_FAILURE_BACK_OFF_SECONDS): number {
+export function jobPodFailureBackOffSeconds(
+  failures: number,
+  initial: number = JOB_POD_FAILURE_BACK_OFF_SECONDS,
+  max: number = MAX_JOB_POD_FAILURE_BACK_OFF_SECONDS,
+): number {
   if (failures <= 0) return 0;
   let backOff = initial;
   for (let i = 1; i < failures; i++) {

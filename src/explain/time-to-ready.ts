@@ -7,7 +7,12 @@ import { buildTimeline } from './timeline';
  * from the timeline, and the worst case from the waiters' timeouts and the
  * crash back-off.
  */
-export function timeToReadySection(restartPolicy: string, initContainers: readonly InitContainerEntry[], appContainers: readonly AppContainerEntry[], jobBackoffLimit?: number): TimeToReadySection {
+export function timeToReadySection(
+  restartPolicy: string,
+  initContainers: readonly InitContainerEntry[],
+  appContainers: readonly AppContainerEntry[],
+  jobBackoffLimit?: number,
+): TimeToReadySection {
   const best = buildTimeline({ restartPolicy, initContainers, appContainers, assumptions: [] });
   const appStart = best.appStartSeconds!;
   const ready = best.readySeconds!;

@@ -60,7 +60,14 @@ function runInitContainer(entry: InitContainerEntry, start: SecondsRange, input:
   return runWaiter(entry.name, entry.waiter, readyAt, start, input.restartPolicy, events);
 }
 
-function runWaiter(name: string, waiter: WaiterEntry, readyAt: number | null, firstStart: SecondsRange, restartPolicy: string, events: TimelineEvent[]): StepOutcome {
+function runWaiter(
+  name: string,
+  waiter: WaiterEntry,
+  readyAt: number | null,
+  firstStart: SecondsRange,
+  restartPolicy: string,
+  events: TimelineEvent[],
+): StepOutcome {
   const backOffs = crashBackOffSeconds(MAX_SIMULATED_RESTARTS + 1);
   let start = firstStart;
   for (let run = 0; run <= MAX_SIMULATED_RESTARTS; run++) {

@@ -271,8 +271,8 @@ export interface ParsedWaiterScript {
  * when `script` is not one of ours (another init container, or an edited waiter
  * whose header or timing lines are gone).
  */
-export function parseWaiterScript(script: string): ParsedWaiterScript | undefined {
-  const [header, ...lines] = script.split('\n');
+export function parseWaiterScript(text: string): ParsedWaiterScript | undefined {
+  const [header, ...lines] = text.split('\n');
   if (!header.startsWith(WAITER_SCRIPT_HEADER)) return undefined;
   const title = header.slice(WAITER_SCRIPT_HEADER.length);
   const check = (Object.keys(TITLES) as WaiterCheck[]).find(key => TITLES[key] === title);

@@ -4,10 +4,10 @@ import * as path from 'path';
 import { Testing, Yaml } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { captureIo } from './capture-io';
+import { InitGatedApp, WaitFor, WorkloadKind } from '../../src';
 import { EXPLAIN_USAGE, parseAssumption, runExplain } from '../../src/cli/explain-command';
 import { ExitCode } from '../../src/cli/lint-command';
 import { main } from '../../src/cli/main';
-import { InitGatedApp, WaitFor, WorkloadKind } from '../../src';
 import { fixture } from '../support/fixtures';
 
 /** The guide's gated Pod plus a TCP-gated Deployment, synthesized by the library into one directory. */

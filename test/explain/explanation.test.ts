@@ -99,7 +99,9 @@ describe('Explanation factories', () => {
 
   test('a hand-written Pod: pull policy defaulted from the tag as the API server does (SetDefaults_Container)', () => {
     const json = Explanation.ofManifest({
-      apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' },
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'p' },
       spec: { restartPolicy: 'Never', containers: [{ name: 'a', image: 'nginx' }, { name: 'b', image: 'nginx:1.27' }, { name: 'c', image: 'nginx', imagePullPolicy: 'Never' }] },
     }).toJson();
     expect(json.images.map((i: any) => [i.container, i.pullPolicy, i.pullPolicySource])).toEqual([
@@ -111,11 +113,18 @@ describe('Explanation factories', () => {
 
   test('a native sidecar (init container with restartPolicy Always) and probes', () => {
     const json = Explanation.ofManifest({
-      apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' },
-      spec: { replicas: 3, template: { spec: {
-        initContainers: [{ name: 'proxy', image: 'envoy:1.30', restartPolicy: 'Always' }],
-        containers: [{ name: 'web', image: 'nginx:1.27', readinessProbe: { httpGet: { port: 80 }, initialDelaySeconds: 5 } }],
-      } } },
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'web' },
+      spec: {
+        replicas: 3,
+        template: {
+          spec: {
+            initContainers: [{ name: 'proxy', image: 'envoy:1.30', restartPolicy: 'Always' }],
+            containers: [{ name: 'web', image: 'nginx:1.27', readinessProbe: { httpGet: { port: 80 }, initialDelaySeconds: 5 } }],
+          },
+        },
+      },
     }).toJson();
     expect(json.initContainers[0].role).toBe('sidecar');
     expect(json.controller.replicas).toBe(3);

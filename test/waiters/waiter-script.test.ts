@@ -2,8 +2,11 @@ import {
   DEFAULT_ATTEMPT_TIMEOUT_SECONDS,
   dnsWaiterScript,
   httpWaiterScript,
+  parseWaiterScript,
   POD_NAMESPACE_ENV,
   tcpWaiterScript,
+  WAITER_SCRIPT_HEADER,
+  WaiterCheck,
 } from '../../src/waiters/waiter-script';
 import { expandKubernetesReferences } from '../e2e/kubelet-expansion';
 
@@ -234,5 +237,34 @@ describe('expandKubernetesReferences (the e2e harness\'s copy of the kubelet exp
     ['\n', '\n'],
   ])('%j -> %j', (input, output) => {
     expect(expandKubernetesReferences(input, vars)).toBe(output);
+  });
+});
+
+describe('parseWaiterScript reads back what the renderers wrote', () => {
+  test('DNS waiter with a namespace', () => {
+    expect(parseWaiterScript(dnsWaiterScript(GUIDE_MYSERVICE))).toEqual({
+      check: WaiterCheck.DNS,
+      variables: expect.objectContaining({ service: 'myservice', namespace: 'default', cluster_domain: 'cluster.local' }),
+      timing: { timeoutSeconds: 300, intervalSeconds: 2, attemptTimeoutSeconds: DEFAULT_ATTEMPT_TIMEOUT_SECONDS },
+    });
+  });
+
+  test('DNS waiter reading $POD_NAMESPACE: the unquoted namespace line does not hide the timing', () => {
+    const parsed = parseWaiterScript(dnsWaiterScript({ serviceName: 'mydb', clusterDomain: 'cluster.local', timeoutSeconds: 60, intervalSeconds: 5 }));
+    expect(parsed?.variables.namespace).toBeUndefined();
+    expect(parsed?.timing).toEqual({ timeoutSeconds: 60, intervalSeconds: 5, attemptTimeoutSeconds: DEFAULT_ATTEMPT_TIMEOUT_SECONDS });
+  });
+
+  test('TCP and HTTP waiters', () => {
+    expect(parseWaiterScript(tcpWaiterScript({ host: 'postgres', port: 5432, ...TIMING, attemptTimeoutSeconds: 3 }))).toMatchObject({
+      check: WaiterCheck.TCP, variables: { host: 'postgres', port: '5432' }, timing: { attemptTimeoutSeconds: 3 },
+    });
+    expect(parseWaiterScript(httpWaiterScript({ url: 'http://search:9200/_cluster/health', ...TIMING }))?.variables.url).toBe('http://search:9200/_cluster/health');
+  });
+
+  test('anything else is not a waiter: the guide\'s own loop, another header, a script without its timing', () => {
+    expect(parseWaiterScript('until nslookup myservice; do sleep 2; done')).toBeUndefined();
+    expect(parseWaiterScript(`${WAITER_SCRIPT_HEADER}until pigs fly\ntimeout_s='1'\n`)).toBeUndefined();
+    expect(parseWaiterScript(dnsWaiterScript(GUIDE_MYSERVICE).replace("interval_s='2'\n", ''))).toBeUndefined();
   });
 });
