@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { Yaml } from 'cdk8s';
+import { Explanation } from '../src/explain/explanation';
 import { renderCatalogMarkdown } from '../src/rules/catalog';
 
 export const README_PATH = join(__dirname, '..', 'README.md');
@@ -18,8 +19,46 @@ export function guideSnippet(): string {
   return '```ts\n' + code + '```\n';
 }
 
+let guidePodCache: any;
+
 /** Runs the snippet as a program (its own `app.synth()`) and returns the Pod it wrote. */
+export function guidePod(): any {
+  guidePodCache ??= synthesizeGuidePod();
+  return guidePodCache;
+}
+
 export function guidePodYaml(): string {
+  return '```yaml\n' + Yaml.stringify(guidePod()) + '```\n';
+}
+
+/** When the README's replay assumes the guide's two Services appear. */
+export const STARTUP_ORDER_ASSUMPTIONS = [{ target: 'myservice', readyAtSeconds: 5 }, { target: 'mydb', readyAtSeconds: 20 }];
+
+/** `explain` on the guide's Pod: the gantt chart of the replay and the whole text, as the README shows them. */
+export function startupOrder(): string {
+  const explanation = Explanation.ofManifest(guidePod(), { assume: STARTUP_ORDER_ASSUMPTIONS });
+  const args = STARTUP_ORDER_ASSUMPTIONS.map(a => `--assume ${a.target}=ready@${a.readyAtSeconds}`).join(' ');
+  return [
+    '```sh',
+    `npx cdk8s-pod-patterns explain cdk8s.out/myapp.k8s.yaml --workload myapp-pod ${args} --format mermaid`,
+    '```',
+    '',
+    '```mermaid',
+    explanation.toMermaid().trimEnd(),
+    '```',
+    '',
+    '<details><summary>The same with <code>--format text</code> (the default)</summary>',
+    '',
+    '```text',
+    explanation.toText().trimEnd(),
+    '```',
+    '',
+    '</details>',
+    '',
+  ].join('\n');
+}
+
+function synthesizeGuidePod(): any {
   const outdir = mkdtempSync(join(tmpdir(), 'guide-snippet-'));
   try {
     execFileSync(process.execPath, [require.resolve('ts-node/dist/bin'), '-T', '-P', join(__dirname, '..', 'tsconfig.dev.json'), GUIDE_SNIPPET_PATH], {
@@ -27,8 +66,7 @@ export function guidePodYaml(): string {
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     const manifests = Yaml.load(join(outdir, 'myapp.k8s.yaml'));
-    const pod = manifests.find(m => m.kind === 'Pod' && m.metadata.name === 'myapp-pod');
-    return '```yaml\n' + Yaml.stringify(pod) + '```\n';
+    return manifests.find(m => m.kind === 'Pod' && m.metadata.name === 'myapp-pod');
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }
@@ -39,6 +77,7 @@ export function generatedBlocks(): Record<string, string> {
     'guide-snippet': guideSnippet(),
     'guide-pod-yaml': guidePodYaml(),
     'rules-table': renderCatalogMarkdown(),
+    'startup-order': startupOrder(),
   };
 }
 
