@@ -71,6 +71,8 @@ export interface InitContainerEntry {
   readonly role: 'waiter' | 'init' | 'sidecar';
   readonly summary: string;
   readonly waiter?: WaiterEntry;
+  /** A sidecar's startup probe: the next container waits for it to succeed. */
+  readonly startupProbe?: ProbeEntry;
   readonly onFailure: string;
 }
 

@@ -48,6 +48,12 @@ function defaultedWhy(reference: ImageReference): string {
   return `defaulted by the API server from the ${reference.tag === undefined ? 'digest' : `tag "${reference.tag}"`}`;
 }
 
+/** k8s: pkg/kubelet/images/image_manager.go `shouldPullImage`. */
+export function shouldPullImage(pullPolicy: string, imagePresent: boolean): boolean {
+  if (pullPolicy === 'Never') return false;
+  return pullPolicy === 'Always' || (pullPolicy === 'IfNotPresent' && !imagePresent);
+}
+
 function onStart(policy: string): string {
   switch (policy) {
     case 'Always':

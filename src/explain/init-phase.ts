@@ -1,3 +1,4 @@
+import { probesOf } from './app-phase';
 import { effectiveRestartPolicy } from './controller-summary';
 import { InitContainerEntry } from './explanation-model';
 import { recognizeWaiter } from './waiter-recognition';
@@ -12,21 +13,32 @@ import { containerList, WorkloadSource } from './workload-source';
  * startupProbe, if any, succeeded; a failed one is restarted unless the Pod's
  * policy is Never (`shouldRestartOnFailure`), which kills the Pod.
  */
+/**
+ * What the kubelet does when an init container (not a sidecar) exits non-zero:
+ * `restart` it (Always, OnFailure) or `kill-pod` (Never), as
+ * `computeInitContainerActions` does through `shouldRestartOnFailure`.
+ */
+export function initFailureAction(restartPolicy: string): 'restart' | 'kill-pod' {
+  return restartPolicy === 'Never' ? 'kill-pod' : 'restart';
+}
+
 export function initContainerEntries(source: WorkloadSource): InitContainerEntry[] {
   const restartPolicy = effectiveRestartPolicy(source);
   return containerList(source.podSpec, 'initContainers').map((container, index) => {
     const name = String(container.name ?? `(unnamed ${index + 1})`);
     if (container.restartPolicy === 'Always') {
+      const startupProbe = probesOf(container).find(p => p.type === 'startup');
       return {
         name,
         position: index + 1,
         role: 'sidecar',
+        ...(startupProbe === undefined ? {} : { startupProbe }),
         summary: `native sidecar: started in order and kept running; the next container starts once it is running${container.startupProbe ? ' and its startupProbe succeeded' : ''}; it runs beside the app containers (needs the SidecarContainers feature gate on 1.28, alpha; on by default from 1.29)`,
         onFailure: 'restarted whenever it exits, whatever the Pod\'s restartPolicy, with the crash back-off',
       };
     }
     const waiter = recognizeWaiter(container);
-    const onFailure = restartPolicy === 'Never'
+    const onFailure = initFailureAction(restartPolicy) === 'kill-pod'
       ? 'a non-zero exit fails the Pod (restartPolicy Never): Init:Error, phase Failed'
       : `a non-zero exit restarts it with the crash back-off (restartPolicy ${restartPolicy}): Init:Error, then Init:CrashLoopBackOff; the containers after it wait`;
     if (waiter !== undefined) {

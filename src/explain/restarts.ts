@@ -34,29 +34,46 @@ export function restartSection(source: WorkloadSource): RestartSection {
   };
 }
 
+/**
+ * Whether the kubelet starts an app container again after it exited with
+ * `exitCode` (k8s: pkg/kubelet/container/helpers.go `ShouldContainerBeRestarted`,
+ * for a container that has exited and a Pod not being deleted).
+ */
+export function isRestartedAfterExit(restartPolicy: string, exitCode: number): boolean {
+  if (restartPolicy === 'Never') return false;
+  if (restartPolicy === 'OnFailure') return exitCode !== 0;
+  return true;
+}
+
+/** OOMKilled is SIGKILL: exit code 128 + 9. */
+const OOM_KILLED_EXIT_CODE = 137;
+
+const EXITS: ReadonlyArray<{ exit: ExitRule['exit']; code: number }> = [
+  { exit: 'zero', code: 0 },
+  { exit: 'non-zero', code: 1 },
+  { exit: 'oom-killed', code: OOM_KILLED_EXIT_CODE },
+];
+
 function exitRules(policy: string, kind: string): ExitRule[] {
-  const restart = 'the kubelet restarts it in place (same Pod, same IP): the first restart at once, then after the crash back-off';
-  const stays = (what: string) => kind === 'Pod' ? `${what}; a bare Pod is never recreated` : `${what}; the controller decides what follows`;
-  switch (policy) {
-    case 'Never':
-      return [
-        { exit: 'zero', action: stays('not restarted: Completed; the Pod Succeeds once every app container has exited 0') },
-        { exit: 'non-zero', action: stays('not restarted: the Pod fails (phase Failed) once no container runs any more') },
-        { exit: 'oom-killed', action: stays('not restarted (OOMKilled, exit 137): the Pod fails') },
-      ];
-    case 'OnFailure':
-      return [
-        { exit: 'zero', action: 'not restarted: Completed; the Pod Succeeds once every app container has exited 0' },
-        { exit: 'non-zero', action: restart },
-        { exit: 'oom-killed', action: `${restart} (OOMKilled, exit 137, is a failure)` },
-      ];
-    default:
-      return [
-        { exit: 'zero', action: `${restart}: an exit 0 is restarted too and counts towards CrashLoopBackOff` },
-        { exit: 'non-zero', action: restart },
-        { exit: 'oom-killed', action: `${restart} (OOMKilled, exit 137)` },
-      ];
-  }
+  return EXITS.map(({ exit, code }) => ({
+    exit,
+    action: isRestartedAfterExit(policy, code) ? restartedText(exit, policy) : notRestartedText(exit, kind),
+  }));
+}
+
+function restartedText(exit: ExitRule['exit'], policy: string): string {
+  const restart = 'restarted in place by the kubelet (same Pod, same IP): the first restart at once, then after the crash back-off';
+  if (exit === 'zero') return `${restart}: under restartPolicy ${policy} an exit 0 is restarted too and counts towards CrashLoopBackOff`;
+  if (exit === 'oom-killed') return `${restart} (OOMKilled is exit 137, a failure)`;
+  return restart;
+}
+
+function notRestartedText(exit: ExitRule['exit'], kind: string): string {
+  const outcome = exit === 'zero'
+    ? 'Completed; the Pod Succeeds once every app container has exited 0'
+    : `the Pod fails (phase Failed) once no container runs any more${exit === 'oom-killed' ? ' (OOMKilled, exit 137)' : ''}`;
+  const then = kind === 'Pod' ? 'a bare Pod is never recreated' : kind === 'Job' || kind === 'CronJob' ? 'the Job controller decides what follows' : 'the controller replaces the Pod';
+  return `not restarted: ${outcome}; ${then}`;
 }
 
 function jobSection(source: WorkloadSource, restartPolicy: string): RestartSection['job'] {

@@ -48,8 +48,12 @@ type StepOutcome = { kind: 'done'; at: SecondsRange } | { kind: 'failed' } | { k
 
 function runInitContainer(entry: InitContainerEntry, start: SecondsRange, input: TimelineInput, events: TimelineEvent[]): StepOutcome {
   if (entry.role === 'sidecar') {
-    events.push({ at: start, container: entry.name, kind: 'start', what: 'sidecar starts and keeps running; the next container starts once it is running' });
-    return { kind: 'done', at: start };
+    const probe = entry.startupProbe;
+    const gate = probe === undefined ? '' : ' and its startupProbe succeeded';
+    events.push({ at: start, container: entry.name, kind: 'start', what: `sidecar starts and keeps running; the next container starts once it is running${gate}` });
+    // no startup probe result before initialDelaySeconds, then one per periodSeconds (prober/worker.go)
+    const started = probe === undefined ? start : addRange(start, { min: probe.initialDelaySeconds, max: probe.initialDelaySeconds + probe.periodSeconds });
+    return { kind: 'done', at: started };
   }
   if (entry.waiter === undefined) {
     events.push({ at: start, container: entry.name, kind: 'start', what: 'starts; its run time is the app\'s own (taken as 0 s here)' });
