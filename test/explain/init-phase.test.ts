@@ -1,7 +1,7 @@
 import { Testing } from 'cdk8s';
+import { InitGatedApp, WaitFor } from '../../src';
 import { initContainerEntries, initFailureAction } from '../../src/explain/init-phase';
 import { workloadSource } from '../../src/explain/workload-source';
-import { InitGatedApp, WaitFor } from '../../src';
 
 function podWith(initContainers: any[], restartPolicy = 'Always'): any {
   return { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { restartPolicy, initContainers, containers: [{ name: 'app', image: 'nginx:1.27' }] } };

@@ -1,5 +1,5 @@
-import { POD_OWNING_KINDS } from '../../src/k8s/workload-kinds';
 import { containerList, workloadLabel, workloadSource, workloadSources } from '../../src/explain/workload-source';
+import { POD_OWNING_KINDS } from '../../src/k8s/workload-kinds';
 
 describe('workloadSource', () => {
   test('finds the Pod spec of every kind of the kinds table', () => {
