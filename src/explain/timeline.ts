@@ -52,7 +52,9 @@ function runInitContainer(entry: InitContainerEntry, start: SecondsRange, input:
     const gate = probe === undefined ? '' : ' and its startupProbe succeeded';
     events.push({ at: start, container: entry.name, kind: 'start', what: `sidecar starts and keeps running; the next container starts once it is running${gate}` });
     // no startup probe result before initialDelaySeconds, then one per periodSeconds (prober/worker.go)
-    const started = probe === undefined ? start : addRange(start, { min: probe.initialDelaySeconds, max: probe.initialDelaySeconds + probe.periodSeconds });
+    const started = probe === undefined
+      ? start
+      : addRange(start, { min: probe.initialDelaySeconds, max: probe.initialDelaySeconds + probe.periodSeconds });
     return { kind: 'done', at: started };
   }
   if (entry.waiter === undefined) {

@@ -9,7 +9,11 @@ describe('probesOf', () => {
   });
 
   test('keeps values that are set, and lists startup, readiness, liveness in that order', () => {
-    const probes = probesOf({ livenessProbe: { periodSeconds: 20 }, startupProbe: { failureThreshold: 30 }, readinessProbe: { initialDelaySeconds: 5 } });
+    const probes = probesOf({
+      livenessProbe: { periodSeconds: 20 },
+      startupProbe: { failureThreshold: 30 },
+      readinessProbe: { initialDelaySeconds: 5 },
+    });
     expect(probes.map(p => p.type)).toEqual(['startup', 'readiness', 'liveness']);
     expect(probes.map(p => [p.initialDelaySeconds, p.periodSeconds, p.failureThreshold])).toEqual([[0, 10, 30], [5, 10, 3], [0, 20, 3]]);
   });

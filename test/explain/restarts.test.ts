@@ -34,7 +34,12 @@ describe('restartSection', () => {
 
   test('the crash back-off, its cap, its reset and the sync delay come from the kubelet constants', () => {
     const section = restartSection(workloadSource(pod('Always'))!);
-    expect(section).toMatchObject({ crashBackOffSeconds: [0, 10, 20, 40, 80, 160, 300], maxBackOffSeconds: 300, backOffResetAfterSeconds: 600, syncDelaySeconds: { min: 0, max: 15 } });
+    expect(section).toMatchObject({
+      crashBackOffSeconds: [0, 10, 20, 40, 80, 160, 300],
+      maxBackOffSeconds: 300,
+      backOffResetAfterSeconds: 600,
+      syncDelaySeconds: { min: 0, max: 15 },
+    });
     expect(section.job).toBeUndefined();
   });
 
