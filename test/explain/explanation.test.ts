@@ -3,8 +3,12 @@ import { join } from 'path';
 import Ajv from 'ajv';
 import { Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
+import { AdoptChart } from '../../examples/adopt-chart';
+import { GALLERY } from '../../examples/gallery';
+import { GuideChart } from '../../examples/guide-chart';
 import { Explanation, InitGatedApp, WaitFor, WorkloadKind } from '../../src';
-import { parseMermaid } from '../support/mermaid-parse';
+import { podTemplatesOf } from '../../src/rules/pod-templates';
+import { parseMermaid, parseMermaidAll } from '../support/mermaid-parse';
 
 const SCHEMA = JSON.parse(readFileSync(join(__dirname, '..', '..', 'schema', 'explain.schema.json'), 'utf8'));
 const validate = new Ajv({ allErrors: true }).compile(SCHEMA);
@@ -132,5 +136,35 @@ describe('Explanation factories', () => {
     expect(json.appContainers[0].probes[0]).toMatchObject({ type: 'readiness', initialDelaySeconds: 5, periodSeconds: 10, failureThreshold: 3 });
     expect(json.timeToReady.readySeconds.min).toBeGreaterThanOrEqual(5);
     expect(json.timeToReady.readySeconds.max).toBeLessThanOrEqual(1 + 5 + 10 + 1);
+  });
+});
+
+describe('every workload of the examples and the gallery (what `npm run synth` writes to cdk8s.out/)', () => {
+  const app = Testing.app();
+  const charts = [new GuideChart(app, 'myapp'), new AdoptChart(app, 'adopt'), ...GALLERY.map(({ id, build }) => build(app, id))];
+  const manifests = charts.flatMap(chart => chart.toJson());
+  const explanations = Explanation.ofManifests(manifests);
+
+  test('each object that runs Pods is explained', () => {
+    expect(explanations.length).toBe(manifests.filter(m => podTemplatesOf(m).length > 0).length);
+    expect(explanations.length).toBeGreaterThanOrEqual(GALLERY.length + 2);
+  });
+
+  test('each JSON validates against the schema and each text fits 100 columns', () => {
+    const json = explanations.map(e => e.toJson());
+    expect(validate(json)).toBe(true);
+    for (const explanation of explanations) {
+      expect(explanation.toText().split('\n').filter(line => line.length > 100)).toEqual([]);
+    }
+  });
+
+  test('the gallery\'s gated workloads have their waiters recognised', () => {
+    const targets = explanations.flatMap(e => e.waiterTargets);
+    expect(targets).toEqual(expect.arrayContaining(['myservice', 'mydb', 'postgres', 'redis']));
+  });
+
+  test('each Mermaid chart parses', () => {
+    const types = parseMermaidAll(explanations.map(e => e.toMermaid()));
+    expect(types).toEqual(explanations.map(() => 'gantt'));
   });
 });
