@@ -89,7 +89,7 @@ project.addTask('bench', {
 });
 
 project.addTask('readme', {
-  description: 'Regenerate the README blocks generated from the code (guide Pod YAML, rules table)',
+  description: 'Regenerate the README blocks generated from the code (guide Pod YAML, rules table, startup order from explain)',
   exec: 'ts-node -P tsconfig.dev.json docs/readme-blocks.ts',
 });
 

@@ -22,7 +22,7 @@ export function renderText(data: ExplanationData): string {
   const r = data.restarts;
   section(out, `Restarts (restartPolicy ${r.restartPolicy})`, [
     ...r.onExit.map(e => `${EXIT_LABELS[e.exit]}: ${e.action}.`),
-    `Crash back-off before restart 1, 2, 3, ...: ${r.crashBackOffSeconds.join(', ')} s (cap ${r.maxBackOffSeconds} s), each plus ${range(r.syncDelaySeconds)} until the kubelet's next sync of the Pod; the back-off starts over when a container ran ${r.backOffResetAfterSeconds} s since its last restart.`,
+    `Crash back-off before restart 1, 2, 3, ...: ${r.crashBackOffSeconds.join(', ')} s (cap ${r.maxBackOffSeconds} s), each plus ${range(r.syncDelaySeconds)} until the kubelet's next sync of the Pod; the back-off starts over when a container exits more than ${r.backOffResetAfterSeconds} s after its last restart.`,
     `Image pulls: ${r.imagePullBackOff}.`,
     ...(r.job === undefined ? [] : [`Job: ${r.job.summary}.`]),
   ]);
