@@ -130,6 +130,32 @@ describe('explain refuses what lint refuses, in one line with exit 2', () => {
   });
 });
 
+test('a malformed file inside a directory is reported, the others still explained, and the run ends with exit 2 (as lint)', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'explain-malformed-'));
+  try {
+    fs.copyFileSync(FILE, path.join(dir, 'good.yaml'));
+    fs.writeFileSync(path.join(dir, 'bad.yaml'), 'kind: Pod\n\tspec: {}\n');
+    const result = explain([dir]);
+    expect(result.code).toBe(ExitCode.USAGE);
+    expect(result.stderr).toMatch(/^cdk8s-pod-patterns explain: .*bad\.yaml:\d+:\d+: malformed YAML\/JSON: /);
+    expect(result.stdout).toContain('Pod/myapp-pod: the kubelet\'s view');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('without FILE it reads cdk8s.out, where cdk8s synth writes', () => {
+  const cwd = process.cwd();
+  const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'explain-cwd-'));
+  try {
+    process.chdir(empty);
+    expectUsageError(explain([]), /^cdk8s-pod-patterns explain: cdk8s\.out: no such file or directory\n$/);
+  } finally {
+    process.chdir(cwd);
+    fs.rmSync(empty, { recursive: true, force: true });
+  }
+});
+
 describe('parseAssumption', () => {
   test('ready@SECONDS and never', () => {
     expect(parseAssumption('mydb=ready@90')).toEqual({ target: 'mydb', readyAtSeconds: 90 });
