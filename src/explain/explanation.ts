@@ -126,7 +126,7 @@ export class Explanation {
       kubernetesVersion: '1.28',
       workload: { kind: source.kind, name: source.name, ...(source.namespace === undefined ? {} : { namespace: source.namespace }) },
       controller: controllerSection(source),
-      sandbox: sandboxSection(source),
+      sandbox: sandboxSection(source, initContainers.flatMap(e => (e.waiter === undefined || e.waiter.check === 'dns' ? [] : [e.waiter.target]))),
       images: imagePullEntries(source),
       initContainers,
       appContainers,

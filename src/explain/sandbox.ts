@@ -7,7 +7,7 @@ import { WorkloadSource } from './workload-source';
  * pkg/kubelet/kuberuntime/helpers.go `namespacesForPod`), and the DNS settings
  * every container's /etc/resolv.conf gets (pkg/kubelet/network/dns/dns.go).
  */
-export function sandboxSection(source: WorkloadSource): SandboxSection {
+export function sandboxSection(source: WorkloadSource, waiterHosts: readonly string[] = []): SandboxSection {
   const spec = source.podSpec;
   const shared = ['network'];
   if (spec.hostIPC !== true) shared.push('IPC');
@@ -22,6 +22,10 @@ export function sandboxSection(source: WorkloadSource): SandboxSection {
       : 'Each container has its own PID namespace (its entrypoint is PID 1).',
     dnsSummary(dnsPolicy, spec, source.namespace),
   ];
+  const shortHosts = waiterHosts.filter(host => !host.includes('.') && !/^\d/.test(host));
+  if (shortHosts.length > 0) {
+    summary.push(`The waiters for ${shortHosts.join(', ')} use short names: they resolve only through the cluster DNS search path, in the Pod's own namespace.`);
+  }
   return { sharedNamespaces: shared, dnsPolicy, summary };
 }
 

@@ -28,3 +28,8 @@ describe('sandboxSection', () => {
     expect(sandbox({ dnsPolicy: 'Default' }).summary[2]).toMatch(/Service names do not resolve/);
   });
 });
+
+test('TCP and HTTP waiters with a short host name rely on the search path; FQDNs and IPs do not', () => {
+  const section = sandboxSection(workloadSource({ kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [] } })!, ['postgres', 'db.shop.svc.cluster.local', '10.0.0.1']);
+  expect(section.summary[3]).toBe('The waiters for postgres use short names: they resolve only through the cluster DNS search path, in the Pod\'s own namespace.');
+});
