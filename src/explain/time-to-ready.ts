@@ -28,7 +28,7 @@ export function timeToReadySection(
     const total = waiters.reduce((sum, e) => sum + e.waiter!.timeoutSeconds, 0);
     statements.push(`A dependency that appears later is seen at the waiter's next attempt: at most ${Math.max(...waiters.map(e => e.waiter!.intervalSeconds))} s after it appears while the waiter runs.`);
     if (restartPolicy === 'Never') {
-      statements.push(`Worst case: a dependency that does not appear in time makes its waiter give up (${waiters.map(e => `${e.name} after ${e.waiter!.timeoutSeconds} s`).join(', ')}; up to ${total} s in all), and the Pod fails ${POD_FAILED_AFTER_EXIT_SECONDS.min}-${POD_FAILED_AFTER_EXIT_SECONDS.max} s later: restartPolicy Never.`);
+      statements.push(`Worst case: a dependency that does not appear in time makes its waiter give up (${waiters.map(e => `${e.name} after ${e.waiter!.timeoutSeconds} s`).join(', ')}; up to ${total} s in all), and the Pod fails ${POD_FAILED_AFTER_EXIT_SECONDS.min}-${POD_FAILED_AFTER_EXIT_SECONDS.max} s later (observed about 3 s): restartPolicy Never.`);
     } else {
       const lag = MAX_CONTAINER_BACK_OFF_SECONDS + SYNC_DELAY_AFTER_BACK_OFF_SECONDS.max;
       statements.push(jobBackoffLimit !== undefined
