@@ -47,10 +47,10 @@ describe('Explanation of the guide\'s example', () => {
     expect(validate([json])).toBe(true);
   });
 
-  test('the schema can fail: a missing section or a wrong restart policy is refused', () => {
+  test('the schema can fail: a missing section or a back-off that is not a number is refused', () => {
     const { restarts, ...withoutRestarts } = json;
     expect(validate([withoutRestarts])).toBe(false);
-    expect(validate([{ ...json, restarts: { ...restarts, restartPolicy: 'Sometimes' } }])).toBe(false);
+    expect(validate([{ ...json, restarts: { ...restarts, crashBackOffSeconds: ['ten'] } }])).toBe(false);
   });
 
   test('text is wrapped at 100 columns and names every section', () => {
