@@ -142,7 +142,8 @@ function render(explanations: Explanation[], format: string): string {
     case 'json':
       return JSON.stringify(explanations.map(e => e.toJson()), null, 2) + '\n';
     case 'mermaid':
-      return explanations.map(e => `%% ${e.kind}/${e.name}\n${e.toMermaid()}`).join('\n');
+      // each chart opens with a `%% Kind/name ...` comment line naming its workload
+      return explanations.map(e => e.toMermaid()).join('\n');
     default:
       return explanations.map(e => e.toText()).join('\n' + '='.repeat(100) + '\n\n');
   }
