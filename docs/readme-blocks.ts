@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { Yaml } from 'cdk8s';
-import { renderCatalogMarkdown } from '../src/rules/catalog';
+import { renderCatalogMarkdown, renderKubernetesReviewMarkdown } from '../src/rules/catalog';
 
 export const README_PATH = join(__dirname, '..', 'README.md');
 export const GUIDE_SNIPPET_PATH = join(__dirname, '..', 'examples', 'guide-snippet.ts');
@@ -39,6 +39,7 @@ export function generatedBlocks(): Record<string, string> {
     'guide-snippet': guideSnippet(),
     'guide-pod-yaml': guidePodYaml(),
     'rules-table': renderCatalogMarkdown(),
+    'rules-review': renderKubernetesReviewMarkdown(),
   };
 }
 

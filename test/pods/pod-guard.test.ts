@@ -37,8 +37,8 @@ function appWithBadWorkloads(outdir: string): App {
   new SafePod(bad, 'privileged', { containers: [{ name: 'app', image: 'nginx:1.25', securityContext: { ...USER, privileged: true } }] });
   new SafePod(bad, 'clash', {
     containers: [
-      { name: 'a', image: 'nginx:1.25', securityContext: USER, ports: [{ number: 80 }] },
-      { name: 'b', image: 'nginx:1.25', securityContext: USER, ports: [{ number: 80 }] },
+      { name: 'a', image: 'nginx:1.25', securityContext: USER, ports: [{ number: 80, hostPort: 8080 }] },
+      { name: 'b', image: 'nginx:1.25', securityContext: USER, ports: [{ number: 81, hostPort: 8080 }] },
     ],
   });
   const gated = new InitGatedApp(bad, 'gated', { containers: [{ name: 'app', image: 'nginx:1.25', securityContext: USER }] });
@@ -63,7 +63,9 @@ describe('one guard per app', () => {
     const message = messageOf(() => appWithBadWorkloads(outdir).synth());
     expect(message).toMatch(/\[cdk8s-pod-patterns\] 3 of 4 workload\(s\) would be rejected/);
     expect(message).toMatch(/bad\/privileged \(Pod "bad-privileged-\w+", profile restricted\):\n {4}\[pss-baseline-privileged\]/);
-    expect(message).toMatch(/bad\/clash \(Pod[^\n]*\n {4}\[runtime-container-port-conflict\]/);
+    const clash = message.slice(message.indexOf('bad/clash ('), message.indexOf('bad/gated ('));
+    expect(clash).toMatch(/\[api-host-port-conflict\] spec\.containers\[1\]\.ports\[0\]\.hostPort/);
+    expect(clash).toMatch(/\[pss-baseline-host-ports\]/);
     const gated = message.slice(message.indexOf('bad/gated ('));
     expect(gated).toMatch(/\[api-container-name-duplicate\]/);
     expect(gated).toMatch(/\[pss-restricted-allow-privilege-escalation\]/);
@@ -100,8 +102,8 @@ describe('one guard per app', () => {
     const pod = new SafePod(chart, 'pod', { containers: [{ name: 'a', image: 'nginx:1.25', securityContext: USER, ports: [{ number: 80 }] }] });
     const b = pod.addContainer({ name: 'b', image: 'nginx:1.25', securityContext: USER });
     Testing.synth(chart);
-    b.addPort({ number: 80 });
-    expect(() => Testing.synth(chart)).toThrow(/runtime-container-port-conflict/);
+    b.addPort({ number: 81, hostPort: 80 });
+    expect(() => Testing.synth(chart)).toThrow(/pss-baseline-host-ports/);
     const app = new App({ outdir });
     const other = new Chart(app, 'other');
     const raw = new SafePod(other, 'raw', { containers: [{ name: 'a', image: 'nginx:1.25', securityContext: USER }] });

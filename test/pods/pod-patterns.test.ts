@@ -139,7 +139,7 @@ describe('PodPatterns.suppress', () => {
   test.each([
     ['bp-bare-pod', '  ', /the reason is empty/],
     ['api-container-name', 'because', /api-container-name/],
-    ['runtime-container-port-conflict', 'because', /runtime-container-port-conflict/],
+    ['runtime-image-reference', 'because', /"runtime-image-reference": the kubelet certainly fails on it/],
     ['no-such-rule', 'because', /no-such-rule/],
   ])('refuses %j with reason %j', (ruleId, reason, message) => {
     const pod = new SafePod(Testing.chart(), 'pod', { containers: [{ name: 'app', image: 'nginx:1.25', securityContext: USER }] });
