@@ -2,6 +2,7 @@ import * as kplus from 'cdk8s-plus-28';
 import { hardenContainerProps } from './hardening';
 import { mountWritablePaths, withWritableMounts } from './writable-paths';
 import { ImageReference } from '../image/image-reference';
+import { isCdk8sPlusDefaultResources, rewriteBuiltContainer } from '../k8s/cdk8s-internals';
 import { SecurityProfile } from '../policy/security-profile';
 import { RULE } from '../rules/catalog';
 import { violationsOf } from '../rules/engine';
@@ -75,21 +76,13 @@ export function normalizeBuiltContainer(container: kplus.Container, role: Contai
     imagePullPolicy: container.imagePullPolicy,
     restartPolicy: container.restartPolicy,
   }, role, options);
-  const built = container as { imagePullPolicy: kplus.ImagePullPolicy; resources?: kplus.ContainerResources };
-  if (built.imagePullPolicy === kplus.ImagePullPolicy.ALWAYS) {
-    built.imagePullPolicy = ImageReference.parse(container.image).defaultPullPolicy as kplus.ImagePullPolicy;
-  }
-  if (isCdk8sPlusDefaultResources(container.resources)) built.resources = undefined;
+  rewriteBuiltContainer(container, {
+    imagePullPolicy: container.imagePullPolicy === kplus.ImagePullPolicy.ALWAYS
+      ? ImageReference.parse(container.image).defaultPullPolicy as kplus.ImagePullPolicy
+      : container.imagePullPolicy,
+    resources: isCdk8sPlusDefaultResources(container.resources) ? undefined : container.resources,
+  });
   mountWritablePaths(container, options.writableMounts ?? [], options.owner);
-}
-
-/** cdk8s-plus-28 2.5.6 `Container`: the resources it invents when none are given. */
-function isCdk8sPlusDefaultResources(resources: kplus.ContainerResources | undefined): boolean {
-  return resources?.cpu?.request?.amount === '1000m'
-    && resources.cpu.limit?.amount === '1500m'
-    && resources.memory?.request?.toMebibytes() === 512
-    && resources.memory.limit?.toMebibytes() === 2048
-    && resources.ephemeralStorage === undefined;
 }
 
 function roleOf(props: kplus.ContainerProps, role: ContainerRole): ContainerRole {

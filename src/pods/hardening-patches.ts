@@ -1,13 +1,10 @@
 import { ApiObject, JsonPatch } from 'cdk8s';
 import { hardenPodSpec } from './hardening';
+import { liveOperationOf, PatchOperation, patchesOf } from '../k8s/cdk8s-internals';
 import { SecurityProfile } from '../policy/security-profile';
 import { podTemplatesOf } from '../rules/pod-templates';
 
-interface Operation {
-  op: string;
-  path: string;
-  value?: unknown;
-}
+type Operation = PatchOperation;
 
 /**
  * JSON patches that carry synth-time hardening into the manifest cdk8s writes.
@@ -62,8 +59,7 @@ export class HardeningPatches {
       const patch = JsonPatch.test('/kind', apiObject.kind);
       apiObject.addJsonPatch(patch);
       pool.patches.push(patch);
-      // the operation object is what JsonPatch.apply clones at each render
-      pool.operations.push((patch as any)._toJson());
+      pool.operations.push(liveOperationOf(patch));
     }
     this.pools.set(apiObject, pool);
     return pool.operations;
@@ -76,14 +72,13 @@ interface Pool {
 }
 
 /**
- * Whether no patch was added to `apiObject` after `pool`'s. cdk8s keeps its
- * patch list private; without it every check starts a new pool, which is
- * correct and only grows the list.
+ * Whether no patch was added to `apiObject` after `pool`'s. Without cdk8s's
+ * patch list every check starts a new pool, which is correct and only grows the list.
  */
 function endsThePatches(apiObject: ApiObject, pool: Pool): boolean {
   if (pool.patches.length === 0) return true;
-  const all: unknown = (apiObject as any).patches;
-  return Array.isArray(all) && all[all.length - 1] === pool.patches[pool.patches.length - 1];
+  const all = patchesOf(apiObject);
+  return all !== undefined && all[all.length - 1] === pool.patches[pool.patches.length - 1];
 }
 
 function noOp(apiObject: ApiObject): Operation {

@@ -2,6 +2,7 @@ import { ApiObject, Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { HardeningPatches } from './hardening-patches';
 import { WarningPolicy, warningPolicyFromEnvironment } from './warning-policy';
+import { isChartRenderWithinAppSynth } from '../k8s/cdk8s-internals';
 import { SecurityProfile } from '../policy/security-profile';
 import { findingsPerObject } from '../rules/engine';
 import { Finding, Severity } from '../rules/finding';
@@ -97,7 +98,7 @@ export class PodGuard {
   }
 
   private validate(): string[] {
-    if (this.verdict === undefined || !repeatsValidationOfThisSynth()) {
+    if (this.verdict === undefined || !isChartRenderWithinAppSynth()) {
       this.verdict = this.check(this.collectTargets());
     }
     return this.verdict;
@@ -220,26 +221,6 @@ function printWarnings(reports: WorkloadFindings[]): void {
     + '(PodPatterns.setWarningPolicy or CDK8S_POD_PATTERNS_WARNINGS=ignore|fail silences them or fails the synth):\n'
     + `${lines.join('\n')}\n`,
   );
-}
-
-const CDK8S_APP_FILE = String.raw`cdk8s[\\/](?:lib|src)[\\/]app\.(?:js|ts)`;
-const CHART_RENDER_FRAME = new RegExp(String.raw`\._synthChart \(.*` + CDK8S_APP_FILE);
-const APP_SYNTH_FRAME = new RegExp(String.raw`\.synth(?:Yaml)? \(.*` + CDK8S_APP_FILE);
-
-/**
- * Whether cdk8s is validating the app again for one of the charts it writes,
- * inside an `app.synth()` (or `synthYaml()`) that already validated the whole
- * app before writing anything: cdk8s 2.70 validates once per synth plus once
- * per chart, and nothing runs between those calls that could change the
- * verdict. cdk8s tells a validation nothing, so this reads the call stack; if
- * its frames ever look different, every call is simply checked again.
- */
-function repeatsValidationOfThisSynth(): boolean {
-  const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 64;
-  const stack = new Error().stack ?? '';
-  Error.stackTraceLimit = limit;
-  return CHART_RENDER_FRAME.test(stack) && APP_SYNTH_FRAME.test(stack);
 }
 
 function depth(scope: IConstruct): number {
