@@ -33,13 +33,14 @@ export class HardeningPatches {
 
   /**
    * Hardens `manifest` (the object as just rendered, after `reset`) in place and
-   * makes the next render of `apiObject` produce the same.
+   * makes the next render of `apiObject` produce the same. With
+   * `cdk8sPlusDefaults`, a pull policy of exactly `Always` counts as unset.
    */
-  public harden(apiObject: ApiObject, manifest: any, profile: SecurityProfile): void {
+  public harden(apiObject: ApiObject, manifest: any, profile: SecurityProfile, cdk8sPlusDefaults = false): void {
     const operations: Operation[] = [];
     for (const template of podTemplatesOf(manifest)) {
       const pointer = `/${template.specPath.replace(/\./g, '/')}`;
-      for (const { group, index } of hardenPodSpec(template.spec, profile)) {
+      for (const { group, index } of hardenPodSpec(template.spec, profile, cdk8sPlusDefaults)) {
         const container = template.spec[group][index];
         for (const field of ['imagePullPolicy', 'securityContext']) {
           if (container[field] !== undefined) {

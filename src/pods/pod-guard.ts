@@ -1,4 +1,5 @@
 import { ApiObject, Chart } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
 import { HardeningPatches } from './hardening-patches';
 import { WarningPolicy, warningPolicyFromEnvironment } from './warning-policy';
@@ -21,6 +22,13 @@ export interface GuardTarget {
    * @default false
    */
   readonly fallback?: boolean;
+  /**
+   * cdk8s-plus rendered the object, so an `imagePullPolicy: Always` may be its
+   * default rather than the user's choice: hardening then treats exactly that
+   * value as unset and computes the policy as `SafePod` does.
+   * @default false
+   */
+  readonly cdk8sPlusDefaults?: boolean;
 }
 
 /** Settings `PodPatterns.apply` gives every Pod-bearing object under `scope`. */
@@ -112,7 +120,7 @@ export class PodGuard {
     for (const { scope, profile, harden } of innermostFirst) {
       for (const child of scope.node.findAll()) {
         if (child instanceof ApiObject && describesPods(child.kind) && !targets.has(child)) {
-          targets.set(child, { apiObject: child, profile, harden });
+          targets.set(child, { apiObject: child, profile, harden, cdk8sPlusDefaults: child.node.scope instanceof kplus.AbstractPod });
         }
       }
     }
@@ -162,7 +170,7 @@ export class PodGuard {
     this.patches.reset(target.apiObject);
     try {
       const manifest = target.apiObject.toJson();
-      if (target.harden) this.patches.harden(target.apiObject, manifest, target.profile);
+      if (target.harden) this.patches.harden(target.apiObject, manifest, target.profile, target.cdk8sPlusDefaults ?? false);
       return manifest;
     } catch (e) {
       return `cannot be rendered: ${(e as Error).message}`;

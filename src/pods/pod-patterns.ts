@@ -24,6 +24,12 @@ export interface PodPatternsApplyOptions {
    * value the user set is never changed: if it breaks the profile (e.g.
    * `privileged: true` under RESTRICTED), the synth fails naming it.
    *
+   * One exception, as in `SafePod`: cdk8s-plus writes `imagePullPolicy: Always`
+   * on every container it builds, so in a cdk8s-plus workload exactly `Always`
+   * counts as unset and becomes what Kubernetes computes for the image
+   * (`IfNotPresent` for a pinned tag or digest, `Always` for `:latest` or no tag).
+   * To keep `Always` on a pinned image there, set `harden: false`.
+   *
    * @default true
    */
   readonly harden?: boolean;
