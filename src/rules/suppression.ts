@@ -52,7 +52,7 @@ export interface Suppressions {
 }
 
 /** What an object without suppression annotations declares. */
-export const NO_SUPPRESSIONS: Suppressions = { reasons: new Map(), problems: [] };
+const NO_SUPPRESSIONS: Suppressions = { reasons: new Map(), problems: [] };
 
 /** Reads the `ignore-check.cdk8s-pod-patterns.io/*` annotations of an object's top-level metadata. */
 export function suppressionsOf(obj: any): Suppressions {

@@ -4,7 +4,6 @@ import * as path from 'path';
 import { ApiObject, App, Chart, JsonPatch, Size, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { InitGatedApp, PodPatterns, SafePod, WarningPolicy } from '../../src';
-import { WARNINGS_ENV } from '../../src/pods/warning-policy';
 
 const USER = { user: 1000, group: 1000 };
 const GOOD: kplus.ContainerProps = { name: 'app', image: 'nginx:1.25', securityContext: USER, resources: { cpu: { request: kplus.Cpu.millis(10) }, memory: { request: Size.mebibytes(16) } } };
@@ -46,6 +45,8 @@ function appWithBadWorkloads(outdir: string): App {
   return app;
 }
 
+/** The documented environment variable (README, warning-policy.ts). */
+const WARNINGS_ENV = 'CDK8S_POD_PATTERNS_WARNINGS';
 const quiet = process.env[WARNINGS_ENV];
 afterEach(() => { process.env[WARNINGS_ENV] = quiet; });
 
