@@ -9,40 +9,8 @@
  *
  * Nothing else in src/ may reach into a cdk8s or cdk8s-plus object.
  */
-import { ApiObject, JsonPatch } from 'cdk8s';
+import { ApiObject, App } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-
-/** A JSON patch operation as cdk8s applies it. */
-export interface PatchOperation {
-  op: string;
-  path: string;
-  value?: unknown;
-}
-
-/**
- * The operation object `patch` holds, which cdk8s clones at every render: what
- * is assigned to it changes what the next render writes.
- *
- * Why no public API serves: cdk8s only adds patches (`addJsonPatch`), never
- * removes or replaces one, so a check that runs at every synth can only keep a
- * pool of its own patches current by rewriting them in place.
- * Canary: the object is live (an assignment changes the rendered manifest).
- */
-export function liveOperationOf(patch: JsonPatch): PatchOperation {
-  return (patch as any)._toJson();
-}
-
-/**
- * The JSON patches added to `apiObject`, in order, or `undefined` if cdk8s no
- * longer keeps them where it did (callers then fall back to a correct, slower path).
- *
- * Why no public API serves: `ApiObject` does not expose its patch list.
- * Canary: the list holds the patches `addJsonPatch` added, in order.
- */
-export function patchesOf(apiObject: ApiObject): readonly JsonPatch[] | undefined {
-  const patches: unknown = (apiObject as any).patches;
-  return Array.isArray(patches) ? patches : undefined;
-}
 
 /**
  * Moves `moved` (init containers just appended to `workload`) to position
@@ -97,25 +65,34 @@ export function isCdk8sPlusDefaultResources(resources: kplus.ContainerResources 
     && resources.ephemeralStorage === undefined;
 }
 
-const CDK8S_APP_FILE = String.raw`cdk8s[\\/](?:lib|src)[\\/]app\.(?:js|ts)`;
-const CHART_RENDER_FRAME = new RegExp(String.raw`\._synthChart \(.*` + CDK8S_APP_FILE);
-const APP_SYNTH_FRAME = new RegExp(String.raw`\.synth(?:Yaml)? \(.*` + CDK8S_APP_FILE);
+/**
+ * Makes every later `apiObject.toJson()` return `render(original)`, where
+ * `original` (also returned) renders the object as cdk8s would have.
+ *
+ * Why no public API serves: cdk8s has no hook between rendering an object and
+ * writing it. The guard needs one to write exactly the manifest it judged (and
+ * to render it once per synth); `toJson` is public, and cdk8s writes what it
+ * returns. Canary: `chart.toJson()`, `app.synth()` and `app.synthYaml()` write
+ * what the intercepted `toJson` returns.
+ */
+export function interceptRender(apiObject: ApiObject, render: (original: () => any) => any): () => any {
+  const original = apiObject.toJson.bind(apiObject);
+  Object.defineProperty(apiObject, 'toJson', { value: () => render(original), configurable: true, writable: true });
+  return original;
+}
 
 /**
- * Whether cdk8s is validating the app again for one of the charts it writes,
- * inside an `app.synth()` (or `synthYaml()`) that already validated the whole
- * app before writing anything: cdk8s 2.70 validates once per synth plus once
- * per chart, and nothing runs between those calls that could change the verdict.
- * Under a bundler the frames name another file and this is always false, which
- * is correct but checks once per chart.
+ * Runs `app.synth()` and `app.synthYaml()` through `around`, so that what
+ * happens inside one synth (its validations, its renders) can be told apart
+ * from the next.
  *
- * Why no public API serves: cdk8s tells a validation nothing about the synth.
- * Canary: inside `app.synth()` of two charts, the chart validations see it.
+ * Why no public API serves: cdk8s tells a validation nothing about the synth
+ * it runs in, and validates the whole app once per synth plus once per chart.
+ * Canary: the validations of `app.synth()` and `app.synthYaml()` run inside `around`.
  */
-export function isChartRenderWithinAppSynth(): boolean {
-  const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 64;
-  const stack = new Error().stack ?? '';
-  Error.stackTraceLimit = limit;
-  return CHART_RENDER_FRAME.test(stack) && APP_SYNTH_FRAME.test(stack);
+export function aroundAppSynth(app: App, around: <T>(synth: () => T) => T): void {
+  for (const method of ['synth', 'synthYaml'] as const) {
+    const original = (app[method] as () => unknown).bind(app);
+    Object.defineProperty(app, method, { value: () => around(original), configurable: true, writable: true });
+  }
 }

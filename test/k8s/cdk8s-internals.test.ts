@@ -4,15 +4,14 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { ApiObject, App, Chart, JsonPatch, Testing } from 'cdk8s';
+import { ApiObject, App, Chart, Testing, Yaml, YamlOutputType } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import {
+  aroundAppSynth,
+  interceptRender,
   isCdk8sPlusDefaultResources,
-  isChartRenderWithinAppSynth,
-  liveOperationOf,
   moveInitContainers,
-  patchesOf,
   rewriteBuiltContainer,
 } from '../../src/k8s/cdk8s-internals';
 
@@ -29,27 +28,6 @@ function assume(holds: boolean, assumption: string): void {
 function rawPod(chart: Chart): ApiObject {
   return new ApiObject(chart, 'pod', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [{ name: 'a', image: 'busybox:1.36' }] } } as any);
 }
-
-test('liveOperationOf: JsonPatch keeps one operation object, which cdk8s clones at every render', () => {
-  const pod = rawPod(Testing.chart());
-  const patch = JsonPatch.test('/kind', 'Pod');
-  pod.addJsonPatch(patch);
-  expect(() => pod.toJson()).not.toThrow();
-  Object.assign(liveOperationOf(patch), { op: 'add', path: '/metadata/labels', value: { canary: 'live' } });
-  assume(pod.toJson().metadata.labels?.canary === 'live', 'an assignment to JsonPatch._toJson()\'s result changes the next render');
-  Object.assign(liveOperationOf(patch), { op: 'test', path: '/kind', value: 'Pod' });
-  assume(pod.toJson().metadata.labels === undefined, 'the operation is re-read at every render (not applied once)');
-});
-
-test('patchesOf: ApiObject keeps the patches addJsonPatch added, in order', () => {
-  const pod = rawPod(Testing.chart());
-  const first = JsonPatch.add('/metadata/labels', { a: '1' });
-  const second = JsonPatch.test('/kind', 'Pod');
-  pod.addJsonPatch(first, second);
-  const patches = patchesOf(pod);
-  assume(patches !== undefined, 'ApiObject.patches is an array');
-  assume(patches!.length === 2 && patches![0] === first && patches![1] === second, 'ApiObject.patches holds the added JsonPatch objects in order');
-});
 
 test('moveInitContainers: AbstractPod keeps init containers in _initContainers, which initContainers and the render read', () => {
   const chart = Testing.chart();
@@ -89,19 +67,53 @@ test('isCdk8sPlusDefaultResources: cdk8s-plus invents exactly 1000m/1500m CPU an
   expect(isCdk8sPlusDefaultResources(undefined)).toBe(false);
 });
 
-test('isChartRenderWithinAppSynth: app.synth() validates once, then once per chart from App._synthChart', () => {
+function withOutdir(run: (outdir: string) => void): void {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'canary-'));
   try {
-    const app = new App({ outdir });
-    const seen: boolean[] = [];
-    new Construct(app, 'probe').node.addValidation({ validate: () => { seen.push(isChartRenderWithinAppSynth()); return []; } });
-    for (const id of ['one', 'two']) rawPod(new Chart(app, id));
-    app.synth();
-    assume(seen.join() === 'false,true,true', `app.synth() of 2 charts validates 3 times, the chart renders recognisable on the stack (saw ${seen.join()})`);
-    seen.length = 0;
-    Testing.synth(app.node.findChild('one') as Chart);
-    assume(seen.join() === 'false', 'a chart rendered outside app.synth() is not taken for one inside it');
+    run(outdir);
   } finally {
     fs.rmSync(outdir, { recursive: true, force: true });
   }
-});
+}
+
+test.each([
+  YamlOutputType.FILE_PER_CHART,
+  YamlOutputType.FILE_PER_APP,
+  YamlOutputType.FILE_PER_RESOURCE,
+  YamlOutputType.FOLDER_PER_CHART_FILE_PER_RESOURCE,
+])('interceptRender: cdk8s writes what the intercepted toJson returns (%s)', (yamlOutputType) => withOutdir(outdir => {
+  const app = new App({ outdir, yamlOutputType });
+  const pod = rawPod(new Chart(app, 'c'));
+  const original = interceptRender(pod, render => ({ ...render(), metadata: { name: 'p', labels: { canary: 'intercepted' } } }));
+  assume(original().metadata.labels === undefined, 'the returned original renders as cdk8s does');
+  assume(Testing.synth(app.node.findChild('c') as Chart)[0].metadata.labels?.canary === 'intercepted', 'chart.toJson() renders each ApiObject through its toJson');
+  assume(/canary: intercepted/.test(app.synthYaml()), 'app.synthYaml() renders each ApiObject through its toJson');
+  app.synth();
+  const written = fs.readdirSync(outdir, { recursive: true }).map(String).filter(f => f.endsWith('.yaml'));
+  assume(written.length === 1 && Yaml.load(path.join(outdir, written[0]))[0].metadata.labels?.canary === 'intercepted',
+    `app.synth() writes what each ApiObject's toJson returns (${yamlOutputType})`);
+}));
+
+test('aroundAppSynth: app.synth() and app.synthYaml() run their validations inside the wrapped call', () => withOutdir(outdir => {
+  const app = new App({ outdir });
+  let inside = false;
+  const seen: boolean[] = [];
+  new Construct(app, 'probe').node.addValidation({ validate: () => { seen.push(inside); return []; } });
+  for (const id of ['one', 'two']) rawPod(new Chart(app, id));
+  aroundAppSynth(app, synth => {
+    inside = true;
+    try {
+      return synth();
+    } finally {
+      inside = false;
+    }
+  });
+  app.synth();
+  assume(seen.length >= 1 && seen.every(Boolean), `app.synth() validates inside the wrapped call (saw ${seen.join()})`);
+  assume(fs.readdirSync(outdir).sort().join() === 'one.k8s.yaml,two.k8s.yaml', 'the wrapped app.synth() still writes every chart');
+  seen.length = 0;
+  assume(app.synthYaml().includes('kind: Pod') && seen.length >= 1 && seen.every(Boolean), 'app.synthYaml() validates inside the wrapped call');
+  seen.length = 0;
+  Testing.synth(app.node.findChild('one') as Chart);
+  assume(seen.join() === 'false', 'a chart rendered outside app.synth() is not inside it');
+}));
