@@ -24,6 +24,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     'cdk8s-plus-28@~2.5.6',
     'cdk8s-cli@^2.200.0',
     'kubernetes-models@~4.5.0',
+    // test/pods/bundled-app.test.ts: the guard must behave the same in a bundled app
+    'esbuild@^0.28.2',
   ],
   bundledDeps: ['yaml@^2.6.0'],
   bin: { 'cdk8s-pod-patterns': 'bin/cdk8s-pod-patterns' },

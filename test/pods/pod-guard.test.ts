@@ -1,10 +1,13 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { ApiObject, App, Chart, JsonPatch, Size, Testing } from 'cdk8s';
+import { ApiObject, App, Chart, JsonPatch, Size, Testing, Yaml } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { k8s } from 'cdk8s-plus-28';
-import { InitGatedApp, PodPatterns, SafePod, WarningPolicy } from '../../src';
+import { InitGatedApp, PodPatterns, SafePod, SecurityProfile, WarningPolicy } from '../../src';
+import * as engine from '../../src/rules/engine';
+import { Severity as FindingSeverity } from '../../src/rules/finding';
+import { podTemplatesOf } from '../../src/rules/pod-templates';
 
 const USER = { user: 1000, group: 1000 };
 const GOOD: kplus.ContainerProps = { name: 'app', image: 'nginx:1.25', securityContext: USER, resources: { cpu: { request: kplus.Cpu.millis(10) }, memory: { request: Size.mebibytes(16) } } };
@@ -189,5 +192,56 @@ describe('synth-time hardening (what is written is what was judged)', () => {
     expect(first[0].spec.containers[0].resources).toEqual({ requests: { cpu: '10m' } });
     expect(Testing.synth(chart)).toEqual(first);
     expect(Testing.synth(chart)).toEqual(first);
+  });
+});
+
+describe('read-back: every written file holds exactly the manifests the check judged, hardened', () => {
+  test('across charts, profiles and the ways a workload gets checked', () => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'read-back-'));
+    try {
+      const app = new App({ outdir });
+      const one = new Chart(app, 'one');
+      new SafePod(one, 'pod', { containers: [GOOD] });
+      new InitGatedApp(one, 'web', { securityProfile: SecurityProfile.BASELINE, containers: [{ name: 'web', image: 'nginx:1.25' }] });
+      const two = new Chart(app, 'two');
+      new kplus.Deployment(two, 'plain', { containers: [{ image: 'redis:7.4.1', securityContext: USER }] });
+      new k8s.KubeDeployment(two, 'kube', {
+        spec: {
+          selector: { matchLabels: { app: 'kube' } },
+          template: { metadata: { labels: { app: 'kube' } }, spec: { containers: [{ name: 'k', image: 'busybox:1.36.1', securityContext: { runAsUser: 1000 } }] } },
+        },
+      });
+      PodPatterns.apply(two);
+      PodPatterns.setWarningPolicy(app, WarningPolicy.IGNORE);
+      const judged: Array<{ manifest: any; profile: SecurityProfile }> = [];
+      const spy = jest.spyOn(engine, 'findingsPerObject').mockImplementation((objects, options) => {
+        objects.forEach(manifest => judged.push({ manifest: JSON.parse(JSON.stringify(manifest)), profile: options.profile }));
+        return objects.map(() => []);
+      });
+      try {
+        app.synth();
+      } finally {
+        spy.mockRestore();
+      }
+      const written = fs.readdirSync(outdir).flatMap(file => Yaml.load(path.join(outdir, file)));
+      const workloads = written.filter(obj => podTemplatesOf(obj).length > 0);
+      expect(workloads.map(obj => obj.kind).sort()).toEqual(['Deployment', 'Deployment', 'Deployment', 'Pod']);
+      // judged once each, and what was judged is byte for byte what was written
+      expect(judged).toHaveLength(workloads.length);
+      expect(workloads).toEqual(expect.arrayContaining(judged.map(j => j.manifest)));
+      for (const { manifest, profile } of judged) {
+        const errors = engine.lintObjects([manifest], { profile }).filter(f => f.severity === FindingSeverity.ERROR);
+        expect([manifest.metadata.name, errors]).toEqual([manifest.metadata.name, []]);
+        for (const template of podTemplatesOf(manifest)) {
+          for (const container of template.spec.containers) {
+            expect(container.imagePullPolicy).toBe('IfNotPresent');
+            expect(container.securityContext).toMatchObject({ allowPrivilegeEscalation: false, seccompProfile: { type: 'RuntimeDefault' } });
+            if (profile === SecurityProfile.RESTRICTED) expect(container.securityContext.capabilities).toEqual({ drop: ['ALL'] });
+          }
+        }
+      }
+    } finally {
+      fs.rmSync(outdir, { recursive: true, force: true });
+    }
   });
 });
