@@ -41,8 +41,6 @@ export function normalizeContainer(
   role: ContainerRole,
   options: NormalizeOptions,
 ): kplus.ContainerProps {
-  // A waiter enters its workload through addInitContainer after it was normalised (hardened to restricted).
-  if (NORMALIZED.has(props)) return props;
   const placed = roleOf(props, role);
   checkContainerEarly(containerFields(props), placed, options);
   const mounts = placed === ContainerRole.APP || placed === ContainerRole.SIDECAR ? options.writableMounts ?? [] : [];
@@ -53,12 +51,8 @@ export function normalizeContainer(
     securityContext: hardenContainerProps(props.securityContext, options.securityProfile),
     restartPolicy: placed === ContainerRole.SIDECAR ? kplus.ContainerRestartPolicy.ALWAYS : props.restartPolicy,
   };
-  NORMALIZED.add(normalized);
   return normalized;
 }
-
-/** Props `normalizeContainer` returned: taking them again changes nothing. */
-const NORMALIZED = new WeakSet<kplus.ContainerProps>();
 
 /**
  * `normalizeContainer` for a container cdk8s-plus has already built

@@ -5,7 +5,7 @@ import { WaiterPortCheck } from './waiter-port-check';
 import { dnsWaiterScript, httpWaiterScript, POD_NAMESPACE_ENV, tcpWaiterScript, WaiterTiming } from './waiter-script';
 import { moveInitContainers } from '../k8s/cdk8s-internals';
 import { DNS1123_LABEL_MAX_LENGTH, truncateWithHash } from '../names/names';
-import { ownedOptions } from '../pods/container-intake';
+import { GatedWaiter, WorkloadRecord } from '../pods/container-intake';
 import { ContainerRole, normalizeContainer } from '../pods/container-normalizer';
 import { PodGuard } from '../pods/pod-guard';
 import { SecurityProfile } from '../policy/security-profile';
@@ -74,8 +74,6 @@ interface WaiterSettings {
   readonly interval: Duration;
 }
 
-/** The waiters `gate` has put at the front of each workload's init containers, by container name. */
-const GATED = new WeakMap<kplus.AbstractPod, Map<string, WaitFor>>();
 
 /** What one factory decided; the container is built once the Pod's settings are known. */
 interface WaiterSpec {
@@ -197,13 +195,14 @@ export class WaitFor {
    * it with a profile of its own.
    */
   public static gate(workload: kplus.AbstractPod, waitFor: WaitFor[], options: WaitForGateOptions = {}): void {
-    const owned = ownedOptions(workload);
+    const record = WorkloadRecord.ensure(workload);
+    const owned = record.options;
     const normalize = {
       owner: workload.node.path,
       allowMutableImageTags: owned?.allowMutableImageTags ?? false,
       securityProfile: SecurityProfile.RESTRICTED,
     };
-    const gated = new Map(GATED.get(workload));
+    const gated = new Map(record.waiters);
     const before = gated.size;
     const waiters = WaitFor.toContainers(waitFor, gated, {
       owner: workload.node.path,
@@ -212,9 +211,9 @@ export class WaitFor {
       timeout: options.waitTimeout ?? Duration.minutes(5),
       interval: options.waitInterval ?? Duration.seconds(2),
     }).map(props => normalizeContainer(props, ContainerRole.WAITER, normalize));
-    const added = waiters.map(props => workload.addInitContainer(props));
+    const added = record.addNormalized(() => waiters.map(props => workload.addInitContainer(props)));
     placeAfterEarlierWaiters(workload, added, before);
-    GATED.set(workload, gated);
+    gated.forEach((waiter, name) => record.waiters.set(name, waiter));
     for (const waiter of waitFor) {
       if (waiter.spec.tcp !== undefined) WaiterPortCheck.of(workload).add({ workload, ...waiter.spec.tcp });
     }
@@ -231,11 +230,11 @@ export class WaitFor {
    * dependency is refused the same way whether it repeats in one list or
    * across `gate` calls (`InitGatedApp` props and `addWaitFor`).
    */
-  private static toContainers(waiters: WaitFor[], byName: Map<string, WaitFor>, settings: WaiterSettings): kplus.ContainerProps[] {
+  private static toContainers(waiters: WaitFor[], byName: Map<string, GatedWaiter>, settings: WaiterSettings): kplus.ContainerProps[] {
     if (waiters.length === 0) return [];
     const context = scriptContext(settings);
     const hintCounts = new Map<string, number>();
-    [...byName.values(), ...waiters].forEach(w => hintCounts.set(w.spec.nameHint, (hintCounts.get(w.spec.nameHint) ?? 0) + 1));
+    [...byName.values(), ...waiters.map(w => w.spec)].forEach(w => hintCounts.set(w.nameHint, (hintCounts.get(w.nameHint) ?? 0) + 1));
     return waiters.map(waiter => {
       const shared = hintCounts.get(waiter.spec.nameHint)! > 1;
       const name = waiterName(shared && waiter.spec.namespace ? `${waiter.spec.nameHint}-${waiter.spec.namespace}` : waiter.spec.nameHint);
@@ -246,7 +245,7 @@ export class WaitFor {
           : `${clash.dependency} and ${waiter.dependency} would both be waited for by "${name}"`;
         throw new Error(`${settings.owner}: waitFor ${what}: list each dependency once`);
       }
-      byName.set(name, waiter);
+      byName.set(name, { dependency: waiter.dependency, nameHint: waiter.spec.nameHint });
       return waiter.toContainer(name, settings, context);
     });
   }
