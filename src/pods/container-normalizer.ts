@@ -3,6 +3,7 @@ import { hardenContainerProps } from './hardening';
 import { mountWritablePaths, withWritableMounts } from './writable-paths';
 import { ImageReference } from '../image/image-reference';
 import { isCdk8sPlusDefaultResources, rewriteBuiltContainer } from '../k8s/cdk8s-internals';
+import { dns1123LabelErrors } from '../names/names';
 import { SecurityProfile } from '../policy/security-profile';
 import { RULE } from '../rules/catalog';
 import { violationsOf } from '../rules/engine';
@@ -113,14 +114,35 @@ const CONTAINER_RULE_IDS = [
 let containerRules: readonly Rule[] | undefined;
 
 /**
+ * Container shapes (every checked field but the name) the container-level rules
+ * found nothing in. Of those rules only api-container-name reads the name, so a
+ * container of a known clean shape needs only its name checked: a bounded memo
+ * of a pure function, which keeps construction linear and cheap for the many
+ * containers (waiters above all) that share one image and role.
+ */
+const CLEAN_SHAPES = new Set<string>();
+const MAX_CLEAN_SHAPES = 1024;
+
+/** What api-container-name accepts (an absent name becomes cdk8s-plus's "main"). */
+function isValidContainerName(name: unknown): boolean {
+  return name === undefined || (typeof name === 'string' && name !== '' && dns1123LabelErrors(name).length === 0);
+}
+
+/**
  * Runs the container-level rules (the same rule objects lint and the synth
  * guard run) on one container, so that a bad container fails where the user
  * added it.
  */
 function checkContainerEarly(fields: Record<string, unknown>, role: ContainerRole, options: NormalizeOptions): void {
+  const shape = JSON.stringify([role, options.allowMutableImageTags, { ...fields, name: undefined }]);
+  if (CLEAN_SHAPES.has(shape) && isValidContainerName(fields.name)) return;
   const problems = containerViolations(fields, role).filter(found =>
     ruleById(found.ruleId).severity === Severity.ERROR || (found.ruleId === RULE.BP_MUTABLE_IMAGE_TAG && !options.allowMutableImageTags));
-  if (problems.length === 0) return;
+  if (problems.length === 0) {
+    if (CLEAN_SHAPES.size >= MAX_CLEAN_SHAPES) CLEAN_SHAPES.clear();
+    CLEAN_SHAPES.add(shape);
+    return;
+  }
   const lines = problems.map(found => found.ruleId === RULE.BP_MUTABLE_IMAGE_TAG && role === ContainerRole.WAITER
     ? `${found.message}; the image comes from waiterImage [${found.ruleId}]`
     : `${found.message} [${found.ruleId}]`);
