@@ -1,4 +1,4 @@
-import { cdk8s, javascript } from 'projen';
+import { cdk8s, DependencyType, javascript } from 'projen';
 import { UpdateSnapshot } from 'projen/lib/javascript';
 
 const project = new cdk8s.ConstructLibraryCdk8s({
@@ -17,14 +17,18 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   minNodeVersion: '20.0.0',
   cdk8sVersion: '2.70.0',
   constructsVersion: '10.4.2',
-  peerDeps: ['cdk8s-plus-28@^2.5.6'],
+  // src/k8s/cdk8s-internals.ts relies on what these lines do; its canaries run on the newest
+  // releases in CI (.ci/newest-cdk8s.sh) before a range is widened.
+  peerDeps: ['cdk8s-plus-28@~2.5.6'],
   devDeps: [
-    'cdk8s-plus-28@^2.5.6',
+    'cdk8s-plus-28@~2.5.6',
     'cdk8s-cli@^2.200.0',
     'kubernetes-models@~4.5.0',
     // explain: its JSON output is validated against schema/explain.schema.json, its Mermaid parsed
     'ajv@^8.17.0',
     'mermaid@^12.3.0',
+    // test/pods/bundled-app.test.ts: the guard must behave the same in a bundled app
+    'esbuild@^0.28.2',
   ],
   bundledDeps: ['yaml@^2.6.0'],
   bin: { 'cdk8s-pod-patterns': 'bin/cdk8s-pod-patterns' },
@@ -61,6 +65,10 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   release: false,
   gitignore: ['cdk8s.out/', 'bench/results/'],
 });
+
+// cdk8s ships 2.70.x patch releases continually: the peer range is that line, not ^2.70.0.
+project.deps.removeDependency('cdk8s', DependencyType.PEER);
+project.deps.addDependency('cdk8s@~2.70.0', DependencyType.PEER);
 
 // The project service resolves each file's nearest tsconfig.json, which only
 // covers src/; lint everything through the dev tsconfig instead.

@@ -8,7 +8,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { Yaml } from 'cdk8s';
 import { Explanation } from '../src/explain/explanation';
-import { renderCatalogMarkdown } from '../src/rules/catalog';
+import { renderCatalogMarkdown, renderKubernetesReviewMarkdown } from '../src/rules/catalog';
 
 export const README_PATH = join(__dirname, '..', 'README.md');
 export const GUIDE_SNIPPET_PATH = join(__dirname, '..', 'examples', 'guide-snippet.ts');
@@ -78,6 +78,7 @@ export function generatedBlocks(): Record<string, string> {
     'guide-pod-yaml': guidePodYaml(),
     'rules-table': renderCatalogMarkdown(),
     'startup-order': startupOrder(),
+    'rules-review': renderKubernetesReviewMarkdown(),
   };
 }
 

@@ -337,8 +337,10 @@ export class InitGatedApp extends Construct {
     };
     this.workload = this.kind === WorkloadKind.POD ? this.createPod(props) : this.createController(props);
     this.node.defaultChild = this.workload;
-    props.sidecars?.forEach(c => this.addSidecar(c));
+    // In startup order, so cdk8s-plus's appending puts every container in place.
     this.addWaitFor(...props.waitFor ?? []);
+    props.initContainers?.forEach(c => this.addInitContainer(c));
+    props.sidecars?.forEach(c => this.addSidecar(c));
   }
 
   /** The Deployment; throws, naming the kind, if `workload` is another kind. */
@@ -405,7 +407,6 @@ export class InitGatedApp extends Construct {
       metadata: mergeMetadata(props.metadata, props.podMetadata),
       securityContext: props.podSecurityContext,
       containers: props.containers,
-      initContainers: props.initContainers,
       restartPolicy: props.restartPolicy,
       allowMutableImageTags: props.allowMutableImageTags,
       securityProfile: props.securityProfile,
@@ -429,7 +430,6 @@ export class InitGatedApp extends Construct {
       metadata: props.metadata,
       podMetadata: props.podMetadata,
       containers: props.containers,
-      initContainers: props.initContainers,
       securityContext: hardenPodProps(props.podSecurityContext, securityProfile),
       restartPolicy: resolveRestartPolicy(this.node.path, this.kind, props.restartPolicy),
     };

@@ -63,10 +63,12 @@ Security Standards).
                        repeat it for several rules
   -h, --help           show this help
 
-An object can silence a pss-* or bp-* rule for itself with the annotation
+An object can silence a suppressible rule for itself with the annotation
   ignore-check.cdk8s-pod-patterns.io/RULE: <why it does not apply>
 in its metadata.annotations; such findings are listed as suppressed, with the
-reason. api-* and runtime-* rules cannot be suppressed.
+reason. What the API server rejects or the kubelet certainly fails on (api-*,
+runtime-image-reference) cannot be suppressed, nor can bp-invalid-suppression;
+the rules table in the README has a Suppressible column.
 
 Exit status: 0 no error found (warnings allowed), 1 errors found,
 2 usage error, unreadable or malformed input, or no Kubernetes object found.

@@ -5,13 +5,102 @@ import { ContainerRole, normalizeBuiltContainer, normalizeContainer, NormalizeOp
 import { PodGuard } from './pod-guard';
 import { podSpecPath } from '../rules/pod-templates';
 
+/** A waiter `WaitFor.gate` put into a workload: what later gates must not repeat. */
+export interface GatedWaiter {
+  /** What is waited for, e.g. `tcp db:5432`. */
+  readonly dependency: string;
+  /** The waiter container's name comes from it. */
+  readonly nameHint: string;
+}
+
+const RECORD_ID = 'cdk8s-pod-patterns-record';
+
 /**
- * Every way a container enters a workload the library owns goes through here:
- * props, `addContainer`, `addInitContainer` (an init container with
- * `restartPolicy: Always` becomes a native sidecar), `addSidecar` and
- * `attachContainer`. A workload that is not listed passes containers through.
+ * What the library keeps about one workload, in one place: the options its
+ * containers are normalised with (if the library owns it), whether it is inside
+ * its own `addContainer` or taking props that are already normalised, and the
+ * waiters gated into it. Every way a container enters an owned workload goes
+ * through `intake`: props, `addContainer`, `addInitContainer` (an init
+ * container with `restartPolicy: Always` becomes a native sidecar), `addSidecar`
+ * and `attachContainer`. A workload the library does not own passes containers
+ * through.
+ *
+ * It is a child construct of the workload, found by its id: no module-level state.
  */
-const OPTIONS = new WeakMap<kplus.AbstractPod, NormalizeOptions>();
+export class WorkloadRecord extends Construct {
+  /** The record of `workload`, if one was made. */
+  public static of(workload: kplus.AbstractPod): WorkloadRecord | undefined {
+    const found = workload.node.tryFindChild(RECORD_ID);
+    return found instanceof WorkloadRecord ? found : undefined;
+  }
+
+  /** The record of `workload`, made (not owning it) if there is none. */
+  public static ensure(workload: kplus.AbstractPod): WorkloadRecord {
+    return WorkloadRecord.of(workload) ?? new WorkloadRecord(workload);
+  }
+
+  /** The waiters gated into the workload, by container name, in order. */
+  public readonly waiters = new Map<string, GatedWaiter>();
+  private adding = false;
+  private asIs = false;
+
+  private ownOptions?: NormalizeOptions;
+
+  private constructor(private readonly workload: kplus.AbstractPod) {
+    super(workload, RECORD_ID);
+  }
+
+  /** The options the workload's containers are normalised with, if the library owns it. */
+  public get options(): NormalizeOptions | undefined {
+    return this.ownOptions;
+  }
+
+  /** `props` as the workload takes them in `role`. */
+  public intake(props: kplus.ContainerProps, role: ContainerRole): kplus.ContainerProps {
+    return this.options === undefined || this.asIs ? props : normalizeContainer(props, role, this.options);
+  }
+
+  /**
+   * `intake`, then `add` (the base class's `addContainer`). The container it
+   * builds from normalised props reaches `attachContainer` too, and must not be
+   * taken for one the user built: its explicit values are the user's.
+   */
+  public addApp(props: kplus.ContainerProps, add: (props: kplus.ContainerProps) => kplus.Container): kplus.Container {
+    const normalized = this.intake(props, ContainerRole.APP);
+    return this.during('adding', () => add(normalized));
+  }
+
+  /** Normalises a container the user built with cdk8s-plus, before the workload attaches it. */
+  public intakeBuilt(container: kplus.Container): void {
+    if (this.options !== undefined && !this.adding && !this.asIs) normalizeBuiltContainer(container, ContainerRole.APP, this.options);
+  }
+
+  /** Runs `add` with intake off: for containers normalised already (the waiters, hardened to restricted). */
+  public addNormalized<T>(add: () => T): T {
+    return this.during('asIs', add);
+  }
+
+  private during<T>(flag: 'adding' | 'asIs', run: () => T): T {
+    const before = this[flag];
+    this[flag] = true;
+    try {
+      return run();
+    } finally {
+      this[flag] = before;
+    }
+  }
+
+  /** Makes the workload normalise the containers added to it from now on, and puts it under the synth guard. */
+  public own(options: OwnedWorkloadOptions): void {
+    this.ownOptions = options;
+    const apiObject = ApiObject.of(this.workload);
+    if (options.shareProcessNamespace !== undefined) {
+      const pointer = `/${podSpecPath(apiObject.kind)!.replace(/\./g, '/')}/shareProcessNamespace`;
+      apiObject.addJsonPatch(JsonPatch.add(pointer, options.shareProcessNamespace));
+    }
+    PodGuard.of(this.workload).register({ apiObject, profile: options.securityProfile, harden: true });
+  }
+}
 
 /** What a workload owned by the library is checked and hardened with. */
 export interface OwnedWorkloadOptions extends NormalizeOptions {
@@ -23,52 +112,32 @@ export interface OwnedWorkloadOptions extends NormalizeOptions {
  * it under the app's synth guard with its profile.
  */
 export function ownWorkload(workload: kplus.AbstractPod, options: OwnedWorkloadOptions): void {
-  OPTIONS.set(workload, options);
-  const apiObject = ApiObject.of(workload);
-  if (options.shareProcessNamespace !== undefined) {
-    const pointer = `/${podSpecPath(apiObject.kind)!.replace(/\./g, '/')}/shareProcessNamespace`;
-    apiObject.addJsonPatch(JsonPatch.add(pointer, options.shareProcessNamespace));
-  }
-  PodGuard.of(workload).register({ apiObject, profile: options.securityProfile, harden: true });
+  WorkloadRecord.ensure(workload).own(options);
 }
 
 /** The options `workload` normalises with, if the library owns it. */
 export function ownedOptions(workload: kplus.AbstractPod): NormalizeOptions | undefined {
-  return OPTIONS.get(workload);
+  return WorkloadRecord.of(workload)?.options;
 }
 
 /** `props` as `workload` takes them in `role`. */
 export function intake(workload: kplus.AbstractPod, props: kplus.ContainerProps, role: ContainerRole): kplus.ContainerProps {
-  const options = OPTIONS.get(workload);
-  return options === undefined ? props : normalizeContainer(props, role, options);
+  return WorkloadRecord.of(workload)?.intake(props, role) ?? props;
 }
 
-/** Workloads inside their own `addContainer`, which cdk8s-plus ends with `attachContainer`. */
-const ADDING = new WeakSet<kplus.AbstractPod>();
-
-/**
- * `intake`, then `add` (the base class's `addContainer`). The container it
- * builds from normalised props reaches `attachContainer` too, and must not be
- * taken for one the user built: its explicit values are the user's.
- */
+/** `WorkloadRecord.addApp` for `workload`; a workload without a record just adds. */
 export function addApp(
   workload: kplus.AbstractPod,
   props: kplus.ContainerProps,
   add: (props: kplus.ContainerProps) => kplus.Container,
 ): kplus.Container {
-  const normalized = intake(workload, props, ContainerRole.APP);
-  ADDING.add(workload);
-  try {
-    return add(normalized);
-  } finally {
-    ADDING.delete(workload);
-  }
+  const record = WorkloadRecord.of(workload);
+  return record === undefined ? add(props) : record.addApp(props, add);
 }
 
 /** Normalises a container the user built with cdk8s-plus, before `workload` attaches it. */
 export function intakeBuilt(workload: kplus.AbstractPod, container: kplus.Container): void {
-  const options = OPTIONS.get(workload);
-  if (options !== undefined && !ADDING.has(workload)) normalizeBuiltContainer(container, ContainerRole.APP, options);
+  WorkloadRecord.of(workload)?.intakeBuilt(container);
 }
 
 type OwnedWorkloadClass<T> = new (scope: Construct, id: string, props: any, options: OwnedWorkloadOptions) => T;

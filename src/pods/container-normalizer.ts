@@ -2,6 +2,8 @@ import * as kplus from 'cdk8s-plus-28';
 import { hardenContainerProps } from './hardening';
 import { mountWritablePaths, withWritableMounts } from './writable-paths';
 import { ImageReference } from '../image/image-reference';
+import { isCdk8sPlusDefaultResources, rewriteBuiltContainer } from '../k8s/cdk8s-internals';
+import { dns1123LabelErrors } from '../names/names';
 import { SecurityProfile } from '../policy/security-profile';
 import { RULE } from '../rules/catalog';
 import { violationsOf } from '../rules/engine';
@@ -40,8 +42,6 @@ export function normalizeContainer(
   role: ContainerRole,
   options: NormalizeOptions,
 ): kplus.ContainerProps {
-  // A waiter enters its workload through addInitContainer after it was normalised (hardened to restricted).
-  if (NORMALIZED.has(props)) return props;
   const placed = roleOf(props, role);
   checkContainerEarly(containerFields(props), placed, options);
   const mounts = placed === ContainerRole.APP || placed === ContainerRole.SIDECAR ? options.writableMounts ?? [] : [];
@@ -52,12 +52,8 @@ export function normalizeContainer(
     securityContext: hardenContainerProps(props.securityContext, options.securityProfile),
     restartPolicy: placed === ContainerRole.SIDECAR ? kplus.ContainerRestartPolicy.ALWAYS : props.restartPolicy,
   };
-  NORMALIZED.add(normalized);
   return normalized;
 }
-
-/** Props `normalizeContainer` returned: taking them again changes nothing. */
-const NORMALIZED = new WeakSet<kplus.ContainerProps>();
 
 /**
  * `normalizeContainer` for a container cdk8s-plus has already built
@@ -75,21 +71,13 @@ export function normalizeBuiltContainer(container: kplus.Container, role: Contai
     imagePullPolicy: container.imagePullPolicy,
     restartPolicy: container.restartPolicy,
   }, role, options);
-  const built = container as { imagePullPolicy: kplus.ImagePullPolicy; resources?: kplus.ContainerResources };
-  if (built.imagePullPolicy === kplus.ImagePullPolicy.ALWAYS) {
-    built.imagePullPolicy = ImageReference.parse(container.image).defaultPullPolicy as kplus.ImagePullPolicy;
-  }
-  if (isCdk8sPlusDefaultResources(container.resources)) built.resources = undefined;
+  rewriteBuiltContainer(container, {
+    imagePullPolicy: container.imagePullPolicy === kplus.ImagePullPolicy.ALWAYS
+      ? ImageReference.parse(container.image).defaultPullPolicy as kplus.ImagePullPolicy
+      : container.imagePullPolicy,
+    resources: isCdk8sPlusDefaultResources(container.resources) ? undefined : container.resources,
+  });
   mountWritablePaths(container, options.writableMounts ?? [], options.owner);
-}
-
-/** cdk8s-plus-28 2.5.6 `Container`: the resources it invents when none are given. */
-function isCdk8sPlusDefaultResources(resources: kplus.ContainerResources | undefined): boolean {
-  return resources?.cpu?.request?.amount === '1000m'
-    && resources.cpu.limit?.amount === '1500m'
-    && resources.memory?.request?.toMebibytes() === 512
-    && resources.memory.limit?.toMebibytes() === 2048
-    && resources.ephemeralStorage === undefined;
 }
 
 function roleOf(props: kplus.ContainerProps, role: ContainerRole): ContainerRole {
@@ -126,14 +114,35 @@ const CONTAINER_RULE_IDS = [
 let containerRules: readonly Rule[] | undefined;
 
 /**
+ * Container shapes (every checked field but the name) the container-level rules
+ * found nothing in. Of those rules only api-container-name reads the name, so a
+ * container of a known clean shape needs only its name checked: a bounded memo
+ * of a pure function, which keeps construction linear and cheap for the many
+ * containers (waiters above all) that share one image and role.
+ */
+const CLEAN_SHAPES = new Set<string>();
+const MAX_CLEAN_SHAPES = 1024;
+
+/** What api-container-name accepts (an absent name becomes cdk8s-plus's "main"). */
+function isValidContainerName(name: unknown): boolean {
+  return name === undefined || (typeof name === 'string' && name !== '' && dns1123LabelErrors(name).length === 0);
+}
+
+/**
  * Runs the container-level rules (the same rule objects lint and the synth
  * guard run) on one container, so that a bad container fails where the user
  * added it.
  */
 function checkContainerEarly(fields: Record<string, unknown>, role: ContainerRole, options: NormalizeOptions): void {
+  const shape = JSON.stringify([role, options.allowMutableImageTags, { ...fields, name: undefined }]);
+  if (CLEAN_SHAPES.has(shape) && isValidContainerName(fields.name)) return;
   const problems = containerViolations(fields, role).filter(found =>
     ruleById(found.ruleId).severity === Severity.ERROR || (found.ruleId === RULE.BP_MUTABLE_IMAGE_TAG && !options.allowMutableImageTags));
-  if (problems.length === 0) return;
+  if (problems.length === 0) {
+    if (CLEAN_SHAPES.size >= MAX_CLEAN_SHAPES) CLEAN_SHAPES.clear();
+    CLEAN_SHAPES.add(shape);
+    return;
+  }
   const lines = problems.map(found => found.ruleId === RULE.BP_MUTABLE_IMAGE_TAG && role === ContainerRole.WAITER
     ? `${found.message}; the image comes from waiterImage [${found.ruleId}]`
     : `${found.message} [${found.ruleId}]`);

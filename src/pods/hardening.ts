@@ -104,24 +104,28 @@ export interface CompletedContainer {
  * would compute. Never overrides a value that is present: the rules then report
  * it. A field the Pod sets for every container counts as present.
  *
+ * With `cdk8sPlusDefaults` (an object cdk8s-plus rendered, which writes
+ * `imagePullPolicy: Always` on every container it builds), exactly `Always`
+ * counts as absent too, as it does for a container attached to a `SafePod`.
+ *
  * @returns the containers it changed (`spec` is modified in place; only their
  * `imagePullPolicy` and `securityContext` change)
  */
-export function hardenPodSpec(spec: any, profile: SecurityProfile): CompletedContainer[] {
+export function hardenPodSpec(spec: any, profile: SecurityProfile, cdk8sPlusDefaults = false): CompletedContainer[] {
   if (!isObject(spec)) return [];
   const podContext = isObject(spec.securityContext) ? spec.securityContext : {};
   const completed: CompletedContainer[] = [];
   for (const group of ['initContainers', 'containers'] as const) {
     const list: unknown[] = Array.isArray(spec[group]) ? spec[group] : [];
     list.forEach((container, index) => {
-      if (isObject(container) && hardenContainer(container, profile, podContext)) completed.push({ group, index });
+      if (isObject(container) && hardenContainer(container, profile, podContext, cdk8sPlusDefaults)) completed.push({ group, index });
     });
   }
   return completed;
 }
 
-function hardenContainer(container: Record<string, any>, profile: SecurityProfile, podContext: any): boolean {
-  let filled = fillPullPolicy(container);
+function hardenContainer(container: Record<string, any>, profile: SecurityProfile, podContext: any, cdk8sPlusDefaults: boolean): boolean {
+  let filled = fillPullPolicy(container, cdk8sPlusDefaults);
   for (const field of FIELDS_BY_PROFILE[profile]) {
     filled = fillField(container, field, podContext) || filled;
   }
@@ -157,12 +161,16 @@ function sortKeysInPlace(value: Record<string, unknown>): void {
   Object.assign(value, sorted);
 }
 
-function fillPullPolicy(container: any): boolean {
-  if (container.imagePullPolicy !== undefined || typeof container.image !== 'string') return false;
+function fillPullPolicy(container: any, cdk8sPlusDefaults: boolean): boolean {
+  const unset = container.imagePullPolicy === undefined || (cdk8sPlusDefaults && container.imagePullPolicy === 'Always');
+  if (!unset || typeof container.image !== 'string') return false;
+  let computed: string;
   try {
-    container.imagePullPolicy = ImageReference.parse(container.image).defaultPullPolicy;
-    return true;
+    computed = ImageReference.parse(container.image).defaultPullPolicy;
   } catch {
     return false; // the image rules report an unparseable reference
   }
+  if (computed === container.imagePullPolicy) return false;
+  container.imagePullPolicy = computed;
+  return true;
 }

@@ -1,11 +1,13 @@
-import { ApiObject, Chart } from 'cdk8s';
+import { ApiObject, App, Chart } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
-import { HardeningPatches } from './hardening-patches';
+import { hardenPodSpec } from './hardening';
 import { WarningPolicy, warningPolicyFromEnvironment } from './warning-policy';
+import { aroundAppSynth, interceptRender } from '../k8s/cdk8s-internals';
 import { SecurityProfile } from '../policy/security-profile';
 import { findingsPerObject } from '../rules/engine';
 import { Finding, Severity } from '../rules/finding';
-import { describesPods } from '../rules/pod-templates';
+import { describesPods, podTemplatesOf } from '../rules/pod-templates';
 
 /** An object the guard checks at synth. */
 export interface GuardTarget {
@@ -20,6 +22,13 @@ export interface GuardTarget {
    * @default false
    */
   readonly fallback?: boolean;
+  /**
+   * cdk8s-plus rendered the object, so an `imagePullPolicy: Always` may be its
+   * default rather than the user's choice: hardening then treats exactly that
+   * value as unset and computes the policy as `SafePod` does.
+   * @default false
+   */
+  readonly cdk8sPlusDefaults?: boolean;
 }
 
 /** Settings `PodPatterns.apply` gives every Pod-bearing object under `scope`. */
@@ -29,7 +38,6 @@ export interface GuardScope {
   readonly harden: boolean;
 }
 
-
 interface WorkloadFindings {
   /** Computed only for a workload that is reported: construct paths are not free. */
   readonly title: () => string;
@@ -37,52 +45,61 @@ interface WorkloadFindings {
   readonly warnings: string[];
 }
 
-const GUARDS = new WeakMap<IConstruct, PodGuard>();
-const GUARD_ID = 'cdk8s-pod-patterns';
+/** What one `app.synth()` has judged: its verdict and each object's judged manifest, which is what gets written. */
+interface Session {
+  verdict?: string[];
+  readonly judged: Map<ApiObject, any>;
+}
 
+const GUARD_ID = 'cdk8s-pod-patterns';
 
 /**
  * The one check per app: every Pod-bearing object the library constructs made,
  * gated or was asked to adopt is rendered, hardened and run through the rules
  * before cdk8s writes anything, and one error lists every failing workload.
  *
- * It is a single `addValidation` on the root. cdk8s 2.70 runs validations once
- * per `app.synth()` plus once per `chart.toJson()`; the chart renders of one
- * synth reuse the verdict of its first validation, so the work stays linear in
- * the number of workloads however many charts there are.
+ * It is a validation on a construct of its own at the root (cdk8s names it in
+ * its report: "[cdk8s-pod-patterns] ..."). cdk8s validates once per
+ * `app.synth()` plus once per chart it writes; the guard wraps `app.synth()`
+ * (and `synthYaml()`) in a session, so inside one synth every object is
+ * rendered and judged once, the chart validations reuse that verdict, and the
+ * manifest cdk8s writes for an object is the very one that was judged. Outside
+ * an app synth (`Testing.synth(chart)`, `chart.toJson()`) each validation
+ * checks afresh and each render is hardened the same way.
  */
-export class PodGuard {
+export class PodGuard extends Construct {
   /** The guard of the app `scope` belongs to, created on first use. */
   public static of(scope: IConstruct): PodGuard {
     const root = scope.node.root;
-    let guard = GUARDS.get(root);
-    if (guard === undefined) {
-      guard = new PodGuard(root);
-      GUARDS.set(root, guard);
-    }
-    return guard;
+    const existing = root.node.tryFindChild(GUARD_ID);
+    return existing instanceof PodGuard ? existing : new PodGuard(root);
   }
 
-
-  private readonly targets = new Map<ApiObject, GuardTarget>();
+  private readonly registered = new Map<ApiObject, GuardTarget>();
   private readonly scopes: GuardScope[] = [];
   private readonly warningPolicies: Array<{ readonly scope: IConstruct; readonly policy: WarningPolicy }> = [];
-  private readonly patches = new HardeningPatches();
-  private verdict?: string[];
+  /** The settings each intercepted object renders with: the registered ones, then those of the last check. */
+  private settings = new Map<ApiObject, GuardTarget>();
+  /** cdk8s's own render of each intercepted object. */
+  private readonly originals = new Map<ApiObject, () => any>();
+  private session?: Session;
 
   private constructor(root: IConstruct) {
-    // A child of its own names the check in cdk8s's report: "[cdk8s-pod-patterns] ...".
-    new Construct(root, GUARD_ID).node.addValidation({ validate: () => this.validate() });
+    super(root as Construct, GUARD_ID);
+    this.node.addValidation({ validate: () => this.validate() });
+    if (root instanceof App) aroundAppSynth(root, synth => this.inSession(synth));
   }
 
   /** Checks `target.apiObject` at synth with the target's settings (a later call replaces them). */
   public register(target: GuardTarget): void {
-    this.targets.set(target.apiObject, target);
+    this.registered.set(target.apiObject, target);
+    this.settings.set(target.apiObject, target);
+    this.intercept(target.apiObject);
   }
 
   /** Whether `apiObject` is checked with settings of its own (not a fallback). */
   public isRegistered(apiObject: ApiObject): boolean {
-    const target = this.targets.get(apiObject);
+    const target = this.registered.get(apiObject);
     return target !== undefined && !target.fallback;
   }
 
@@ -96,28 +113,53 @@ export class PodGuard {
     this.warningPolicies.push({ scope, policy });
   }
 
-  private validate(): string[] {
-    if (this.verdict === undefined || !repeatsValidationOfThisSynth()) {
-      this.verdict = this.check(this.collectTargets());
+  private inSession<T>(synth: () => T): T {
+    if (this.session !== undefined) return synth();
+    this.session = { judged: new Map() };
+    try {
+      return synth();
+    } finally {
+      this.session = undefined;
     }
-    return this.verdict;
+  }
+
+  private validate(): string[] {
+    if (this.session?.verdict !== undefined) return this.session.verdict;
+    const verdict = this.check(this.collectTargets());
+    if (this.session !== undefined) this.session.verdict = verdict;
+    return verdict;
+  }
+
+  /** From now on the object renders through the guard (hardened, and as judged inside a synth). */
+  private intercept(apiObject: ApiObject): void {
+    if (this.originals.has(apiObject)) return;
+    this.originals.set(apiObject, interceptRender(apiObject, original => this.renderForWrite(apiObject, original)));
+  }
+
+  private renderForWrite(apiObject: ApiObject, original: () => any): any {
+    const judged = this.session?.judged.get(apiObject);
+    if (judged !== undefined) return judged;
+    const target = this.settings.get(apiObject);
+    return target === undefined ? original() : hardened(original(), target);
   }
 
   private collectTargets(): GuardTarget[] {
-    const targets = new Map([...this.targets].filter(([, target]) => !target.fallback));
+    const targets = new Map([...this.registered].filter(([, target]) => !target.fallback));
     // the innermost scope wins, and of two `apply` calls on one scope the later one
     const innermostFirst = this.scopes.map((scope, order) => ({ ...scope, order }))
       .sort((a, b) => depth(b.scope) - depth(a.scope) || b.order - a.order);
     for (const { scope, profile, harden } of innermostFirst) {
       for (const child of scope.node.findAll()) {
         if (child instanceof ApiObject && describesPods(child.kind) && !targets.has(child)) {
-          targets.set(child, { apiObject: child, profile, harden });
+          targets.set(child, { apiObject: child, profile, harden, cdk8sPlusDefaults: child.node.scope instanceof kplus.AbstractPod });
         }
       }
     }
-    for (const [apiObject, target] of this.targets) {
+    for (const [apiObject, target] of this.registered) {
       if (!targets.has(apiObject)) targets.set(apiObject, target);
     }
+    this.settings = targets;
+    targets.forEach((_, apiObject) => this.intercept(apiObject));
     return [...targets.values()];
   }
 
@@ -156,12 +198,11 @@ export class PodGuard {
     return reports;
   }
 
-  /** The manifest cdk8s will write for the target, or why it cannot be rendered. */
+  /** The manifest cdk8s will write for the target (inside a synth: the very object), or why it cannot be rendered. */
   private render(target: GuardTarget): any {
-    this.patches.reset(target.apiObject);
     try {
-      const manifest = target.apiObject.toJson();
-      if (target.harden) this.patches.harden(target.apiObject, manifest, target.profile);
+      const manifest = hardened(this.originals.get(target.apiObject)!(), target);
+      this.session?.judged.set(target.apiObject, manifest);
       return manifest;
     } catch (e) {
       return `cannot be rendered: ${(e as Error).message}`;
@@ -177,6 +218,14 @@ export class PodGuard {
     }
     return best?.policy;
   }
+}
+
+/** `manifest` (just rendered by cdk8s, the user's patches applied) completed in place for the target's profile. */
+function hardened(manifest: any, target: GuardTarget): any {
+  if (target.harden) {
+    for (const template of podTemplatesOf(manifest)) hardenPodSpec(template.spec, target.profile, target.cdk8sPlusDefaults ?? false);
+  }
+  return manifest;
 }
 
 function classify(apiObject: ApiObject, findings: Finding[], policy: WarningPolicy, profile: SecurityProfile): WorkloadFindings {
@@ -220,26 +269,6 @@ function printWarnings(reports: WorkloadFindings[]): void {
     + '(PodPatterns.setWarningPolicy or CDK8S_POD_PATTERNS_WARNINGS=ignore|fail silences them or fails the synth):\n'
     + `${lines.join('\n')}\n`,
   );
-}
-
-const CDK8S_APP_FILE = String.raw`cdk8s[\\/](?:lib|src)[\\/]app\.(?:js|ts)`;
-const CHART_RENDER_FRAME = new RegExp(String.raw`\._synthChart \(.*` + CDK8S_APP_FILE);
-const APP_SYNTH_FRAME = new RegExp(String.raw`\.synth(?:Yaml)? \(.*` + CDK8S_APP_FILE);
-
-/**
- * Whether cdk8s is validating the app again for one of the charts it writes,
- * inside an `app.synth()` (or `synthYaml()`) that already validated the whole
- * app before writing anything: cdk8s 2.70 validates once per synth plus once
- * per chart, and nothing runs between those calls that could change the
- * verdict. cdk8s tells a validation nothing, so this reads the call stack; if
- * its frames ever look different, every call is simply checked again.
- */
-function repeatsValidationOfThisSynth(): boolean {
-  const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 64;
-  const stack = new Error().stack ?? '';
-  Error.stackTraceLimit = limit;
-  return CHART_RENDER_FRAME.test(stack) && APP_SYNTH_FRAME.test(stack);
 }
 
 function depth(scope: IConstruct): number {

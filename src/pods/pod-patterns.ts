@@ -24,6 +24,12 @@ export interface PodPatternsApplyOptions {
    * value the user set is never changed: if it breaks the profile (e.g.
    * `privileged: true` under RESTRICTED), the synth fails naming it.
    *
+   * One exception, as in `SafePod`: cdk8s-plus writes `imagePullPolicy: Always`
+   * on every container it builds, so in a cdk8s-plus workload exactly `Always`
+   * counts as unset and becomes what Kubernetes computes for the image
+   * (`IfNotPresent` for a pinned tag or digest, `Always` for `:latest` or no tag).
+   * To keep `Always` on a pinned image there, set `harden: false`.
+   *
    * @default true
    */
   readonly harden?: boolean;
@@ -75,9 +81,10 @@ export class PodPatterns {
    * Writes the annotation `ignore-check.cdk8s-pod-patterns.io/<ruleId>: <reason>`
    * on the object (kube-linter's convention), so `cdk8s-pod-patterns lint` of the
    * synthesized YAML agrees with the synth and lists what was suppressed and why.
-   * Only Pod Security Standards (`pss-*`) and best-practice (`bp-*`) rules can be
-   * suppressed: a rule the API server or the kubelet enforces cannot be, since
-   * the object would still be rejected.
+   * Only a rule the catalogue marks suppressible can be (Pod Security Standards,
+   * best practices, run-time heuristics): what the API server rejects or the
+   * kubelet certainly fails on (`api-*`, `runtime-image-reference`) cannot be,
+   * since the object would still fail, and neither can `bp-invalid-suppression`.
    *
    * @param construct the workload (or the `ApiObject`) the exception is for
    * @param ruleId the rule, as it appears in findings, e.g. `bp-bare-pod`

@@ -18,7 +18,7 @@ export enum WarningPolicy {
 }
 
 /** The environment variable that sets the warning policy for a run. */
-export const WARNINGS_ENV = 'CDK8S_POD_PATTERNS_WARNINGS';
+const WARNINGS_ENV = 'CDK8S_POD_PATTERNS_WARNINGS';
 
 /** The policy `CDK8S_POD_PATTERNS_WARNINGS` asks for, or `PRINT`. */
 export function warningPolicyFromEnvironment(): WarningPolicy {

@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 import { DNS1123_LABEL_MAX_LENGTH, truncateWithHash } from '../names/names';
 
 /** The `sizeLimit` of each writable path's `emptyDir` when none is given. */
-export const DEFAULT_WRITABLE_PATH_SIZE_LIMIT = Size.mebibytes(256);
+const DEFAULT_WRITABLE_PATH_SIZE_LIMIT = Size.mebibytes(256);
 
 /**
  * One `emptyDir` per path in `paths`, created under `scope`, as the mounts that

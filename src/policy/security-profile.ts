@@ -29,9 +29,13 @@ export enum SecurityProfile {
 
   /**
    * Pod Security Standards *privileged*: no security rule is checked and the
-   * constructs add no hardening (what remains are cdk8s-plus's own defaults:
-   * `privileged: false`, `allowPrivilegeEscalation: false`, which you may
-   * override per container). Only for system workloads that need the host.
+   * constructs add no hardening: every container is exactly what cdk8s-plus-28
+   * makes of its props. That keeps cdk8s-plus's own defaults, which you may
+   * override per container: `runAsNonRoot: true` (on the Pod and each container),
+   * `readOnlyRootFilesystem: true`, `privileged: false` and
+   * `allowPrivilegeEscalation: false`. So an image that starts as root does not
+   * start under PRIVILEGED either: choose `BASELINE` for it (or keep `RESTRICTED`
+   * with a numeric non-root user). Only for system workloads that need the host.
    */
   PRIVILEGED = 'privileged',
 }

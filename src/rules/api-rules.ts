@@ -469,7 +469,8 @@ function checkHostNetworkHostPorts(ctx: PodRuleContext): RuleHit[] {
   return found;
 }
 
-const VALIDATION_GO = 'pkg/apis/core/validation/validation.go';
+/** Each API rule's reference quotes the line of this file (k8s v1.28) that rejects the object. */
+const VALIDATION_GO = 'pkg/apis/core/validation/validation.go (k8s v1.28)';
 
 /** The rules of the Kubernetes 1.28 API server's validation. */
 export const API_RULES: readonly Rule[] = [
@@ -478,7 +479,7 @@ export const API_RULES: readonly Rule[] = [
     what: '`metadata.name` is valid for the kind: a DNS-1123 subdomain for Pods and workloads, a DNS-1035 label for Services, at most 63 characters for a Job and 52 for a CronJob.',
     why: 'The API server rejects the object. Job and CronJob names end up in label values (63 characters) and in the names of the Jobs a CronJob creates (name + 11 characters).',
     fix: 'Rename the object: lower-case letters, digits and `-` (and `.` where a subdomain is allowed), starting and ending with a letter or digit.',
-    reference: `${VALIDATION_GO} ValidatePodName, ValidateServiceName; pkg/apis/batch/validation ValidateCronJobCreate`,
+    reference: `${VALIDATION_GO} validatePodMetadataAndSpec: \`ValidateObjectMeta(&pod.ObjectMeta, true, ValidatePodName, fldPath)\`; ValidateService: \`ValidateObjectMeta(&service.ObjectMeta, true, ValidateServiceName, field.NewPath("metadata"))\`; pkg/apis/batch/validation/validation.go ValidateCronJobCreate: \`field.Invalid(field.NewPath("metadata").Child("name"), cronJob.ObjectMeta.Name, "must be no more than 52 characters")\``,
     checkObject: checkObjectName,
   }),
   enforcedRule({
@@ -486,7 +487,7 @@ export const API_RULES: readonly Rule[] = [
     what: 'The Pod has at least one app container.',
     why: 'The API server rejects a Pod (or template) without `containers`.',
     fix: 'Add a container to `containers`.',
-    reference: `${VALIDATION_GO} validateContainers`,
+    reference: `${VALIDATION_GO} validateContainers: \`if len(containers) == 0 { allErrs = append(allErrs, field.Required(fldPath, "")) }\``,
     checkPod: checkContainersPresent,
   }),
   enforcedRule({
@@ -494,7 +495,7 @@ export const API_RULES: readonly Rule[] = [
     what: 'Every container has a name, and it is a DNS-1123 label.',
     why: 'The API server rejects the Pod.',
     fix: 'Name the container with at most 63 lower-case letters, digits and `-`, starting and ending with a letter or digit.',
-    reference: `${VALIDATION_GO} validateContainerCommon`,
+    reference: `${VALIDATION_GO} validateContainerCommon: \`if len(ctr.Name) == 0 { allErrs = append(allErrs, field.Required(namePath, "")) } else { allErrs = append(allErrs, ValidateDNS1123Label(ctr.Name, namePath)...) }\``,
     checkPod: checkContainerNames,
   }),
   enforcedRule({
@@ -502,7 +503,7 @@ export const API_RULES: readonly Rule[] = [
     what: 'Container names are unique across init, app and ephemeral containers.',
     why: 'The API server rejects the Pod: `Duplicate value`.',
     fix: 'Rename one of the containers.',
-    reference: `${VALIDATION_GO} validateInitContainers, validateContainers, validateEphemeralContainers`,
+    reference: `${VALIDATION_GO} validateInitContainers, validateContainers, validateEphemeralContainers: \`if allNames.Has(ctr.Name) { allErrs = append(allErrs, field.Duplicate(namePath, ctr.Name)) }\``,
     checkPod: checkDuplicateContainerNames,
   }),
   enforcedRule({
@@ -510,7 +511,7 @@ export const API_RULES: readonly Rule[] = [
     what: 'Every volume has a unique name that is a DNS-1123 label.',
     why: 'The API server rejects the Pod.',
     fix: 'Rename the volume with at most 63 lower-case letters, digits and `-`; give each volume its own name.',
-    reference: `${VALIDATION_GO} ValidateVolumes`,
+    reference: `${VALIDATION_GO} ValidateVolumes: \`el = append(el, ValidateDNS1123Label(vol.Name, namePath)...)\`, \`if allNames.Has(vol.Name) { el = append(el, field.Duplicate(namePath, vol.Name)) }\``,
     checkPod: checkVolumeNames,
   }),
   enforcedRule({
@@ -518,7 +519,7 @@ export const API_RULES: readonly Rule[] = [
     what: 'Every `volumeMounts[].name` names a volume of the Pod.',
     why: 'The API server rejects the Pod: `Not found`.',
     fix: 'Add the volume to `volumes`, or correct the mount\'s name.',
-    reference: `${VALIDATION_GO} ValidateVolumeMounts`,
+    reference: `${VALIDATION_GO} ValidateVolumeMounts: \`if !IsMatchedVolume(mnt.Name, volumes) { allErrs = append(allErrs, field.NotFound(idxPath.Child("name"), mnt.Name)) }\``,
     checkPod: checkVolumeMounts,
   }),
   enforcedRule({
@@ -526,7 +527,7 @@ export const API_RULES: readonly Rule[] = [
     what: 'The Pod `restartPolicy` is one the owning kind accepts: any for a Pod, `Always` for Deployment, StatefulSet, DaemonSet, ReplicaSet and ReplicationController, `OnFailure` or `Never` for Job and CronJob.',
     why: 'The API server rejects the object. An omitted policy defaults to `Always`, which a Job rejects.',
     fix: 'Set the restart policy the kind accepts.',
-    reference: `${VALIDATION_GO} validateRestartPolicy; pkg/apis/apps/validation; pkg/apis/batch/validation`,
+    reference: `${VALIDATION_GO} validateRestartPolicy: \`field.NotSupported(fldPath, *restartPolicy, validValues)\`; pkg/apis/apps/validation ValidatePodTemplateSpecForStatefulSet, ValidateDeploymentSpec, ValidateDaemonSetSpec: \`if spec.Template.Spec.RestartPolicy != api.RestartPolicyAlways\` → \`field.NotSupported(...)\`; pkg/apis/batch/validation validateJobSpec: \`field.NotSupported(fldPath.Child("template", "spec", "restartPolicy"), ...)\``,
     checkPod: checkPodRestartPolicy,
   }),
   enforcedRule({
@@ -534,7 +535,7 @@ export const API_RULES: readonly Rule[] = [
     what: 'A container-level `restartPolicy` appears only on init containers, and only as `Always` (a native sidecar).',
     why: 'The API server rejects the Pod: `may not be set for non-init containers` or `Unsupported value`.',
     fix: 'Remove the field, or move the container to `initContainers` with `restartPolicy: Always` to make it a sidecar.',
-    reference: `${VALIDATION_GO} validateInitContainerRestartPolicy, validateContainers`,
+    reference: `${VALIDATION_GO} validateContainers: \`field.Forbidden(path.Child("restartPolicy"), "may not be set for non-init containers")\`; validateInitContainerRestartPolicy: \`field.NotSupported(fldPath, *restartPolicy, validValues)\``,
     checkPod: checkContainerRestartPolicies,
   }),
   enforcedRule({
@@ -542,7 +543,7 @@ export const API_RULES: readonly Rule[] = [
     what: 'Init containers that run to completion have no `lifecycle`, `livenessProbe`, `readinessProbe` or `startupProbe`.',
     why: 'The API server rejects the Pod: `may not be set for init containers without restartPolicy=Always`. Only sidecars (restartPolicy Always) may have them.',
     fix: 'Remove the probe or hook, or make the container a sidecar with `restartPolicy: Always`.',
-    reference: `${VALIDATION_GO} validateInitContainers`,
+    reference: `${VALIDATION_GO} validateInitContainers: \`field.Forbidden(idxPath.Child("lifecycle"), "may not be set for init containers without restartPolicy=Always")\` (and the same for livenessProbe, readinessProbe, startupProbe)`,
     checkPod: checkInitContainerProbes,
   }),
   enforcedRule({
@@ -550,7 +551,7 @@ export const API_RULES: readonly Rule[] = [
     what: 'Probes and lifecycle hooks have exactly one handler; liveness and startup probes have `successThreshold` 1; readiness probes have no `terminationGracePeriodSeconds`; numbers are not negative.',
     why: 'The API server rejects the Pod.',
     fix: 'Use one of `exec`, `httpGet`, `tcpSocket`, `grpc` per probe; drop `successThreshold` or set it to 1 on liveness and startup probes.',
-    reference: `${VALIDATION_GO} validateProbe, validateLivenessProbe, validateReadinessProbe, validateStartupProbe, validateHandler`,
+    reference: `${VALIDATION_GO} validateHandler: \`field.Forbidden(fldPath.Child("exec"), "may not specify more than 1 handler type")\`; validateLivenessProbe: \`if probe.SuccessThreshold != 1 { field.Invalid(fldPath.Child("successThreshold"), probe.SuccessThreshold, "must be 1") }\`; validateReadinessProbe: \`field.Invalid(fldPath.Child("terminationGracePeriodSeconds"), ..., "must not be set for readinessProbes")\`; validateProbe: \`ValidateNonnegativeField(int64(probe.InitialDelaySeconds), fldPath.Child("initialDelaySeconds"))\``,
     checkPod: checkProbesAndHooks,
   }),
   enforcedRule({
@@ -558,7 +559,7 @@ export const API_RULES: readonly Rule[] = [
     what: '`containerPort` is 1-65535, `hostPort` is 0-65535, `protocol` is TCP, UDP or SCTP, port names are IANA service names unique within the container.',
     why: 'The API server rejects the Pod.',
     fix: 'Correct the port number, protocol (upper case) or name (at most 15 characters of a-z, 0-9 and `-`, with a letter).',
-    reference: `${VALIDATION_GO} validateContainerPorts`,
+    reference: `${VALIDATION_GO} validateContainerPorts: \`field.Invalid(idxPath.Child("containerPort"), port.ContainerPort, validation.InclusiveRangeError(1, 65535))\`, \`field.NotSupported(idxPath.Child("protocol"), port.Protocol, supportedPortProtocols.List())\`, \`field.Duplicate(idxPath.Child("name"), port.Name)\``,
     checkPod: checkContainerPorts,
   }),
   enforcedRule({
@@ -566,7 +567,7 @@ export const API_RULES: readonly Rule[] = [
     what: 'No two app container ports (nor two ports of one init container) use the same hostPort, protocol and hostIP.',
     why: 'The API server rejects the Pod: `Duplicate value`.',
     fix: 'Give each host port its own number, protocol or hostIP; usually, drop `hostPort` and use a Service.',
-    reference: `${VALIDATION_GO} AccumulateUniqueHostPorts, checkHostPortConflicts`,
+    reference: `${VALIDATION_GO} AccumulateUniqueHostPorts: \`if accumulator.Has(str) { allErrors = append(allErrors, field.Duplicate(idxPath.Child("hostPort"), str)) }\`, called by checkHostPortConflicts`,
     checkPod: checkHostPortConflicts,
   }),
   enforcedRule({
@@ -574,7 +575,7 @@ export const API_RULES: readonly Rule[] = [
     what: 'With `hostNetwork: true`, every app container port that sets `hostPort` sets it equal to its `containerPort`.',
     why: 'The API server rejects the Pod (`must match containerPort when hostNetwork is true`): in the host\'s network namespace the container listens on the node\'s port directly, so there is nothing to map. An omitted hostPort is fine: Kubernetes defaults it to containerPort.',
     fix: 'Remove `hostPort`, or set it to the same number as `containerPort`.',
-    reference: `${VALIDATION_GO} validateHostNetwork; pkg/apis/core/v1/defaults.go defaultHostNetworkPorts`,
+    reference: `${VALIDATION_GO} validateHostNetwork: \`if port.HostPort != port.ContainerPort { allErrors = append(allErrors, field.Invalid(...)) }\`; pkg/apis/core/v1/defaults.go defaultHostNetworkPorts: \`if (*containers)[i].Ports[j].HostPort == 0 { (*containers)[i].Ports[j].HostPort = (*containers)[i].Ports[j].ContainerPort }\``,
     checkPod: checkHostNetworkHostPorts,
   }),
   enforcedRule({
@@ -582,7 +583,7 @@ export const API_RULES: readonly Rule[] = [
     what: 'No Pod or Pod template sets `ephemeralContainers`.',
     why: 'The API server rejects a Pod that sets them on create (`cannot be set on create`) and any workload whose template sets them (`ephemeral containers not allowed in pod template`): only the ephemeralcontainers subresource of a running Pod (`kubectl debug`) adds them.',
     fix: 'Remove `ephemeralContainers`; use `kubectl debug` on the running Pod to add one.',
-    reference: `${VALIDATION_GO} ValidatePodCreate, ValidatePodTemplateSpec`,
+    reference: `${VALIDATION_GO} ValidatePodCreate: \`field.Forbidden(fldPath.Child("ephemeralContainers"), "cannot be set on create")\`; ValidatePodTemplateSpec: \`field.Forbidden(fldPath.Child("spec", "ephemeralContainers"), "ephemeral containers not allowed in pod template")\``,
     checkPod: checkEphemeralContainers,
   }),
   enforcedRule({
@@ -590,7 +591,7 @@ export const API_RULES: readonly Rule[] = [
     what: '`imagePullPolicy` is `Always`, `IfNotPresent` or `Never`.',
     why: 'The API server rejects the Pod: `Unsupported value`.',
     fix: 'Use one of the three values (case matters), or omit it to get the default for the image.',
-    reference: `${VALIDATION_GO} validatePullPolicy`,
+    reference: `${VALIDATION_GO} validatePullPolicy: \`default: allErrors = append(allErrors, field.NotSupported(fldPath, policy, supportedPullPolicies.List()))\``,
     checkPod: checkImagePullPolicy,
   }),
   enforcedRule({
@@ -598,7 +599,7 @@ export const API_RULES: readonly Rule[] = [
     what: 'Every container has an image.',
     why: 'The API server rejects Pods and Pod templates alike: `image: Required value`.',
     fix: 'Set `image`, pinned to a tag or digest.',
-    reference: `${VALIDATION_GO} validateContainerCommon`,
+    reference: `${VALIDATION_GO} validateContainerCommon (for app, init and ephemeral containers): \`if len(ctr.Image) == 0 { allErrs = append(allErrs, field.Required(path.Child("image"), "")) }\``,
     checkPod: checkImageRequired,
   }),
   enforcedRule({
@@ -606,7 +607,7 @@ export const API_RULES: readonly Rule[] = [
     what: 'Images have no leading or trailing whitespace.',
     why: 'The API server rejects such a Pod. It accepts the template of a workload, but then rejects every Pod the controller creates from it (`FailedCreate`), so nothing runs.',
     fix: 'Remove the whitespace around the image reference.',
-    reference: `${VALIDATION_GO} validateContainerOnlyForPod`,
+    reference: `${VALIDATION_GO} validateContainerOnlyForPod: \`if len(ctr.Image) != len(strings.TrimSpace(ctr.Image)) { field.Invalid(path.Child("image"), ctr.Image, "must not have leading or trailing whitespace") }\``,
     checkPod: checkImageWhitespace,
   }),
 ];

@@ -1,7 +1,8 @@
 /**
  * Manifests Kubernetes accepts and runs, but that go against the practices the
- * guide and this library stand for. Severity WARNING: the constructs do not fail
- * synth on them; `lint` reports them.
+ * guide and this library stand for. Severity WARNING: the constructs print them
+ * at synth (and fail on them only under `WarningPolicy.FAIL`); `lint` and the
+ * plugin report them without failing.
  */
 import { ContainerRef, PodRuleContext, describeContainer, isObject } from './pod-templates';
 import { ObjectRuleContext, Rule, RuleHit, bestPracticeRule, hit } from './rule';

@@ -3,6 +3,7 @@
  * README table, `RuleCatalog`, `lint` and the plugin describe exactly the rules
  * that run.
  */
+import { Severity } from './finding';
 import { registeredRules, ruleById as registeredRule } from './registry';
 import { RuleDescription } from './rule';
 
@@ -30,14 +31,43 @@ export function renderCatalogMarkdown(rules: readonly RuleDescription[] = allRul
 }
 
 /**
+ * The review of the rules that speak for Kubernetes (`api-*`, `runtime-*`) as a
+ * Markdown table: whether a finding is certain (an unsuppressible error) or a
+ * heuristic (a suppressible warning), and the Kubernetes 1.28 source line that
+ * proves it.
+ */
+export function renderKubernetesReviewMarkdown(rules: readonly RuleDescription[] = allRules()): string {
+  const reviewed = rules.filter(speaksForKubernetes);
+  const lines = [
+    '| Rule | Verdict | Severity | Suppressible | Kubernetes 1.28 source |',
+    '| --- | --- | --- | --- | --- |',
+    ...reviewed.map((rule) => `| \`${rule.id}\` | ${verdictOf(rule)} | ${rule.severity} | ${rule.suppressible ? 'yes' : 'no'} | ${cell(rule.reference)} |`),
+  ];
+  return lines.join('\n') + '\n';
+}
+
+function speaksForKubernetes(rule: RuleDescription): boolean {
+  return rule.id.startsWith('api-') || rule.id.startsWith('runtime-');
+}
+
+function verdictOf(rule: RuleDescription): string {
+  if (rule.severity === Severity.WARNING) {
+    return 'heuristic: Kubernetes accepts it and it may run';
+  }
+  return rule.id.startsWith('api-') ? 'the API server rejects it' : 'the kubelet certainly fails';
+}
+
+/**
  * The rule catalogue, for documentation and tools: every rule the constructs,
  * the `lint` command and the cdk8s plugin run.
  *
- * A finding of a suppressible rule (`pss-*`, `bp-*`) can be silenced on one object
+ * A finding of a suppressible rule (`RuleDescription.suppressible`: Pod Security
+ * Standards, best practices, run-time heuristics) can be silenced on one object
  * with the annotation `ignore-check.cdk8s-pod-patterns.io/<rule-id>: <reason>` in the
  * object's `metadata.annotations`; it is then reported as suppressed, with the
- * reason. Rules the API server or the kubelet enforces (`api-*`, `runtime-*`) are
- * not suppressible: the annotation cannot make the object valid.
+ * reason. What the API server rejects or the kubelet certainly fails on (`api-*`,
+ * `runtime-image-reference`) is not suppressible: the annotation cannot make the
+ * object valid.
  */
 export class RuleCatalog {
   /** Every rule, in catalogue order. */

@@ -11,7 +11,7 @@ import { assertKnownLevel } from './pod-security';
 import { isObject, podRuleContext, podTemplatesOf, RunSettings } from './pod-templates';
 import { findRule, registeredRules } from './registry';
 import { ObjectRuleContext, Rule } from './rule';
-import { suppressionsOf } from './suppression';
+import { Suppressions, suppressionsOf } from './suppression';
 import { SecurityProfile } from '../policy/security-profile';
 
 /** How to lint. */
@@ -19,8 +19,8 @@ export interface LintOptions {
   /** Pod Security Standards level the Pods must meet. */
   readonly profile: SecurityProfile;
   /**
-   * Run the warning-severity rules. The constructs skip them at synth, where
-   * only errors matter.
+   * Run the warning-severity rules. The constructs skip them at synth only when
+   * every workload's warning policy is `IGNORE`.
    * @default true
    */
   readonly includeWarnings?: boolean;
@@ -76,11 +76,13 @@ export function findingsPerObject(objects: readonly any[], options: LintOptions)
  * What `rules` find in one object, before severity, suppression and sorting: the
  * object rules, then the Pod rules over each Pod it describes, each in rule order.
  */
-export function violationsOf(obj: any, rules: readonly Rule[], settings: RunSettings = {}): Violation[] {
+export function violationsOf(
+  obj: any, rules: readonly Rule[], settings: RunSettings = {}, suppressions: Suppressions = suppressionsOf(obj),
+): Violation[] {
   const profile = settings.profile ?? SecurityProfile.RESTRICTED;
   const facts: ClusterFacts = settings.facts ?? NO_CLUSTER_FACTS;
   const violations: Violation[] = [];
-  const objectContext: ObjectRuleContext = { kind: obj.kind, object: obj, profile, facts };
+  const objectContext: ObjectRuleContext = { kind: obj.kind, object: obj, profile, facts, suppressions };
   for (const rule of rules) {
     if (rule.checkObject !== undefined) {
       violations.push(...rule.checkObject(objectContext).map((found) => ({ ruleId: rule.id, ...found })));
@@ -111,10 +113,11 @@ function selectRules(options: LintOptions): readonly Rule[] {
 function reportFor(obj: any, rules: readonly Rule[], settings: Required<RunSettings>): ObjectReport {
   const kind: string = obj.kind;
   const name = isObject(obj.metadata) && typeof obj.metadata.name === 'string' ? obj.metadata.name : '';
-  const { reasons } = suppressionsOf(obj);
+  const suppressions = suppressionsOf(obj);
+  const { reasons } = suppressions;
   const findings: Finding[] = [];
   const suppressed: SuppressedFinding[] = [];
-  for (const found of sortByPath(violationsOf(obj, rules, settings))) {
+  for (const found of sortByPath(violationsOf(obj, rules, settings, suppressions))) {
     const finding: Finding = {
       ruleId: found.ruleId,
       severity: findRule(found.ruleId)!.severity,

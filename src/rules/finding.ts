@@ -1,14 +1,14 @@
 /** How bad a finding is. */
 export enum Severity {
-  /** The API server would reject the object, or it fails at run time, or it violates the chosen security profile. */
+  /** The API server would reject the object, or it certainly fails at run time, or it violates the chosen security profile. */
   ERROR = 'error',
-  /** Accepted and runs, but against a documented best practice. */
+  /** Accepted, but against a documented best practice, or likely (not certainly) to fail at run time. */
   WARNING = 'warning',
 }
 
 /** One problem found in a manifest. */
 export interface Finding {
-  /** Stable rule identifier, e.g. `image-pull-policy`. */
+  /** Stable rule identifier, e.g. `api-image-pull-policy`. */
   readonly ruleId: string;
   /** Severity of the finding. */
   readonly severity: Severity;

@@ -6,6 +6,7 @@
 import { ClusterFacts } from './cluster-facts';
 import { Severity } from './finding';
 import { PodRuleContext } from './pod-templates';
+import type { Suppressions } from './suppression';
 import { SecurityProfile } from '../policy/security-profile';
 
 /** One rule of the catalogue: what it checks and what to do about it. */
@@ -24,9 +25,10 @@ export interface RuleDescription {
   readonly reference: string;
   /**
    * Whether the annotation `ignore-check.cdk8s-pod-patterns.io/<id>: <reason>`
-   * may silence the rule on an object. False for what the API server or the
-   * kubelet enforces (`api-*`, `runtime-*`): silencing the finding cannot make
-   * the object valid.
+   * may silence the rule on an object. False only for what the API server
+   * rejects or the kubelet certainly fails on (every `api-*` rule and
+   * `runtime-image-reference`: silencing the finding cannot make the object
+   * valid) and for `bp-invalid-suppression` (it reports broken annotations).
    */
   readonly suppressible: boolean;
 }
@@ -45,6 +47,8 @@ export interface ObjectRuleContext {
   readonly object: any;
   readonly profile: SecurityProfile;
   readonly facts: ClusterFacts;
+  /** The object's suppression annotations, parsed once by the engine. */
+  readonly suppressions: Suppressions;
 }
 
 /** A rule with its check: over the object, over each of its Pods, or both. */
@@ -59,11 +63,21 @@ export interface Rule extends RuleDescription {
 export type EnforcedRuleSpec = Omit<Rule, 'severity' | 'suppressible'>;
 
 /**
- * A rule the API server (`api-*`) or the kubelet (`runtime-*`) enforces: an error,
- * not suppressible, since an annotation cannot make the object valid.
+ * A rule the API server (`api-*`) or the kubelet (`runtime-*`) certainly enforces:
+ * an error, not suppressible, since an annotation cannot make the object valid.
+ * Its `reference` quotes the Kubernetes 1.28 source line that rejects the object.
  */
 export function enforcedRule(spec: EnforcedRuleSpec): Rule {
   return { ...spec, severity: Severity.ERROR, suppressible: false };
+}
+
+/**
+ * A likely run-time failure the manifest alone cannot prove (a declared port
+ * binds nothing; a command may not run the path it mentions): a warning,
+ * suppressible with a reason, so a correct manifest can always pass.
+ */
+export function runtimeHeuristicRule(spec: EnforcedRuleSpec): Rule {
+  return { ...spec, severity: Severity.WARNING, suppressible: true };
 }
 
 /** A best practice: a warning, suppressible with a reason. */

@@ -1,11 +1,13 @@
 /**
- * Failures the Kubernetes 1.28 API server lets through and the Pod then hits at
- * run time: an image the kubelet cannot parse, two running containers fighting
- * over one port, a container reading a service-account file that is not there.
+ * What the Kubernetes 1.28 API server lets through and the Pod then hits at run
+ * time. Only a certain failure is an unsuppressible error: an image the kubelet
+ * cannot parse. What the manifest alone cannot prove (two containers declaring
+ * one port: a declaration binds nothing; a command naming a service-account file:
+ * it may never read it) is a suppressible warning, so a correct manifest can pass.
  */
 import { ClusterFacts, NO_CLUSTER_FACTS, serviceAccountKey } from './cluster-facts';
 import { ContainerRef, PodRuleContext, describeContainer, isObject } from './pod-templates';
-import { Rule, RuleHit, enforcedRule, hit } from './rule';
+import { Rule, RuleHit, enforcedRule, hit, runtimeHeuristicRule } from './rule';
 import { RULE } from './rule-ids';
 import { imageReferenceProblem } from '../image/image-reference';
 
@@ -47,7 +49,9 @@ interface PortClaim {
  *   (they are already running), but not with other init containers (they run one
  *   after the other) nor with app containers (they start after it has exited).
  *
- * Kubernetes itself only warns (pkg/api/pod/warnings.go "duplicate port definition").
+ * Kubernetes itself only warns (pkg/api/pod/warnings.go "duplicate port definition"),
+ * and so does this rule: `containerPort` is informational, and a container may
+ * declare a port it never listens on.
  */
 function checkPortConflicts(ctx: PodRuleContext): RuleHit[] {
   const found: RuleHit[] = [];
@@ -93,14 +97,16 @@ function portClaimsOf(ref: ContainerRef): Map<string, PortClaim> {
 function conflict(key: string, claim: PortClaim, holder: PortClaim): RuleHit {
   return hit(claim.path,
     `${describeContainer(claim.ref)} and ${describeContainer(holder.ref)} both declare containerPort ${key} (${holder.path}), `
-    + 'but all containers of a Pod share one network namespace and run at the same time: the second to bind the port fails and crash-loops; '
-    + 'give each container its own port');
+    + 'but all containers of a Pod share one network namespace and run at the same time: if both listen on it, the second to bind fails and crash-loops; '
+    + 'give each container its own port (or, if only one of them listens, suppress the rule with the reason)');
 }
 
 /**
  * The token volume, with the `namespace` file the guide's waiter reads, is mounted
  * only when automounting is on for the Pod, or left to a ServiceAccount that has
  * it on (k8s: plugin/pkg/admission/serviceaccount/admission.go shouldAutomount).
+ * The check reads command text, not what runs, so it warns: a command may name
+ * the path without reading it (a message, a branch that checks for the file).
  */
 function checkServiceAccountFiles(ctx: PodRuleContext): RuleHit[] {
   const reason = tokenNotMountedReason(ctx, ctx.facts);
@@ -178,30 +184,33 @@ function saFileMessage(ref: ContainerRef, file: string, reason: string): string 
   return `${describeContainer(ref)} reads ${file}, but ${reason}: the service account token volume is not mounted and the file does not exist, ${consequence}; ${fix}`;
 }
 
-/** Failures the API server lets through and the kubelet or the running Pod then hits. */
+const KUBELET_IMAGE_MANAGER = 'pkg/kubelet/images/image_manager.go (k8s v1.28)';
+
+/** What the API server lets through and the kubelet or the running Pod then hits (certainly, or likely). */
 export const RUNTIME_RULES: readonly Rule[] = [
   enforcedRule({
     id: RULE.RUNTIME_IMAGE_REFERENCE,
     what: 'Every image is a reference the kubelet can parse (`[registry/]repository[:tag][@digest]`, lower-case repository).',
     why: 'The API server accepts any string; the kubelet then fails with `InvalidImageName` and the container never starts.',
     fix: 'Write the image as `registry/repository:tag` or with `@sha256:<64 hex digits>`.',
-    reference: 'pkg/util/parsers/parsers.go ParseImageName; github.com/distribution/reference',
+    reference: `${KUBELET_IMAGE_MANAGER} EnsureImageExists: \`msg := fmt.Sprintf("Failed to apply default image tag %q: %v", container.Image, err)\` then \`return "", msg, ErrInvalidImageName\`; `
+      + 'applyDefaultImageTag parses with github.com/distribution/reference `ParseNormalizedNamed`',
     checkPod: checkImageReferences,
   }),
-  enforcedRule({
+  runtimeHeuristicRule({
     id: RULE.RUNTIME_PORT_CONFLICT,
     what: 'No two containers that run at the same time (app containers and sidecars) declare the same `containerPort` and protocol.',
-    why: 'All containers of a Pod share one network namespace. Kubernetes only warns (`duplicate port definition`); the second container then fails to bind and crash-loops.',
-    fix: 'Give each container its own port.',
-    reference: 'pkg/api/pod/warnings.go (duplicate port definition)',
+    why: 'All containers of a Pod share one network namespace: if both listen on the port, the second fails to bind and crash-loops. A declaration binds nothing, so Kubernetes only warns (`duplicate port definition`), and so does this rule.',
+    fix: 'Give each container its own port; if only one of them listens, suppress the rule on the object with that reason.',
+    reference: 'pkg/api/pod/warnings.go (k8s v1.28) warningsForPodSpecAndMeta: `fmt.Sprintf("%s: duplicate port definition with %s", ...)` (a warning, not a rejection)',
     checkPod: checkPortConflicts,
   }),
-  enforcedRule({
+  runtimeHeuristicRule({
     id: RULE.RUNTIME_SA_NAMESPACE_FILE,
-    what: 'No container reads `/var/run/secrets/kubernetes.io/serviceaccount/…` when the service account token is not mounted (`automountServiceAccountToken: false` on the Pod or its ServiceAccount).',
-    why: 'The file does not exist. The guide\'s waiter then looks up `myservice..svc.cluster.local` and loops forever; other commands fail.',
-    fix: 'Read the namespace from an env var set by the Downward API (`valueFrom.fieldRef.fieldPath: metadata.namespace`), or write the namespace into the command.',
-    reference: 'plugin/pkg/admission/serviceaccount (token volume is mounted only when automount is on)',
+    what: 'No container command mentions `/var/run/secrets/kubernetes.io/serviceaccount/…` when the service account token is not mounted (`automountServiceAccountToken: false` on the Pod or its ServiceAccount).',
+    why: 'The file does not exist. The guide\'s waiter then looks up `myservice..svc.cluster.local` and loops forever; other commands fail. The rule reads command text, not what runs, so it warns.',
+    fix: 'Read the namespace from an env var set by the Downward API (`valueFrom.fieldRef.fieldPath: metadata.namespace`), or write the namespace into the command; if the command never reads the file, suppress the rule with that reason.',
+    reference: 'plugin/pkg/admission/serviceaccount/admission.go (k8s v1.28) shouldAutomount: `if pod.Spec.AutomountServiceAccountToken != nil { return *pod.Spec.AutomountServiceAccountToken }` (no token volume, so no files)',
     checkPod: checkServiceAccountFiles,
   }),
 ];

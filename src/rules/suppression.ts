@@ -4,16 +4,20 @@
  * `metadata.annotations`. Findings of that rule on that object are then reported
  * apart, with the reason, instead of as findings.
  *
- * Only rules whose consequence is a choice can be suppressed: the Pod Security
- * Standards (`pss-*`) and best practices (`bp-*`). What the API server or the
- * kubelet enforces (`api-*`, `runtime-*`) is not: the annotation would silence
- * the finding, not make the object valid.
+ * Only rules whose consequence is a choice, or that cannot be sure, can be
+ * suppressed: the Pod Security Standards (`pss-*`), best practices (`bp-*`) and
+ * the run-time heuristics. What the API server rejects or the kubelet certainly
+ * fails on (every `api-*` rule, `runtime-image-reference`) is not: the annotation
+ * would silence the finding, not make the object valid. Nor is
+ * `bp-invalid-suppression` (see suppression-rules.ts). `Rule.suppressible` decides.
+ *
+ * The rule over these annotations lives in suppression-rules.ts and reads what
+ * the engine parsed here, so this module may read the registry without the
+ * registry loading it back.
  */
-import { Severity } from './finding';
 import { isObject } from './pod-templates';
 import { findRule } from './registry';
-import { ObjectRuleContext, Rule, RuleDescription, RuleHit } from './rule';
-import { RULE } from './rule-ids';
+import { RuleDescription, RuleHit } from './rule';
 
 /** The annotation key prefix; the rule id follows it. */
 export const SUPPRESSION_ANNOTATION_PREFIX = 'ignore-check.cdk8s-pod-patterns.io/';
@@ -47,17 +51,18 @@ export interface Suppressions {
   readonly problems: readonly RuleHit[];
 }
 
-const NONE: Suppressions = { reasons: new Map(), problems: [] };
+/** What an object without suppression annotations declares. */
+const NO_SUPPRESSIONS: Suppressions = { reasons: new Map(), problems: [] };
 
 /** Reads the `ignore-check.cdk8s-pod-patterns.io/*` annotations of an object's top-level metadata. */
 export function suppressionsOf(obj: any): Suppressions {
   const annotations = isObject(obj) && isObject(obj.metadata) && isObject(obj.metadata.annotations) ? obj.metadata.annotations : undefined;
   if (annotations === undefined) {
-    return NONE;
+    return NO_SUPPRESSIONS;
   }
   const keys = Object.keys(annotations).filter((key) => key.startsWith(SUPPRESSION_ANNOTATION_PREFIX)).sort();
   if (keys.length === 0) {
-    return NONE;
+    return NO_SUPPRESSIONS;
   }
   const reasons = new Map<string, string>();
   const problems: RuleHit[] = [];
@@ -93,27 +98,7 @@ function whyNotSuppressible(rule: RuleDescription): string {
     return 'the API server enforces it, and an annotation cannot make the object valid';
   }
   if (rule.id.startsWith('runtime-')) {
-    return 'the kubelet or the running Pod hits it, and an annotation cannot make the Pod run';
+    return 'the kubelet certainly fails on it, and an annotation cannot make the Pod run';
   }
   return 'it reports broken suppression annotations, which must be fixed rather than hidden';
 }
-
-// The annotation is read from the object's own metadata, not the Pod template's, so
-// that one annotation covers every Pod of a workload.
-function checkSuppressionAnnotations(ctx: ObjectRuleContext): RuleHit[] {
-  return [...suppressionsOf(ctx.object).problems];
-}
-
-/** The rule about the suppression annotations themselves. */
-export const SUPPRESSION_RULES: readonly Rule[] = [
-  {
-    id: RULE.BP_INVALID_SUPPRESSION,
-    severity: Severity.WARNING,
-    suppressible: false,
-    what: 'Every `ignore-check.cdk8s-pod-patterns.io/<rule-id>` annotation names a known, suppressible rule and gives a reason as its value.',
-    why: 'An annotation with a typo in the rule id, without a reason, or naming a rule the API server or kubelet enforces (`api-*`, `runtime-*`, never suppressible) suppresses nothing, while its author believes the finding is handled. Only `pss-*` and `bp-*` rules can be suppressed.',
-    fix: 'Correct the rule id, write the reason as the value, or fix the object and remove the annotation.',
-    reference: 'kube-linter\'s ignore-check annotation convention; this library\'s suppression decision',
-    checkObject: checkSuppressionAnnotations,
-  },
-];

@@ -1,9 +1,11 @@
 import { ApiObject, Duration, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { assertHost, assertNamespace, assertPort, assertServiceName, assertTiming, parseHttpUrl } from './waiter-input';
+import { WaiterPortCheck } from './waiter-port-check';
 import { dnsWaiterScript, httpWaiterScript, POD_NAMESPACE_ENV, tcpWaiterScript, WaiterTiming } from './waiter-script';
+import { moveInitContainers } from '../k8s/cdk8s-internals';
 import { DNS1123_LABEL_MAX_LENGTH, truncateWithHash } from '../names/names';
-import { ownedOptions } from '../pods/container-intake';
+import { GatedWaiter, WorkloadRecord } from '../pods/container-intake';
 import { ContainerRole, normalizeContainer } from '../pods/container-normalizer';
 import { PodGuard } from '../pods/pod-guard';
 import { SecurityProfile } from '../policy/security-profile';
@@ -72,8 +74,6 @@ interface WaiterSettings {
   readonly interval: Duration;
 }
 
-/** How many waiters `gate` has put at the front of each workload's init containers. */
-const WAITER_COUNTS = new WeakMap<kplus.AbstractPod, number>();
 
 /** What one factory decided; the container is built once the Pod's settings are known. */
 interface WaiterSpec {
@@ -85,6 +85,8 @@ interface WaiterSpec {
   /** True when the script reads `$POD_NAMESPACE` (Downward API). */
   readonly readsPodNamespace?: boolean;
   readonly render: (ctx: ScriptContext) => string;
+  /** For a TCP wait: what to check against the app's Services at synth. */
+  readonly tcp?: { readonly request: string; readonly port: number; readonly service?: kplus.Service; readonly host?: string };
 }
 
 interface ScriptContext extends WaiterTiming {
@@ -122,9 +124,14 @@ export class WaitFor {
 
   /**
    * Waits until a TCP listener accepts connections on `host:port`.
+   *
+   * When `host` names a Service of the same app (`name`, `name.namespace` or
+   * `name.namespace.svc[.<cluster domain>]`), the synth fails if that Service
+   * does not expose `port`: the waiter would otherwise time out at run time.
    */
   public static tcp(host: string, port: number): WaitFor {
-    checkInput(`WaitFor.tcp("${host}", ${port})`, () => {
+    const request = `WaitFor.tcp("${host}", ${port})`;
+    checkInput(request, () => {
       assertHost(host);
       assertPort(port);
     });
@@ -132,6 +139,34 @@ export class WaitFor {
       dependency: `tcp ${host}:${port}`,
       nameHint: `${host}-${port}`,
       render: ctx => tcpWaiterScript({ ...ctx, host, port }),
+      tcp: { request, port, host },
+    });
+  }
+
+  /**
+   * Waits until `service` accepts TCP connections on `port`, one of the ports it
+   * exposes (`ServicePort.port`, not the target port).
+   *
+   * The synth fails, naming the Service and its ports, if the Service does not
+   * expose `port` (ports added later with `service.bind` count). The host is the
+   * Service's synthesized `metadata.name`, qualified with its namespace when
+   * that is known at synth time.
+   */
+  public static servicePort(service: kplus.Service, port: number, options: WaitForServiceOptions = {}): WaitFor {
+    const request = `WaitFor.servicePort(${service.node.path}, ${port})`;
+    const namespace = options.namespace ?? service.metadata.namespace;
+    checkInput(request, () => {
+      assertServiceName(service.name);
+      if (namespace !== undefined) assertNamespace(namespace);
+      assertPort(port);
+    });
+    const host = (ctx: ScriptContext) => namespace === undefined ? service.name : `${service.name}.${namespace}.svc.${ctx.clusterDomain}`;
+    return new WaitFor({
+      dependency: `tcp ${namespace === undefined ? service.name : `${service.name}.${namespace}`}:${port}`,
+      nameHint: `${service.name}-${port}`,
+      namespace,
+      render: ctx => tcpWaiterScript({ ...ctx, host: host(ctx), port }),
+      tcp: { request, port, service },
     });
   }
 
@@ -160,21 +195,28 @@ export class WaitFor {
    * it with a profile of its own.
    */
   public static gate(workload: kplus.AbstractPod, waitFor: WaitFor[], options: WaitForGateOptions = {}): void {
-    const owned = ownedOptions(workload);
+    const record = WorkloadRecord.ensure(workload);
+    const owned = record.options;
     const normalize = {
       owner: workload.node.path,
       allowMutableImageTags: owned?.allowMutableImageTags ?? false,
       securityProfile: SecurityProfile.RESTRICTED,
     };
-    const waiters = WaitFor.toContainers(waitFor, {
+    const gated = new Map(record.waiters);
+    const before = gated.size;
+    const waiters = WaitFor.toContainers(waitFor, gated, {
       owner: workload.node.path,
       image: options.waiterImage ?? DEFAULT_WAITER_IMAGE,
       clusterDomain: options.clusterDomain ?? 'cluster.local',
       timeout: options.waitTimeout ?? Duration.minutes(5),
       interval: options.waitInterval ?? Duration.seconds(2),
     }).map(props => normalizeContainer(props, ContainerRole.WAITER, normalize));
-    const added = waiters.map(props => workload.addInitContainer(props));
-    placeFirst(workload, added);
+    const added = record.addNormalized(() => waiters.map(props => workload.addInitContainer(props)));
+    placeAfterEarlierWaiters(workload, added, before);
+    gated.forEach((waiter, name) => record.waiters.set(name, waiter));
+    for (const waiter of waitFor) {
+      if (waiter.spec.tcp !== undefined) WaiterPortCheck.of(workload).add({ workload, ...waiter.spec.tcp });
+    }
     const guard = PodGuard.of(workload);
     const apiObject = ApiObject.of(workload);
     if (!guard.isRegistered(apiObject)) {
@@ -182,13 +224,17 @@ export class WaitFor {
     }
   }
 
-  /** The waiter containers for `waiters`, in order, with unique names. */
-  private static toContainers(waiters: WaitFor[], settings: WaiterSettings): kplus.ContainerProps[] {
+  /**
+   * The waiter containers for `waiters`, in order, with unique names; `byName`
+   * holds the workload's earlier waiters and receives the new ones, so a
+   * dependency is refused the same way whether it repeats in one list or
+   * across `gate` calls (`InitGatedApp` props and `addWaitFor`).
+   */
+  private static toContainers(waiters: WaitFor[], byName: Map<string, GatedWaiter>, settings: WaiterSettings): kplus.ContainerProps[] {
     if (waiters.length === 0) return [];
     const context = scriptContext(settings);
     const hintCounts = new Map<string, number>();
-    waiters.forEach(w => hintCounts.set(w.spec.nameHint, (hintCounts.get(w.spec.nameHint) ?? 0) + 1));
-    const byName = new Map<string, WaitFor>();
+    [...byName.values(), ...waiters.map(w => w.spec)].forEach(w => hintCounts.set(w.nameHint, (hintCounts.get(w.nameHint) ?? 0) + 1));
     return waiters.map(waiter => {
       const shared = hintCounts.get(waiter.spec.nameHint)! > 1;
       const name = waiterName(shared && waiter.spec.namespace ? `${waiter.spec.nameHint}-${waiter.spec.namespace}` : waiter.spec.nameHint);
@@ -199,7 +245,7 @@ export class WaitFor {
           : `${clash.dependency} and ${waiter.dependency} would both be waited for by "${name}"`;
         throw new Error(`${settings.owner}: waitFor ${what}: list each dependency once`);
       }
-      byName.set(name, waiter);
+      byName.set(name, { dependency: waiter.dependency, nameHint: waiter.spec.nameHint });
       return waiter.toContainer(name, settings, context);
     });
   }
@@ -243,16 +289,14 @@ export class WaitFor {
 }
 
 /**
- * Moves the just-added waiters in front of the workload's other init containers.
- * cdk8s-plus only appends, and keeps its list private: this is the one place
- * the library reaches into it.
+ * Moves the just-added waiters behind the `before` earlier waiters and in front
+ * of the workload's other init containers. cdk8s-plus only appends, so nothing
+ * moves when no other init container was added yet (how `InitGatedApp` builds
+ * its workload); otherwise the private list is reordered through the seam.
  */
-function placeFirst(workload: kplus.AbstractPod, added: kplus.Container[]): void {
-  const list: kplus.Container[] = (workload as any)._initContainers;
-  const before = WAITER_COUNTS.get(workload) ?? 0;
-  list.splice(list.length - added.length, added.length);
-  list.splice(before, 0, ...added);
-  WAITER_COUNTS.set(workload, before + added.length);
+function placeAfterEarlierWaiters(workload: kplus.AbstractPod, added: kplus.Container[], before: number): void {
+  if (workload.initContainers.length === before + added.length) return;
+  moveInitContainers(workload, added, before);
 }
 
 function scriptContext(settings: WaiterSettings): ScriptContext {

@@ -16,9 +16,9 @@
 import { dns1035LabelErrors, dns1123LabelErrors, dns1123SubdomainErrors } from '../names/names';
 
 /** k8s: validation.go IsValidPortNum */
-export const MIN_PORT = 1;
+const MIN_PORT = 1;
 /** k8s: validation.go IsValidPortNum */
-export const MAX_PORT = 65535;
+const MAX_PORT = 65535;
 
 /** The parts of a validated `http://` URL. */
 export interface HttpUrlParts {

@@ -60,7 +60,7 @@ const TITLES: Record<WaiterCheck, string> = {
 };
 
 /** Upper bound of a single attempt when the caller does not choose one. */
-export const DEFAULT_ATTEMPT_TIMEOUT_SECONDS = 10;
+const DEFAULT_ATTEMPT_TIMEOUT_SECONDS = 10;
 
 /** How long a waiter waits, in whole seconds. */
 export interface WaiterTiming {

@@ -1,8 +1,11 @@
 // Every path a container takes into a workload the library owns is normalised
 // (pull policy, tag policy, names) and hardened: issue "One enforcement path".
+import * as fs from 'fs';
+import * as path from 'path';
 import { Size, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { InitGatedApp, SafePod, SecurityProfile, WorkloadKind } from '../../src';
+import { InitGatedApp, SafePod, SecurityProfile, WaitFor, WorkloadKind } from '../../src';
+import { WorkloadRecord } from '../../src/pods/container-intake';
 import { evaluateManifest } from '../support/pss-oracle';
 import { allContainers, only, synthValid } from '../support/synth';
 
@@ -127,5 +130,35 @@ describe('explicit values are the user\'s, even when they equal cdk8s-plus\'s de
       expect(container.imagePullPolicy).toBe('Always');
       expect(container.resources).toEqual({ limits: { cpu: '1500m', memory: '2048Mi' }, requests: { cpu: '1000m', memory: '512Mi' } });
     }
+  });
+});
+
+describe('WorkloadRecord: one record per workload, in the construct tree', () => {
+  test('an owned workload\'s record holds its options; a gated foreign workload gets a record that owns nothing', () => {
+    const chart = Testing.chart();
+    const app = new InitGatedApp(chart, 'app', { containers: [{ name: 'app', image: 'nginx:1.25', securityContext: USER }] });
+    const owned = WorkloadRecord.of(app.workload);
+    expect(owned?.options).toMatchObject({ owner: 'test/app', securityProfile: SecurityProfile.RESTRICTED });
+    expect(owned?.node.scope).toBe(app.workload);
+    const foreign = new kplus.Deployment(chart, 'api', { containers: [{ name: 'api', image: 'nginx:1.25' }] });
+    expect(WorkloadRecord.of(foreign)).toBeUndefined();
+    WaitFor.gate(foreign, [WaitFor.tcp('db', 5432)]);
+    const record = WorkloadRecord.of(foreign);
+    expect(record?.options).toBeUndefined();
+    expect([...record!.waiters.keys()]).toEqual(['wait-for-db-5432']);
+  });
+
+  test('the record writes nothing into the manifests', () => {
+    const chart = Testing.chart();
+    new InitGatedApp(chart, 'app', { waitFor: [WaitFor.tcp('db', 5432)], containers: [{ name: 'app', image: 'nginx:1.25', securityContext: USER }] });
+    expect(synthValid(chart).map(o => o.kind)).toEqual(['Deployment']);
+  });
+
+  test('no hidden module-level state: the pods, waiters and apps modules hold no WeakMap or WeakSet', () => {
+    const src = path.join(__dirname, '..', '..', 'src');
+    const offenders = ['pods', 'waiters', 'apps'].flatMap(dir => fs.readdirSync(path.join(src, dir))
+      .filter(file => /new Weak(Map|Set)\b/.test(fs.readFileSync(path.join(src, dir, file), 'utf8')))
+      .map(file => `${dir}/${file}`));
+    expect(offenders).toEqual([]);
   });
 });

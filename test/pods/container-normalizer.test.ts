@@ -13,6 +13,18 @@ describe('normalizeContainer', () => {
     expect(normalizeContainer({ image }, ContainerRole.APP, OPTIONS).imagePullPolicy).toBe(policy);
   });
 
+  test('a container shape found clean before still has its own name checked, and other shapes their rules', () => {
+    expect(() => normalizeContainer({ name: 'good', image: 'nginx:1.26' }, ContainerRole.APP, OPTIONS)).not.toThrow();
+    expect(() => normalizeContainer({ name: 'Bad_Name', image: 'nginx:1.26' }, ContainerRole.APP, OPTIONS))
+      .toThrow(/^app\/web: container "Bad_Name" name "Bad_Name" is not a DNS-1123 label.*\[api-container-name\]/);
+    expect(() => normalizeContainer({ name: '', image: 'nginx:1.26' }, ContainerRole.APP, OPTIONS)).toThrow(/\[api-container-name\]/);
+    expect(() => normalizeContainer({ name: 'good', image: 'nginx:1.26', imagePullPolicy: 'always' as kplus.ImagePullPolicy }, ContainerRole.APP, OPTIONS))
+      .toThrow(/\[api-image-pull-policy\]/);
+    expect(() => normalizeContainer({ name: 'good', image: 'nginx:latest' }, ContainerRole.APP, OPTIONS)).toThrow(/\[bp-mutable-image-tag\]/);
+    expect(() => normalizeContainer({ name: 'good', image: 'nginx:latest' }, ContainerRole.APP, { ...OPTIONS, allowMutableImageTags: true })).not.toThrow();
+    expect(() => normalizeContainer({ name: 'again', image: 'nginx:latest' }, ContainerRole.APP, OPTIONS)).toThrow(/\[bp-mutable-image-tag\]/);
+  });
+
   test('no resources are invented: an empty spec stops cdk8s-plus from adding its own', () => {
     expect(normalizeContainer({ image: 'nginx:1.25' }, ContainerRole.APP, OPTIONS).resources).toEqual({});
     const own = { cpu: { request: kplus.Cpu.millis(50) } };

@@ -30,6 +30,19 @@ describe('hardenPodSpec (synth-time completion of manifests)', () => {
     expect(container.securityContext.capabilities).toEqual({ add: ['NET_ADMIN'], drop: ['ALL'] });
   });
 
+  test('with cdk8sPlusDefaults exactly Always counts as unset (cdk8s-plus writes it everywhere); other values stay', () => {
+    const spec: any = {
+      containers: [
+        { name: 'pinned', image: 'nginx:1.25', imagePullPolicy: 'Always' },
+        { name: 'latest', image: 'nginx:latest', imagePullPolicy: 'Always' },
+        { name: 'never', image: 'nginx:1.25', imagePullPolicy: 'Never' },
+      ],
+    };
+    const completed = hardenPodSpec(spec, SecurityProfile.PRIVILEGED, true);
+    expect(spec.containers.map((c: any) => c.imagePullPolicy)).toEqual(['IfNotPresent', 'Always', 'Never']);
+    expect(completed).toEqual([{ group: 'containers', index: 0 }]);
+  });
+
   test('an explicit capabilities.drop is kept as written', () => {
     const spec: any = { containers: [{ name: 'c', image: 'nginx:1.25', securityContext: { capabilities: { drop: ['NET_RAW'] } } }] };
     hardenPodSpec(spec, SecurityProfile.RESTRICTED);

@@ -1,10 +1,13 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { ApiObject, App, Chart, JsonPatch, Size, Testing } from 'cdk8s';
+import { ApiObject, App, Chart, JsonPatch, Size, Testing, Yaml } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { InitGatedApp, PodPatterns, SafePod, WarningPolicy } from '../../src';
-import { WARNINGS_ENV } from '../../src/pods/warning-policy';
+import { k8s } from 'cdk8s-plus-28';
+import { InitGatedApp, PodPatterns, SafePod, SecurityProfile, WarningPolicy } from '../../src';
+import * as engine from '../../src/rules/engine';
+import { Severity as FindingSeverity } from '../../src/rules/finding';
+import { podTemplatesOf } from '../../src/rules/pod-templates';
 
 const USER = { user: 1000, group: 1000 };
 const GOOD: kplus.ContainerProps = { name: 'app', image: 'nginx:1.25', securityContext: USER, resources: { cpu: { request: kplus.Cpu.millis(10) }, memory: { request: Size.mebibytes(16) } } };
@@ -37,8 +40,8 @@ function appWithBadWorkloads(outdir: string): App {
   new SafePod(bad, 'privileged', { containers: [{ name: 'app', image: 'nginx:1.25', securityContext: { ...USER, privileged: true } }] });
   new SafePod(bad, 'clash', {
     containers: [
-      { name: 'a', image: 'nginx:1.25', securityContext: USER, ports: [{ number: 80 }] },
-      { name: 'b', image: 'nginx:1.25', securityContext: USER, ports: [{ number: 80 }] },
+      { name: 'a', image: 'nginx:1.25', securityContext: USER, ports: [{ number: 80, hostPort: 8080 }] },
+      { name: 'b', image: 'nginx:1.25', securityContext: USER, ports: [{ number: 81, hostPort: 8080 }] },
     ],
   });
   const gated = new InitGatedApp(bad, 'gated', { containers: [{ name: 'app', image: 'nginx:1.25', securityContext: USER }] });
@@ -46,6 +49,8 @@ function appWithBadWorkloads(outdir: string): App {
   return app;
 }
 
+/** The documented environment variable (README, warning-policy.ts). */
+const WARNINGS_ENV = 'CDK8S_POD_PATTERNS_WARNINGS';
 const quiet = process.env[WARNINGS_ENV];
 afterEach(() => { process.env[WARNINGS_ENV] = quiet; });
 
@@ -63,7 +68,9 @@ describe('one guard per app', () => {
     const message = messageOf(() => appWithBadWorkloads(outdir).synth());
     expect(message).toMatch(/\[cdk8s-pod-patterns\] 3 of 4 workload\(s\) would be rejected/);
     expect(message).toMatch(/bad\/privileged \(Pod "bad-privileged-\w+", profile restricted\):\n {4}\[pss-baseline-privileged\]/);
-    expect(message).toMatch(/bad\/clash \(Pod[^\n]*\n {4}\[runtime-container-port-conflict\]/);
+    const clash = message.slice(message.indexOf('bad/clash ('), message.indexOf('bad/gated ('));
+    expect(clash).toMatch(/\[api-host-port-conflict\] spec\.containers\[1\]\.ports\[0\]\.hostPort/);
+    expect(clash).toMatch(/\[pss-baseline-host-ports\]/);
     const gated = message.slice(message.indexOf('bad/gated ('));
     expect(gated).toMatch(/\[api-container-name-duplicate\]/);
     expect(gated).toMatch(/\[pss-restricted-allow-privilege-escalation\]/);
@@ -100,8 +107,8 @@ describe('one guard per app', () => {
     const pod = new SafePod(chart, 'pod', { containers: [{ name: 'a', image: 'nginx:1.25', securityContext: USER, ports: [{ number: 80 }] }] });
     const b = pod.addContainer({ name: 'b', image: 'nginx:1.25', securityContext: USER });
     Testing.synth(chart);
-    b.addPort({ number: 80 });
-    expect(() => Testing.synth(chart)).toThrow(/runtime-container-port-conflict/);
+    b.addPort({ number: 81, hostPort: 80 });
+    expect(() => Testing.synth(chart)).toThrow(/pss-baseline-host-ports/);
     const app = new App({ outdir });
     const other = new Chart(app, 'other');
     const raw = new SafePod(other, 'raw', { containers: [{ name: 'a', image: 'nginx:1.25', securityContext: USER }] });
@@ -158,5 +165,83 @@ describe('warnings at synth', () => {
     new SafePod(chart, 'pod', { containers: [GOOD] });
     PodPatterns.setWarningPolicy(chart, WarningPolicy.PRINT);
     expect(captureStderr(() => Testing.synth(chart))).toMatch(/bp-bare-pod/);
+  });
+});
+
+describe('synth-time hardening (what is written is what was judged)', () => {
+  test('a user patch added after an earlier synth runs before the hardening computed on its result', () => {
+    const chart = Testing.chart();
+    PodPatterns.apply(chart, { warnings: WarningPolicy.IGNORE });
+    const deployment = new kplus.Deployment(chart, 'd', { containers: [{ name: 'a', image: 'nginx:1.25', securityContext: USER }] });
+    Testing.synth(chart);
+    ApiObject.of(deployment).addJsonPatch(JsonPatch.add('/spec/template/spec/containers/0', { name: 'x', image: 'redis:7.4.1', securityContext: { runAsUser: 999 } }));
+    const [x, a] = Testing.synth(chart)[0].spec.template.spec.containers;
+    expect(x).toMatchObject({ name: 'x', imagePullPolicy: 'IfNotPresent', securityContext: { capabilities: { drop: ['ALL'] }, seccompProfile: { type: 'RuntimeDefault' } } });
+    expect(a.name).toBe('a');
+    expect(a.imagePullPolicy).toBe('IfNotPresent'); // cdk8s-plus's default Always counts as unset
+  });
+
+  test('repeated synths of a k8s.Kube* object give the same bytes, quantities intact', () => {
+    const chart = Testing.chart();
+    new k8s.KubePod(chart, 'p', {
+      metadata: { name: 'p' },
+      spec: { containers: [{ name: 'c', image: 'busybox:1.36.1', securityContext: { runAsUser: 1000 }, resources: { requests: { cpu: k8s.Quantity.fromString('10m') } } }] },
+    });
+    PodPatterns.apply(chart, { warnings: WarningPolicy.IGNORE });
+    const first = Testing.synth(chart);
+    expect(first[0].spec.containers[0].resources).toEqual({ requests: { cpu: '10m' } });
+    expect(Testing.synth(chart)).toEqual(first);
+    expect(Testing.synth(chart)).toEqual(first);
+  });
+});
+
+describe('read-back: every written file holds exactly the manifests the check judged, hardened', () => {
+  test('across charts, profiles and the ways a workload gets checked', () => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'read-back-'));
+    try {
+      const app = new App({ outdir });
+      const one = new Chart(app, 'one');
+      new SafePod(one, 'pod', { containers: [GOOD] });
+      new InitGatedApp(one, 'web', { securityProfile: SecurityProfile.BASELINE, containers: [{ name: 'web', image: 'nginx:1.25' }] });
+      const two = new Chart(app, 'two');
+      new kplus.Deployment(two, 'plain', { containers: [{ image: 'redis:7.4.1', securityContext: USER }] });
+      new k8s.KubeDeployment(two, 'kube', {
+        spec: {
+          selector: { matchLabels: { app: 'kube' } },
+          template: { metadata: { labels: { app: 'kube' } }, spec: { containers: [{ name: 'k', image: 'busybox:1.36.1', securityContext: { runAsUser: 1000 } }] } },
+        },
+      });
+      PodPatterns.apply(two);
+      PodPatterns.setWarningPolicy(app, WarningPolicy.IGNORE);
+      const judged: Array<{ manifest: any; profile: SecurityProfile }> = [];
+      const spy = jest.spyOn(engine, 'findingsPerObject').mockImplementation((objects, options) => {
+        objects.forEach(manifest => judged.push({ manifest: JSON.parse(JSON.stringify(manifest)), profile: options.profile }));
+        return objects.map(() => []);
+      });
+      try {
+        app.synth();
+      } finally {
+        spy.mockRestore();
+      }
+      const written = fs.readdirSync(outdir).flatMap(file => Yaml.load(path.join(outdir, file)));
+      const workloads = written.filter(obj => podTemplatesOf(obj).length > 0);
+      expect(workloads.map(obj => obj.kind).sort()).toEqual(['Deployment', 'Deployment', 'Deployment', 'Pod']);
+      // judged once each, and what was judged is byte for byte what was written
+      expect(judged).toHaveLength(workloads.length);
+      expect(workloads).toEqual(expect.arrayContaining(judged.map(j => j.manifest)));
+      for (const { manifest, profile } of judged) {
+        const errors = engine.lintObjects([manifest], { profile }).filter(f => f.severity === FindingSeverity.ERROR);
+        expect([manifest.metadata.name, errors]).toEqual([manifest.metadata.name, []]);
+        for (const template of podTemplatesOf(manifest)) {
+          for (const container of template.spec.containers) {
+            expect(container.imagePullPolicy).toBe('IfNotPresent');
+            expect(container.securityContext).toMatchObject({ allowPrivilegeEscalation: false, seccompProfile: { type: 'RuntimeDefault' } });
+            if (profile === SecurityProfile.RESTRICTED) expect(container.securityContext.capabilities).toEqual({ drop: ['ALL'] });
+          }
+        }
+      }
+    } finally {
+      fs.rmSync(outdir, { recursive: true, force: true });
+    }
   });
 });

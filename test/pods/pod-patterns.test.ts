@@ -22,8 +22,34 @@ describe('PodPatterns.apply', () => {
     const deployment = only(synthValid(chart), 'Deployment');
     const [container] = deployment.spec.template.spec.containers;
     expect(container.securityContext).toMatchObject({ capabilities: { drop: ['ALL'] }, seccompProfile: { type: 'RuntimeDefault' }, runAsNonRoot: true });
-    expect(container.imagePullPolicy).toBe('Always'); // cdk8s-plus wrote it: present, so kept
+    expect(container.imagePullPolicy).toBe('IfNotPresent'); // cdk8s-plus's default Always counts as unset, as in SafePod
     expect(evaluateManifest(deployment, 'restricted').forbidden).toEqual([]);
+  });
+
+  // k8s: pkg/apis/core/v1/defaults.go SetDefaults_Container: Always for :latest or no tag, IfNotPresent otherwise.
+  test('the pull policy of a cdk8s-plus container is the one SafePod computes for the same image', () => {
+    const images = ['nginx:1.25', 'nginx', 'nginx:latest', `nginx@sha256:${'a'.repeat(64)}`];
+    const applied = Testing.chart();
+    const deployment = new kplus.Deployment(applied, 'web', { containers: [{ name: 'c0', image: images[0], securityContext: USER }] });
+    images.slice(1).forEach((image, i) => deployment.addContainer({ name: `c${i + 1}`, image, securityContext: USER }));
+    PodPatterns.apply(applied, { warnings: WarningPolicy.IGNORE });
+    const safe = Testing.chart();
+    new SafePod(safe, 'pod', { allowMutableImageTags: true, containers: images.map((image, i) => ({ name: `c${i}`, image, securityContext: USER })) });
+    const policies = (containers: any[]) => containers.map(c => c.imagePullPolicy);
+    const fromApply = policies(only(Testing.synth(applied), 'Deployment').spec.template.spec.containers);
+    expect(fromApply).toEqual(['IfNotPresent', 'Always', 'Always', 'IfNotPresent']);
+    expect(fromApply).toEqual(policies(only(Testing.synth(safe), 'Pod').spec.containers));
+  });
+
+  test('a raw object\'s explicit Always is the user\'s and is kept; harden: false keeps cdk8s-plus\'s', () => {
+    const chart = Testing.chart();
+    rawPod(chart, 'raw', { name: 'y', image: 'busybox:1.36', imagePullPolicy: 'Always', securityContext: { runAsUser: 1000 } });
+    PodPatterns.apply(chart, { warnings: WarningPolicy.IGNORE });
+    expect(only(Testing.synth(chart), 'Pod').spec.containers[0].imagePullPolicy).toBe('Always');
+    const plain = Testing.chart();
+    new kplus.Deployment(plain, 'web', { containers: [{ image: 'nginx:1.25', securityContext: USER }] });
+    PodPatterns.apply(plain, { harden: false, securityProfile: SecurityProfile.PRIVILEGED, warnings: WarningPolicy.IGNORE });
+    expect(only(Testing.synth(plain), 'Deployment').spec.template.spec.containers[0].imagePullPolicy).toBe('Always');
   });
 
   test('k8s.Kube* objects keep their quantities when hardened (patches apply before the L1 conversion)', () => {
@@ -139,7 +165,7 @@ describe('PodPatterns.suppress', () => {
   test.each([
     ['bp-bare-pod', '  ', /the reason is empty/],
     ['api-container-name', 'because', /api-container-name/],
-    ['runtime-container-port-conflict', 'because', /runtime-container-port-conflict/],
+    ['runtime-image-reference', 'because', /"runtime-image-reference": the kubelet certainly fails on it/],
     ['no-such-rule', 'because', /no-such-rule/],
   ])('refuses %j with reason %j', (ruleId, reason, message) => {
     const pod = new SafePod(Testing.chart(), 'pod', { containers: [{ name: 'app', image: 'nginx:1.25', securityContext: USER }] });

@@ -191,12 +191,13 @@ describe('SafePod construction-time errors', () => {
 });
 
 describe('SafePod whole-Pod validation (every problem at once)', () => {
-  test('duplicate names across init containers, sidecars and app containers, and a port clash, are all reported', () => {
+  test('duplicate names across init containers, sidecars and app containers, and a host port clash, are all reported', () => {
     const chart = newChart();
     new SafePod(chart, 'pod', {
+      securityProfile: SecurityProfile.PRIVILEGED,
       containers: [
-        { name: 'app', image: 'nginx:1.25', securityContext: USER, ports: [{ number: 8080 }] },
-        { name: 'metrics', image: 'nginx:1.25', securityContext: USER, ports: [{ number: 8080 }] },
+        { name: 'app', image: 'nginx:1.25', securityContext: USER, ports: [{ number: 8080, hostPort: 8080 }] },
+        { name: 'metrics', image: 'nginx:1.25', securityContext: USER, ports: [{ number: 9090, hostPort: 8080 }] },
       ],
       initContainers: [{ name: 'app', image: 'busybox:1.36', securityContext: USER }],
     });
@@ -207,7 +208,7 @@ describe('SafePod whole-Pod validation (every problem at once)', () => {
       message = (e as Error).message;
     }
     expect(message).toMatch(/Duplicate value: "app"/);
-    expect(message).toMatch(/8080/);
+    expect(message).toMatch(/\[api-host-port-conflict\] spec\.containers\[1\]\.ports\[0\]\.hostPort/);
   });
 
   test('a volume mount that names no volume of the Pod is reported, even when added by a JSON patch', () => {

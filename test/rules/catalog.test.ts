@@ -1,5 +1,5 @@
 import { SecurityProfile } from '../../src/policy/security-profile';
-import { RULE, RuleCatalog, allRules, renderCatalogMarkdown, ruleById } from '../../src/rules/catalog';
+import { RULE, RuleCatalog, allRules, renderCatalogMarkdown, renderKubernetesReviewMarkdown, ruleById } from '../../src/rules/catalog';
 import { lintObjects } from '../../src/rules/engine';
 import { Severity } from '../../src/rules/finding';
 import { PodSecurityRule } from '../../src/rules/pod-security';
@@ -29,9 +29,20 @@ describe('the catalogue', () => {
     }
   });
 
-  test('severity follows the kind of rule: best practice warns, everything else is an error', () => {
+  test('severity follows the kind of rule: best practice and run-time heuristics warn, everything else is an error', () => {
+    const heuristics: string[] = [RULE.RUNTIME_PORT_CONFLICT, RULE.RUNTIME_SA_NAMESPACE_FILE];
     for (const rule of allRules()) {
-      expect(rule.severity).toBe(rule.id.startsWith('bp-') ? Severity.WARNING : Severity.ERROR);
+      const warns = rule.id.startsWith('bp-') || heuristics.includes(rule.id);
+      expect([rule.id, rule.severity]).toEqual([rule.id, warns ? Severity.WARNING : Severity.ERROR]);
+    }
+  });
+
+  test('every unsuppressible API or run-time error quotes the Kubernetes 1.28 source line that proves it', () => {
+    const certain = allRules().filter((rule) => /^(api|runtime)-/.test(rule.id) && !rule.suppressible);
+    expect(certain.length).toBe(18);
+    for (const rule of certain) {
+      expect([rule.id, rule.severity]).toEqual([rule.id, Severity.ERROR]);
+      expect([rule.id, rule.reference]).toEqual([rule.id, expect.stringMatching(/\(k8s v1\.28\) [\w, ()]+: `[^`]+`/)]);
     }
   });
 
@@ -54,12 +65,17 @@ test('an unknown rule id is a bug, reported with where to fix it', () => {
 });
 
 describe('suppressible', () => {
-  test('rules the API server or the kubelet enforces are not; Pod Security and best-practice rules are', () => {
+  test('what the API server rejects or the kubelet certainly fails on is not; Pod Security, best practice and heuristics are', () => {
     for (const rule of allRules()) {
-      const enforced = rule.id.startsWith('api-') || rule.id.startsWith('runtime-');
+      const certain = rule.id.startsWith('api-') || rule.id === RULE.RUNTIME_IMAGE_REFERENCE;
       // bp-invalid-suppression reports broken annotations: suppressing it would hide them.
-      expect([rule.id, rule.suppressible]).toEqual([rule.id, !enforced && rule.id !== RULE.BP_INVALID_SUPPRESSION]);
+      expect([rule.id, rule.suppressible]).toEqual([rule.id, !certain && rule.id !== RULE.BP_INVALID_SUPPRESSION]);
     }
+  });
+
+  test('no rule is an unsuppressible warning except bp-invalid-suppression', () => {
+    const unsuppressibleWarnings = allRules().filter((rule) => rule.severity === Severity.WARNING && !rule.suppressible).map((rule) => rule.id);
+    expect(unsuppressibleWarnings).toEqual([RULE.BP_INVALID_SUPPRESSION]);
   });
 
   test('descriptions are plain data: no check functions reach RuleCatalog clients', () => {
@@ -87,5 +103,16 @@ describe('renderCatalogMarkdown', () => {
   test('RuleCatalog exposes the same table and rules', () => {
     expect(RuleCatalog.toMarkdown()).toBe(renderCatalogMarkdown());
     expect(RuleCatalog.rules()).toEqual(allRules());
+  });
+});
+
+describe('renderKubernetesReviewMarkdown', () => {
+  test('one row per api-* and runtime-* rule, with its verdict and source', () => {
+    const lines = renderKubernetesReviewMarkdown().trimEnd().split('\n');
+    expect(lines[0]).toBe('| Rule | Verdict | Severity | Suppressible | Kubernetes 1.28 source |');
+    expect(lines).toHaveLength(allRules().filter((rule) => /^(api|runtime)-/.test(rule.id)).length + 2);
+    expect(lines).toContainEqual(expect.stringMatching(/^\| `api-image-pull-policy` \| the API server rejects it \| error \| no \| .*validatePullPolicy/));
+    expect(lines).toContainEqual(expect.stringMatching(/^\| `runtime-image-reference` \| the kubelet certainly fails \| error \| no \| .*ErrInvalidImageName/));
+    expect(lines).toContainEqual(expect.stringMatching(/^\| `runtime-container-port-conflict` \| heuristic: Kubernetes accepts it and it may run \| warning \| yes \| .*duplicate port definition/));
   });
 });

@@ -4,7 +4,7 @@ import { POD_SECURITY_RULES } from '../../src/rules/pod-security';
 import { findRule, registeredRules, ruleById } from '../../src/rules/registry';
 import { RULE } from '../../src/rules/rule-ids';
 import { RUNTIME_RULES } from '../../src/rules/runtime-rules';
-import { SUPPRESSION_RULES } from '../../src/rules/suppression';
+import { SUPPRESSION_RULES } from '../../src/rules/suppression-rules';
 
 test('registers every module\'s rules once, in catalogue order', () => {
   expect(registeredRules()).toEqual([...API_RULES, ...RUNTIME_RULES, ...POD_SECURITY_RULES, ...BEST_PRACTICE_RULES, ...SUPPRESSION_RULES]);

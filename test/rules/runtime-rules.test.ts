@@ -57,7 +57,8 @@ describe('runtime-container-port-conflict', () => {
     const spec = { containers: [ctr('nginx1', { ports: [port(80)] }), ctr('nginx2', { ports: [port(80, 'TCP')] })] };
     expect(found(pod(spec), 'runtime-container-port-conflict')).toEqual([
       'spec.containers[1].ports[0].containerPort: container "nginx2" and container "nginx1" both declare containerPort 80/TCP (spec.containers[0].ports[0].containerPort), '
-      + 'but all containers of a Pod share one network namespace and run at the same time: the second to bind the port fails and crash-loops; give each container its own port',
+      + 'but all containers of a Pod share one network namespace and run at the same time: if both listen on it, the second to bind fails and crash-loops; '
+      + 'give each container its own port (or, if only one of them listens, suppress the rule with the reason)',
     ]);
   });
 

@@ -38,8 +38,12 @@ describe('assertSuppressible', () => {
     );
   });
 
-  test('a run-time rule: the kubelet hits it', () => {
-    expect(() => assertSuppressible(RULE.RUNTIME_IMAGE_REFERENCE)).toThrow(/^cannot suppress rule "runtime-image-reference": the kubelet or the running Pod hits it/);
+  test('a certain run-time failure: the kubelet fails on it', () => {
+    expect(() => assertSuppressible(RULE.RUNTIME_IMAGE_REFERENCE)).toThrow(/^cannot suppress rule "runtime-image-reference": the kubelet certainly fails on it/);
+  });
+
+  test.each([RULE.RUNTIME_PORT_CONFLICT, RULE.RUNTIME_SA_NAMESPACE_FILE])('a run-time heuristic can be suppressed: %s', (id) => {
+    expect(() => assertSuppressible(id)).not.toThrow();
   });
 
   test('the rule about suppressions cannot hide itself', () => {
@@ -112,6 +116,19 @@ describe('the engine honours the annotation', () => {
     expect(report.suppressed).toEqual([]);
     expect(report.findings.map((f) => f.ruleId)).toEqual(expect.arrayContaining(['api-container-name', 'bp-invalid-suppression']));
     expect(report.findings.find((f) => f.ruleId === 'bp-invalid-suppression')?.severity).toBe('warning');
+  });
+
+  // k8s: pkg/api/pod/warnings.go only warns on a duplicate containerPort; a sidecar that
+  // declares the app's port for documentation is a correct manifest and must be able to pass.
+  test('two containers declaring one port: a suppressible warning, so a correct manifest passes', () => {
+    const containers = [{ name: 'app', image: 'nginx:1.25', ports: [{ containerPort: 80 }] }, { name: 'proxy', image: 'envoy:1.28', ports: [{ containerPort: 80 }] }];
+    const flagged = lint(pod({}, containers));
+    expect(flagged.findings.filter((f) => f.ruleId === 'runtime-container-port-conflict').map((f) => f.severity)).toEqual(['warning']);
+    const reason = 'proxy declares the port it fronts; only app listens';
+    const report = lint(pod({ [suppressionAnnotationKey('runtime-container-port-conflict')]: reason }, containers));
+    expect(report.findings.map((f) => f.ruleId)).not.toContain('runtime-container-port-conflict');
+    expect(report.findings.map((f) => f.ruleId)).not.toContain('bp-invalid-suppression');
+    expect(report.suppressed.map((f) => [f.ruleId, f.severity, f.reason])).toEqual([['runtime-container-port-conflict', 'warning', reason]]);
   });
 
   test('annotations on the Pod template do not count: the object\'s own metadata does', () => {

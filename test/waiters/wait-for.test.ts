@@ -123,9 +123,40 @@ describe('waiter containers', () => {
     expect(waiters.map(w => w.name)).toEqual(['wait-for-db-a', 'wait-for-db-b']);
   });
 
+  const TWICE = 'test/app/Deployment: waitFor lists service mydb.$POD_NAMESPACE twice: list each dependency once';
+
   test('the same dependency twice is refused', () => {
-    expect(() => waitersOf(Testing.chart(), [WaitFor.serviceName('mydb'), WaitFor.serviceName('mydb')]))
-      .toThrow(/waitFor lists service mydb\.\$POD_NAMESPACE twice: list each dependency once/);
+    expect(() => waitersOf(Testing.chart(), [WaitFor.serviceName('mydb'), WaitFor.serviceName('mydb')])).toThrow(TWICE);
+  });
+
+  test('a dependency addWaitFor repeats is refused with the same message, whether it came from props or addWaitFor', () => {
+    const fromProps = new InitGatedApp(Testing.chart(), 'app', { waitFor: [WaitFor.serviceName('mydb')], containers: [APP] });
+    expect(() => fromProps.addWaitFor(WaitFor.serviceName('mydb'))).toThrow(TWICE);
+    const fromAdd = new InitGatedApp(Testing.chart(), 'app', { containers: [APP] });
+    fromAdd.addWaitFor(WaitFor.serviceName('mydb'));
+    expect(() => fromAdd.addWaitFor(WaitFor.serviceName('mydb'))).toThrow(TWICE);
+  });
+
+  test('a refused addWaitFor leaves the waiters as they were', () => {
+    const chart = Testing.chart();
+    const app = new InitGatedApp(chart, 'app', { waitFor: [WaitFor.serviceName('mydb')], containers: [APP] });
+    expect(() => app.addWaitFor(WaitFor.serviceName('other'), WaitFor.serviceName('mydb'))).toThrow(TWICE);
+    app.addWaitFor(WaitFor.serviceName('other'));
+    const spec = only(synthValid(chart), 'Deployment').spec.template.spec;
+    expect(spec.initContainers.map((c: any) => c.name)).toEqual(['wait-for-mydb', 'wait-for-other']);
+  });
+
+  test('addWaitFor after init containers and sidecars still puts the waiter after the earlier waiters and before them', () => {
+    const chart = Testing.chart();
+    const app = new InitGatedApp(chart, 'app', {
+      waitFor: [WaitFor.serviceName('mydb')],
+      initContainers: [{ name: 'migrate', image: 'busybox:1.28', securityContext: { user: 1000 } }],
+      sidecars: [{ name: 'proxy', image: 'nginx:1.25', securityContext: { user: 1000 } }],
+      containers: [APP],
+    });
+    app.addWaitFor(WaitFor.tcp('cache', 6379));
+    const spec = only(synthValid(chart), 'Deployment').spec.template.spec;
+    expect(spec.initContainers.map((c: any) => c.name)).toEqual(['wait-for-mydb', 'wait-for-cache-6379', 'migrate', 'proxy']);
   });
 
   test.each([
@@ -133,6 +164,87 @@ describe('waiter containers', () => {
     [Duration.millis(1500), Duration.seconds(1), /waitTimeout .* is not a whole number of seconds/],
   ])('bad timing (timeout %s, interval %s) is refused', (waitTimeout, waitInterval, message) => {
     expect(() => waitersOf(Testing.chart(), [WaitFor.serviceName('mydb')], { waitTimeout, waitInterval })).toThrow(message);
+  });
+});
+
+describe('WaitFor.servicePort', () => {
+  test('waits on the Service\'s name and one of its ports, qualified with its namespace when known', () => {
+    const chart = new Chart(Testing.app(), 'test', { namespace: 'data' });
+    const db = new kplus.Service(chart, 'db', { metadata: { name: 'db' }, ports: [{ port: 5432, targetPort: 15432 }] });
+    const [waiter] = waitersOf(chart, [WaitFor.servicePort(db, 5432)]);
+    expect(waiter.name).toBe('wait-for-db-5432');
+    expect(scriptOf(waiter)).toContain("host='db.data.svc.cluster.local'");
+    expect(scriptOf(waiter)).toContain("port='5432'");
+  });
+
+  test('without a known namespace the bare name resolves in the Pod\'s own namespace', () => {
+    const chart = Testing.chart();
+    const db = new kplus.Service(chart, 'db', { metadata: { name: 'db' }, ports: [{ port: 5432 }] });
+    expect(scriptOf(waitersOf(chart, [WaitFor.servicePort(db, 5432)])[0])).toContain("host='db'");
+  });
+
+  test('a port the Service does not expose fails the synth, naming the Service and its ports', () => {
+    const chart = Testing.chart();
+    const db = new kplus.Service(chart, 'db', { metadata: { name: 'db' }, ports: [{ port: 5432 }, { port: 9187, protocol: kplus.Protocol.UDP }] });
+    new InitGatedApp(chart, 'app', { waitFor: [WaitFor.servicePort(db, 5433)], containers: [APP] });
+    expect(() => Testing.synth(chart)).toThrow(
+      'test/app/Deployment: WaitFor.servicePort(test/db, 5433) waits for port 5433 of Service "db" (test/db), which exposes only TCP port(s) 5432: '
+      + 'the waiter would time out and the Pod never start; wait for a port the Service exposes, or add 5433 to the Service');
+  });
+
+  test('a port bound to the Service after the waiter was declared counts', () => {
+    const chart = Testing.chart();
+    const db = new kplus.Service(chart, 'db', { metadata: { name: 'db' } });
+    new InitGatedApp(chart, 'app', { waitFor: [WaitFor.servicePort(db, 5432)], containers: [APP] });
+    expect(() => Testing.synth(chart)).toThrow(/which exposes no TCP port/);
+    db.bind(5432);
+    expect(() => Testing.synth(chart)).not.toThrow();
+  });
+
+  test('a headless Service is not checked: its name resolves to the Pods, reached on any port', () => {
+    const chart = Testing.chart();
+    const db = new kplus.Service(chart, 'db', { metadata: { name: 'db' }, clusterIP: 'None', ports: [{ port: 80 }] });
+    new InitGatedApp(chart, 'app', { waitFor: [WaitFor.servicePort(db, 5432)], containers: [APP] });
+    expect(() => Testing.synth(chart)).not.toThrow();
+  });
+
+  test('is the same dependency as WaitFor.tcp on the Service\'s name', () => {
+    const chart = Testing.chart();
+    const db = new kplus.Service(chart, 'db', { metadata: { name: 'db' }, ports: [{ port: 5432 }] });
+    expect(() => waitersOf(chart, [WaitFor.servicePort(db, 5432), WaitFor.tcp('db', 5432)])).toThrow('waitFor lists tcp db:5432 twice: list each dependency once');
+  });
+
+  test('a bad port is refused at construction', () => {
+    const db = new kplus.Service(Testing.chart(), 'db', { ports: [{ port: 5432 }] });
+    expect(() => WaitFor.servicePort(db, 0)).toThrow(/^WaitFor\.servicePort\(test\/db, 0\): port 0 is not valid/);
+  });
+});
+
+describe('WaitFor.tcp on a host that names a Service of the app', () => {
+  // The waiter's example from the issue: the Service db exposes only 5432.
+  test.each([['db'], ['db.default'], ['db.default.svc'], ['db.default.svc.cluster.local']])('%s:5433 fails the synth like servicePort', (host) => {
+    const chart = new Chart(Testing.app(), 'test', { namespace: 'default' });
+    new kplus.Service(chart, 'db', { metadata: { name: 'db' }, ports: [{ port: 5432 }] });
+    new InitGatedApp(chart, 'app', { waitFor: [WaitFor.tcp(host, 5433)], containers: [APP] });
+    expect(() => Testing.synth(chart)).toThrow(`WaitFor.tcp("${host}", 5433) waits for port 5433 of Service "db" (test/db), which exposes only TCP port(s) 5432`);
+  });
+
+  test('an exposed port, another namespace\'s Service, or a host that is no Service of the app passes', () => {
+    const chart = Testing.chart();
+    new kplus.Service(chart, 'db', { metadata: { name: 'db', namespace: 'data' }, ports: [{ port: 5432 }] });
+    new InitGatedApp(chart, 'app', {
+      waitFor: [WaitFor.tcp('db.data', 5432), WaitFor.tcp('db', 5433), WaitFor.tcp('db.other', 5433), WaitFor.tcp('db.example.com', 1)],
+      containers: [APP],
+    });
+    expect(() => Testing.synth(chart)).not.toThrow();
+  });
+
+  test('on a workload the library does not own too (WaitFor.gate)', () => {
+    const chart = Testing.chart();
+    new kplus.Service(chart, 'db', { metadata: { name: 'db' }, ports: [{ port: 5432 }] });
+    const api = new kplus.Deployment(chart, 'api', { containers: [{ name: 'api', image: 'nginx:1.25' }] });
+    WaitFor.gate(api, [WaitFor.tcp('db', 5433)]);
+    expect(() => Testing.synth(chart)).toThrow(/test\/api: WaitFor\.tcp\("db", 5433\) waits for port 5433 of Service "db"/);
   });
 });
 

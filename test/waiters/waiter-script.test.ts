@@ -1,5 +1,4 @@
 import {
-  DEFAULT_ATTEMPT_TIMEOUT_SECONDS,
   dnsWaiterScript,
   httpWaiterScript,
   parseWaiterScript,
@@ -161,7 +160,7 @@ describe('every waiter script', () => {
     for (const line of header) {
       expect(line).toMatch(/^[a-z_]+=('[^']*'|"\$POD_NAMESPACE")$/);
     }
-    expect(header.slice(-3)).toEqual(['timeout_s=\'300\'', 'interval_s=\'2\'', `attempt_s='${DEFAULT_ATTEMPT_TIMEOUT_SECONDS}'`]);
+    expect(header.slice(-3)).toEqual(['timeout_s=\'300\'', 'interval_s=\'2\'', "attempt_s='10'"]);
   });
 
   test.each(Object.entries(ALL_KINDS))('%s: is short enough to read in kubectl get pod -o yaml', (_kind, script) => {
