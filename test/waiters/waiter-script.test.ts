@@ -244,14 +244,14 @@ describe('parseWaiterScript reads back what the renderers wrote', () => {
     expect(parseWaiterScript(dnsWaiterScript(GUIDE_MYSERVICE))).toEqual({
       check: WaiterCheck.DNS,
       variables: expect.objectContaining({ service: 'myservice', namespace: 'default', cluster_domain: 'cluster.local' }),
-      timing: { timeoutSeconds: 300, intervalSeconds: 2, attemptTimeoutSeconds: DEFAULT_ATTEMPT_TIMEOUT_SECONDS },
+      timing: { timeoutSeconds: 300, intervalSeconds: 2, attemptTimeoutSeconds: 10 },
     });
   });
 
   test('DNS waiter reading $POD_NAMESPACE: the unquoted namespace line does not hide the timing', () => {
     const parsed = parseWaiterScript(dnsWaiterScript({ serviceName: 'mydb', clusterDomain: 'cluster.local', timeoutSeconds: 60, intervalSeconds: 5 }));
     expect(parsed?.variables.namespace).toBeUndefined();
-    expect(parsed?.timing).toEqual({ timeoutSeconds: 60, intervalSeconds: 5, attemptTimeoutSeconds: DEFAULT_ATTEMPT_TIMEOUT_SECONDS });
+    expect(parsed?.timing).toEqual({ timeoutSeconds: 60, intervalSeconds: 5, attemptTimeoutSeconds: 10 });
   });
 
   test('TCP and HTTP waiters', () => {
