@@ -18,7 +18,7 @@ const WEIRD_VALUES: any[] = [null, 0, -1, 1.5, '', 'x', 'Bad Value', [], [null],
 function confuseTypes(obj: any, r: Random): void {
   let parent: any = obj;
   for (let depth = 0; depth < 12; depth++) {
-    const keys = Array.isArray(parent) ? parent.map((_: unknown, i: number) => i) : Object.keys(parent);
+    const keys: Array<string | number> = Array.isArray(parent) ? parent.map((_: unknown, i: number) => i) : Object.keys(parent);
     if (keys.length === 0) break;
     const key = r.pick(keys);
     const child = parent[key];

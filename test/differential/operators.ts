@@ -69,7 +69,6 @@ const LABEL_KEYS = ['app', 'app.kubernetes.io/name', 'example.com/tier', 'a/b/c'
 const LABEL_VALUES = ['', 'v1', 'V1.0_beta-2', 'has space', LONG(63), LONG(64), '-v', 'v-', 'a/b', '.x', 'ok.ok'];
 const QUANTITIES = ['1', '0', '-1', '100m', '0.5', '1.5Gi', '1GB', '1Gi', '1e3', '1.1.1', 'abc', '1Ki', ' 1', '64Mi', '1m', '0.1m', '1E', '2000', '1000Ti', '+1'];
 const IPS = ['10.0.0.1', '127.0.0.1', '::1', 'fe80::1', '1.2.3', '256.0.0.1', 'not-an-ip', '', '0.0.0.0', '10.0.0.01', '2001:db8::1', '169.254.169.254', '224.0.0.1'];
-const DNS_NAMES = ['example.com', 'db', 'Example.com', 'a_b', LONG(64), `${LONG(63)}.com`, '-x.com', 'x.', '*.example.com', '', 'a..b'];
 const ENV_NAMES = ['MODE', 'my var', '1ABC', 'a.b-c_d', '', 'A=B', '_X', 'é', '-x', '.', '..', 'ABC:1'];
 const PORT_NAMES = ['http', 'HTTP', 'http-1', LONG(15), LONG(16), '1234', 'a-', '-a', 'a--b', 'web_1', '', 'h'];
 const PORTS = [0, 1, 80, 65535, 65536, -1, 8080];
