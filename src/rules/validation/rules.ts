@@ -3,8 +3,14 @@
  * upstream area. Each check returns the API server's own field paths and
  * messages. Registered in src/rules/registry.ts after the older API_RULES.
  */
-import { validatePodFields, validateDNS, validatePodVolumesAndContainers } from './pod-spec';
+import { validateAppsSpec } from './apps';
+import { validateBatch } from './batch';
+import { validateConfigMap, validateNamespace, validateSecret } from './config-data';
+import { Errors, obj } from './field';
 import { validateObjectMeta } from './object-meta';
+import { validatePodFields, validateDNS, validatePodVolumesAndContainers } from './pod-spec';
+import { validatePersistentVolumeClaimSpec } from './pvc';
+import { validateService } from './service';
 import { validateTemplateObjectMeta } from './template-meta';
 import { describesPods, PodRuleContext } from '../pod-templates';
 import { ObjectRuleContext, Rule, RuleHit, enforcedRule } from '../rule';
@@ -14,6 +20,13 @@ export const VALIDATION_RULE = {
   POD_VOLUMES_CONTAINERS: 'api-pod-volumes-and-containers',
   POD_DNS: 'api-pod-dns',
   POD_FIELDS: 'api-pod-fields',
+  APPS_SPEC: 'api-apps-spec',
+  BATCH_SPEC: 'api-batch-spec',
+  SERVICE_SPEC: 'api-service-spec',
+  PVC_SPEC: 'api-pvc-spec',
+  CONFIG_DATA: 'api-configmap-secret-data',
+  NAMESPACE_SPEC: 'api-namespace-spec',
+  STATEFULSET_PODS: 'runtime-statefulset-pod-template',
 } as const;
 
 const VALIDATION_GO = 'pkg/apis/core/validation/validation.go';
@@ -25,6 +38,33 @@ function nameCheckedElsewhere(kind: string): boolean {
 // k8s: ValidateObjectMeta for the object; ValidateTemplateObjectMeta for its Pod template
 function checkObjectMeta(ctx: ObjectRuleContext): RuleHit[] {
   return validateObjectMeta(ctx.kind, ctx.object.metadata, 'metadata', !nameCheckedElsewhere(ctx.kind));
+}
+
+/**
+ * The Pod spec checks: 1.28 runs ValidatePodSpec on Pods and on every template
+ * but a StatefulSet's (ValidatePodTemplateSpecForStatefulSet), whose Pods are
+ * then refused when its controller creates them: runtime-statefulset-pod-template.
+ */
+const POD_SPEC_CHECKS: Array<(ctx: PodRuleContext) => Errors> = [
+  validatePodVolumesAndContainers,
+  (ctx) => validateDNS(ctx.pod.spec, ctx.pod.specPath),
+  validatePodFields,
+];
+
+function unlessStatefulSet(check: (ctx: PodRuleContext) => Errors): (ctx: PodRuleContext) => RuleHit[] {
+  return (ctx) => (ctx.kind === 'StatefulSet' ? [] : check(ctx));
+}
+
+function checkStatefulSetPods(ctx: PodRuleContext): RuleHit[] {
+  if (ctx.kind !== 'StatefulSet') return [];
+  return POD_SPEC_CHECKS.flatMap((check) => check(ctx)).map((e) => ({
+    path: e.path,
+    message: `the API server accepts this StatefulSet (1.28 does not validate its Pod template on create) but rejects every Pod its controller creates (FailedCreate events, no Pods): ${e.message}`,
+  }));
+}
+
+function checkKind(kind: string, validate: (object: any) => Errors): (ctx: ObjectRuleContext) => RuleHit[] {
+  return (ctx) => (ctx.kind === kind ? validate(ctx.object) : []);
 }
 
 function checkTemplateMeta(ctx: PodRuleContext): RuleHit[] {
@@ -47,7 +87,7 @@ export const VALIDATION_RULES: readonly Rule[] = [
     why: 'The API server rejects the Pod, or the workload whose template has the problem.',
     fix: 'Follow the message: it names the field, the bad value and what Kubernetes accepts.',
     reference: `${VALIDATION_GO} ValidateVolumes, validateVolumeSource, validateContainerCommon, ValidateEnv, ValidateEnvFrom, ValidateVolumeMounts, ValidateResourceRequirements, ValidateSecurityContext`,
-    checkPod: (ctx) => validatePodVolumesAndContainers(ctx),
+    checkPod: unlessStatefulSet(POD_SPEC_CHECKS[0]),
   }),
   enforcedRule({
     id: VALIDATION_RULE.POD_DNS,
@@ -55,7 +95,7 @@ export const VALIDATION_RULES: readonly Rule[] = [
     why: 'The API server rejects the Pod.',
     fix: 'Use IP addresses for nameservers and hostAliases, DNS subdomains for search domains and host names.',
     reference: `${VALIDATION_GO} validateDNSPolicy, validatePodDNSConfig, ValidateHostAliases`,
-    checkPod: (ctx) => validateDNS(ctx.pod.spec, ctx.pod.specPath),
+    checkPod: unlessStatefulSet(POD_SPEC_CHECKS[1]),
   }),
   enforcedRule({
     id: VALIDATION_RULE.POD_FIELDS,
@@ -63,6 +103,62 @@ export const VALIDATION_RULES: readonly Rule[] = [
     why: 'The API server rejects the Pod, or the workload whose template has the problem.',
     fix: 'Follow the message: it names the field, the bad value and what Kubernetes accepts.',
     reference: `${VALIDATION_GO} ValidatePodSpec and the functions it calls`,
-    checkPod: validatePodFields,
+    checkPod: unlessStatefulSet(POD_SPEC_CHECKS[2]),
+  }),
+  enforcedRule({
+    id: VALIDATION_RULE.APPS_SPEC,
+    what: 'Deployment, ReplicaSet, DaemonSet and StatefulSet specs are valid: a non-empty selector that matches the template labels, non-negative counts, a rolling update that can progress (maxSurge and maxUnavailable not both 0, percentages at most 100 %), progressDeadlineSeconds above minReadySeconds, supported strategies and policies.',
+    why: 'The API server rejects the object.',
+    fix: 'Follow the message: it names the field, the bad value and what Kubernetes accepts.',
+    reference: 'pkg/apis/apps/validation/validation.go ValidateDeploymentSpec, ValidateReplicaSetSpec, ValidateDaemonSetSpec, ValidateStatefulSetSpec',
+    checkObject: (ctx) => validateAppsSpec(ctx.kind, ctx.object),
+  }),
+  enforcedRule({
+    id: VALIDATION_RULE.BATCH_SPEC,
+    what: 'Job and CronJob specs are valid: non-negative counts, completion mode and pod failure policy rules, generated selectors, CronJob schedule syntax (five fields or a descriptor), time zones, concurrency policy, history limits.',
+    why: 'The API server rejects the object.',
+    fix: 'Follow the message: it names the field, the bad value and what Kubernetes accepts.',
+    reference: 'pkg/apis/batch/validation/validation.go ValidateJob, validateJobSpec, validatePodFailurePolicy, ValidateCronJobCreate, validateScheduleFormat, validateTimeZone; github.com/robfig/cron/v3 ParseStandard',
+    checkObject: (ctx) => validateBatch(ctx.kind, ctx.object),
+  }),
+  enforcedRule({
+    id: VALIDATION_RULE.SERVICE_SPEC,
+    what: 'Service specs are valid: ports (named when there are several, unique, in range), target ports, protocols, type, cluster IPs, external IPs (no loopback, link-local or unspecified addresses), nodePort only where a node port exists and in the node port range, session affinity, traffic policies.',
+    why: 'The API server rejects the Service.',
+    fix: 'Follow the message: it names the field, the bad value and what Kubernetes accepts.',
+    reference: `${VALIDATION_GO} ValidateService, validateServicePort, ValidateServiceClusterIPsRelatedFields, ValidateNonSpecialIP`,
+    checkObject: checkKind('Service', validateService),
+  }),
+  enforcedRule({
+    id: VALIDATION_RULE.PVC_SPEC,
+    what: 'PersistentVolumeClaim specs are valid: at least one supported access mode (ReadWriteOncePod alone), a positive storage request, volume mode, storage class name, data source.',
+    why: 'The API server rejects the claim.',
+    fix: 'Request `resources.requests.storage` (e.g. 1Gi) with `accessModes: [ReadWriteOnce]`.',
+    reference: `${VALIDATION_GO} ValidatePersistentVolumeClaim, ValidatePersistentVolumeClaimSpec`,
+    checkObject: checkKind('PersistentVolumeClaim', (object) => validatePersistentVolumeClaimSpec(obj(object.spec), 'spec')),
+  }),
+  enforcedRule({
+    id: VALIDATION_RULE.CONFIG_DATA,
+    what: 'ConfigMap and Secret data are valid: keys of letters, digits, `-`, `_` and `.`, no key in both data and binaryData, at most 1 MiB in total, the keys each Secret type requires, JSON docker configs.',
+    why: 'The API server rejects the object.',
+    fix: 'Rename the keys, split the data over several objects, or add the keys the Secret type needs.',
+    reference: `${VALIDATION_GO} ValidateConfigMap, ValidateSecret`,
+    checkObject: (ctx) => (ctx.kind === 'ConfigMap' ? validateConfigMap(ctx.object) : ctx.kind === 'Secret' ? validateSecret(ctx.object) : []),
+  }),
+  enforcedRule({
+    id: VALIDATION_RULE.NAMESPACE_SPEC,
+    what: 'Namespace finalizers are standard (`kubernetes`) or domain-qualified names.',
+    why: 'The API server rejects the Namespace.',
+    fix: 'Use `kubernetes` or a `domain/name` finalizer.',
+    reference: `${VALIDATION_GO} ValidateNamespace, validateFinalizerName`,
+    checkObject: checkKind('Namespace', validateNamespace),
+  }),
+  enforcedRule({
+    id: VALIDATION_RULE.STATEFULSET_PODS,
+    what: 'The Pod template of a StatefulSet passes the Pod validation its Pods will meet.',
+    why: 'Kubernetes 1.28 accepts a StatefulSet without validating its Pod template\'s spec, then rejects every Pod its controller creates: the StatefulSet exists and never runs a Pod (FailedCreate events).',
+    fix: 'Follow the message: it names the field, the bad value and what Kubernetes accepts.',
+    reference: 'pkg/apis/apps/validation/validation.go ValidatePodTemplateSpecForStatefulSet; ' + `${VALIDATION_GO} ValidatePodSpec`,
+    checkPod: checkStatefulSetPods,
   }),
 ];
