@@ -6,6 +6,7 @@
 import { validateAppsSpec } from './apps';
 import { validateBatch } from './batch';
 import { validateConfigMap, validateNamespace, validateSecret } from './config-data';
+import { decodingErrors } from './decoding';
 import { Errors, obj } from './field';
 import { validateObjectMeta } from './object-meta';
 import { validatePodFields, validateDNS, validatePodVolumesAndContainers } from './pod-spec';
@@ -16,6 +17,7 @@ import { describesPods, PodRuleContext } from '../pod-templates';
 import { ObjectRuleContext, Rule, RuleHit, enforcedRule } from '../rule';
 
 export const VALIDATION_RULE = {
+  DECODING: 'api-decoding',
   OBJECT_META: 'api-object-meta',
   POD_VOLUMES_CONTAINERS: 'api-pod-volumes-and-containers',
   POD_DNS: 'api-pod-dns',
@@ -72,6 +74,14 @@ function checkTemplateMeta(ctx: PodRuleContext): RuleHit[] {
 }
 
 export const VALIDATION_RULES: readonly Rule[] = [
+  enforcedRule({
+    id: VALIDATION_RULE.DECODING,
+    what: 'The object decodes: no unknown fields (strict field validation, the default of `kubectl apply` since 1.27), every value of its field\'s JSON type (numbers unquoted, integers in range), quantities such as `500m` or `1Gi`, base64 in Secret `data` and ConfigMap `binaryData`.',
+    why: 'The API server rejects the request before validating it (HTTP 400 BadRequest); with lenient validation it silently drops unknown fields, so the setting has no effect.',
+    fix: 'Correct the field name or the value\'s type.',
+    reference: 'api/openapi-spec/swagger.json (1.28); staging/src/k8s.io/apimachinery/pkg/api/resource/quantity.go UnmarshalJSON; pkg/util/intstr IntOrString.UnmarshalJSON',
+    checkObject: (ctx) => decodingErrors(ctx.object),
+  }),
   enforcedRule({
     id: VALIDATION_RULE.OBJECT_META,
     what: 'Object and template metadata are valid: name or generateName, label keys and values, annotation keys and their total size (256 KiB), finalizer names.',
