@@ -12,6 +12,7 @@ import { isObject, podRuleContext, podTemplatesOf, RunSettings } from './pod-tem
 import { findRule, registeredRules } from './registry';
 import { ObjectRuleContext, Rule } from './rule';
 import { suppressionsOf } from './suppression';
+import { asTheServerSeesIt } from './validation/as-the-server-sees-it';
 import { SecurityProfile } from '../policy/security-profile';
 
 /** How to lint. */
@@ -90,7 +91,10 @@ export function violationsOf(obj: any, rules: readonly Rule[], settings: RunSett
     const ctx = podRuleContext(obj, pod, { profile, facts });
     for (const rule of rules) {
       if (rule.checkPod !== undefined) {
-        violations.push(...rule.checkPod(ctx).map((found) => ({ ruleId: rule.id, ...found })));
+        for (const hit of rule.checkPod(ctx)) {
+          const seen = asTheServerSeesIt(obj, { ruleId: rule.id, ...hit });
+          if (seen !== undefined) violations.push(seen);
+        }
       }
     }
   }

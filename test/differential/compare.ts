@@ -34,8 +34,9 @@ export function serverFields(verdict: Verdict): string[] {
   return [...new Set((verdict.causes ?? []).map((c) => c.field).filter((f): f is string => typeof f === 'string' && f !== ''))];
 }
 
+/** Whether an engine path and a server field name the same place; the server's `[]` is the object root. */
 function related(a: string, b: string): boolean {
-  return a === b || a.startsWith(`${b}.`) || a.startsWith(`${b}[`) || b.startsWith(`${a}.`) || b.startsWith(`${a}[`);
+  return b === '[]' || a === b || a.startsWith(`${b}.`) || a.startsWith(`${b}[`) || b.startsWith(`${a}.`) || b.startsWith(`${a}[`);
 }
 
 /** How the engine disagrees with the server on `entry` in `context`, or undefined when it agrees. */

@@ -39,7 +39,7 @@ export function generateKind(kind: string, count: number, seed: number): Generat
     if (i > 0) {
       const n = 1 + r.int(3);
       for (let k = 0; k < n; k++) {
-        const operator = r.pick(operators);
+        const operator = pickWeighted(operators, r);
         try {
           operator.apply(object, r);
           applied.push(operator.name);
@@ -52,6 +52,16 @@ export function generateKind(kind: string, count: number, seed: number): Generat
     out.push({ id: `${kind}-${i}`, kind, operators: applied, object: stripUndefined(object) });
   }
   return out;
+}
+
+function pickWeighted(operators: readonly Operator[], r: Random): Operator {
+  const total = operators.reduce((sum, o) => sum + (o.weight ?? 1), 0);
+  let x = r.next() * total;
+  for (const o of operators) {
+    x -= o.weight ?? 1;
+    if (x < 0) return o;
+  }
+  return operators[operators.length - 1];
 }
 
 /** The whole corpus, kind by kind. */

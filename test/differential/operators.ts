@@ -13,6 +13,8 @@ export interface Operator {
   /** Kinds the operator applies to. */
   readonly kinds: readonly string[];
   readonly apply: (obj: any, r: Random) => void;
+  /** Relative chance of being picked (1 unless stated): decoding errors stop the server before validation, so they are rarer. */
+  readonly weight?: number;
 }
 
 export const POD_KINDS = ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob'];
@@ -80,9 +82,12 @@ const RESOURCE_NAMES = ['cpu', 'memory', 'ephemeral-storage', 'hugepages-2Mi', '
 const PATHS = ['/data', 'data', '/', '/a/../b', '/a/..', '../x', '/tmp', '/work', '', 'C:\\x', '/a/b/'];
 const SUB_PATHS = ['sub', '/abs', '../up', 'a/../b', '..', 'a..b', ''];
 
-function op(name: string, kinds: readonly string[], apply: (obj: any, r: Random) => void): Operator {
-  return { name, kinds, apply };
+function op(name: string, kinds: readonly string[], apply: (obj: any, r: Random) => void, weight = 1): Operator {
+  return { name, kinds, apply, weight };
 }
+
+/** A rarer operator: what it breaks is found by the decoder, before any validation runs. */
+const DECODING_WEIGHT = 0.2;
 
 /** Sets one field of the Pod spec to one of `values`. */
 function podField(name: string, field: string, values: readonly any[]): Operator {
@@ -309,7 +314,7 @@ const POD_OPERATORS: Operator[] = [
   containerField('container.restartPolicy', 'restartPolicy', ['Always', 'Never', 'OnFailure']),
   containerField('container.workingDir', 'workingDir', ['/app', 'relative', '']),
   containerField('container.stdin', 'stdinOnce', [true]),
-  op('container.unknownField', POD_KINDS, (obj, r) => { someContainer(obj, r)[r.pick(['imagePullPolicyy', 'readonly', 'port'])] = 'x'; }),
+  op('container.unknownField', POD_KINDS, (obj, r) => { someContainer(obj, r)[r.pick(['imagePullPolicyy', 'readonly', 'port'])] = 'x'; }, DECODING_WEIGHT),
   op('container.wrongType', POD_KINDS, (obj, r) => {
     const c = appContainer(obj);
     const choice = r.int(4);
@@ -317,7 +322,7 @@ const POD_OPERATORS: Operator[] = [
     else if (choice === 1) c.command = 'sh -c true';
     else if (choice === 2) c.env[0].value = 42;
     else c.tty = 'yes';
-  }),
+  }, DECODING_WEIGHT),
   op('initContainer.sidecar', POD_KINDS, (obj, r) => {
     const spec = podSpecOf(obj);
     const side: any = { name: 'proxy', image: 'envoyproxy/envoy:v1.28.0', restartPolicy: 'Always',
@@ -362,7 +367,7 @@ const POD_OPERATORS: Operator[] = [
   op('pod.topologySpreadConstraints', POD_KINDS, (obj, r) => { podSpecOf(obj).topologySpreadConstraints = clone(r.pick(TOPOLOGY_SPREADS)); }),
   podField('pod.activeDeadlineSeconds', 'activeDeadlineSeconds', [0, -1, 1, 30, 2147483648]),
   podField('pod.terminationGracePeriodSeconds', 'terminationGracePeriodSeconds', [0, -1, 30, 1]),
-  podField('pod.serviceAccountName', 'serviceAccountName', ['web', 'Bad_Name', LONG(254), '']),
+  podField('pod.serviceAccountName', 'serviceAccountName', ['pod-runner', 'Bad_Name', LONG(254), '']),
   podField('pod.automountServiceAccountToken', 'automountServiceAccountToken', [true, false, 'false']),
   podField('pod.priorityClassName', 'priorityClassName', ['Bad Class', '']),
   podField('pod.priority', 'priority', [1000]),
@@ -380,7 +385,7 @@ const POD_OPERATORS: Operator[] = [
   op('pod.os', POD_KINDS, (obj, r) => { podSpecOf(obj).os = { name: r.pick(['linux', 'windows', 'Linux', '']) }; }),
   op('pod.overhead', POD_KINDS, (obj, r) => { podSpecOf(obj).overhead = { cpu: r.pick(['100m', '-1']) }; }),
   podField('pod.setHostnameAsFQDN', 'setHostnameAsFQDN', [true]),
-  op('pod.unknownField', POD_KINDS, (obj, r) => { podSpecOf(obj)[r.pick(['restartpolicy', 'replicas', 'container'])] = 'x'; }),
+  op('pod.unknownField', POD_KINDS, (obj, r) => { podSpecOf(obj)[r.pick(['restartpolicy', 'replicas', 'container'])] = 'x'; }, DECODING_WEIGHT),
   op('podTemplate.labels', POD_KINDS, (obj, r) => { ensure(podMetaOf(obj), 'labels', {})[r.pick(LABEL_KEYS)] = r.pick(LABEL_VALUES); }),
   op('podTemplate.annotations', TEMPLATE_KINDS, (obj, r) => { ensure(podMetaOf(obj), 'annotations', {})[r.pick(LABEL_KEYS)] = 'x'; }),
 ];
@@ -392,8 +397,8 @@ const META_OPERATORS: Operator[] = [
   op('meta.annotations', ALL_KINDS, (obj, r) => { ensure(obj.metadata, 'annotations', {})[r.pick(LABEL_KEYS)] = r.pick(['x', '']); }),
   op('meta.annotations.size', ALL_KINDS, (obj, r) => { ensure(obj.metadata, 'annotations', {})['example.com/big'] = 'x'.repeat(r.pick([262144 - 40, 262144 - 15, 262144])); }),
   op('meta.finalizers', ALL_KINDS, (obj, r) => { obj.metadata.finalizers = r.pick([['example.com/cleanup'], ['cleanup'], ['kubernetes'], ['Bad/Final/izer'], ['example.com/a', 'example.com/a']]); }),
-  op('meta.unknownField', ALL_KINDS, (obj, r) => { obj.metadata[r.pick(['label', 'nmae'])] = 'x'; }),
-  op('object.unknownField', ALL_KINDS, (obj, r) => { obj[r.pick(['spec2', 'status', 'extra'])] = r.pick([{}, 'x']); }),
+  op('meta.unknownField', ALL_KINDS, (obj, r) => { obj.metadata[r.pick(['label', 'nmae'])] = 'x'; }, DECODING_WEIGHT),
+  op('object.unknownField', ALL_KINDS, (obj, r) => { obj[r.pick(['spec2', 'status', 'extra'])] = r.pick([{}, 'x']); }, DECODING_WEIGHT),
 ];
 
 function workloadOps(): Operator[] {
@@ -545,7 +550,7 @@ function storageAndConfigOps(): Operator[] {
     op('configmap.binary', CM, (obj, r) => { obj.binaryData = { blob: r.pick(['AAEC', 'not base64!', 'YQ', 'YQ==']) }; }),
     op('configmap.size', CM, (obj, r) => { obj.data = { big: 'x'.repeat(r.pick([1048576 - 100, 1048576 + 1])) }; }),
     op('configmap.immutable', CM, (obj, r) => { obj.immutable = r.pick([true, 'yes']); }),
-    op('configmap.wrongType', CM, (obj) => { obj.data.port = 8080; }),
+    op('configmap.wrongType', CM, (obj) => { obj.data.port = 8080; }, DECODING_WEIGHT),
     op('secret.key', SEC, (obj, r) => { ensure(obj, r.pick(['data', 'stringData']), {})[r.pick(KEYS)] = r.pick(['eA==', 'x']); }),
     op('secret.data', SEC, (obj, r) => { obj.data = { password: r.pick(['not base64!', 'YQ', 'YWJj', '']) }; }),
     op('secret.type', SEC, (obj, r) => {

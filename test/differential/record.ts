@@ -9,7 +9,7 @@
  * Each object is created with `dryRun=All&fieldValidation=Strict` (nothing is
  * stored) in three namespaces the script creates: `diff-none` (no Pod Security
  * enforcement), `diff-baseline` and `diff-restricted` (enforce, version v1.28),
- * each with the ServiceAccounts `default` and `web` (ServiceAccount admission
+ * each with the ServiceAccounts `default` and `pod-runner` (ServiceAccount admission
  * rejects Pods whose account does not exist).
  */
 import { readFileSync } from 'fs';
@@ -99,7 +99,7 @@ async function ensureNamespaces(options: Options, agent: https.Agent): Promise<v
     const ns = namespaceOf(context);
     const created = await request(options, agent, 'POST', '/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns, labels } });
     if (created.code !== 201 && created.code !== 409) throw new Error(`creating namespace ${ns}: ${created.code} ${JSON.stringify(created.body)}`);
-    for (const sa of ['default', 'web']) {
+    for (const sa of ['default', 'pod-runner']) {
       const made = await request(options, agent, 'POST', `/api/v1/namespaces/${ns}/serviceaccounts`, { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: sa } });
       if (made.code !== 201 && made.code !== 409) throw new Error(`creating serviceaccount ${ns}/${sa}: ${made.code}`);
     }

@@ -96,7 +96,7 @@ export function seedObjects(): Record<string, any> {
       apiVersion: 'v1', kind: 'Secret', metadata: meta('credentials'), type: 'Opaque',
       data: { password: 'c2VjcmV0' }, stringData: { username: 'admin' },
     },
-    ServiceAccount: { apiVersion: 'v1', kind: 'ServiceAccount', metadata: meta('web'), automountServiceAccountToken: false },
+    ServiceAccount: { apiVersion: 'v1', kind: 'ServiceAccount', metadata: meta('builder'), automountServiceAccountToken: false },
     Namespace: { apiVersion: 'v1', kind: 'Namespace', metadata: meta('team-a') },
   };
 }

@@ -54,6 +54,12 @@ export function validateObjectMeta(kind: string, meta: unknown, path: string, ch
       errs.push(...invalidEach(`${path}.name`, name, [...nameFn(name), ...pathSegmentErrors(name, false)]));
     }
   }
+  if (name === '' && generateName !== '') {
+    // rest.BeforeCreate: the name is generateName (cut to 58 characters) plus 5 random characters, then validated as any name.
+    const generated = `${generateName.slice(0, 58)}abcde`;
+    const problems = [...nameFn(generated), ...(kind === 'CronJob' && generated.length > 52 ? ['must be no more than 52 characters'] : [])];
+    errs.push(...problems.map((msg) => invalid(`${path}.name`, generated, `${msg} (the name generated from generateName ${JSON.stringify(generateName)})`)));
+  }
   errs.push(...validateLabels(m.labels, `${path}.labels`));
   errs.push(...validateAnnotations(m.annotations, `${path}.annotations`));
   errs.push(...validateFinalizers(m.finalizers, `${path}.finalizers`));
@@ -86,13 +92,23 @@ export function validateAnnotations(annotations: unknown, path: string): Errors 
   return errs;
 }
 
-/** k8s: objectmeta.go ValidateFinalizers */
+const STANDARD_FINALIZERS = ['kubernetes', 'orphan', 'foregroundDeletion'];
+
+/**
+ * k8s: objectmeta.go ValidateFinalizers, then pkg/apis/core/validation
+ * ValidateObjectMeta's validateKubeFinalizerName per finalizer (a name without
+ * `/` must be a standard one).
+ */
 export function validateFinalizers(finalizers: unknown, path: string): Errors {
   if (!Array.isArray(finalizers)) return [];
   const errs: Errors = [];
-  for (const finalizer of finalizers) {
-    if (typeof finalizer === 'string') errs.push(...invalidEach(path, finalizer, qualifiedNameErrors(finalizer)));
-  }
+  finalizers.forEach((finalizer, i) => {
+    if (typeof finalizer !== 'string') return;
+    errs.push(...invalidEach(path, finalizer, qualifiedNameErrors(finalizer)));
+    if (!finalizer.includes('/') && !STANDARD_FINALIZERS.includes(finalizer)) {
+      errs.push(invalid(`${path}[${i}]`, finalizer, 'name is neither a standard finalizer name nor is it fully qualified', 'prefix it with your domain, e.g. example.com/cleanup'));
+    }
+  });
   if (finalizers.includes('orphan') && finalizers.includes('foregroundDeletion')) {
     errs.push(invalid(path, finalizers, 'finalizer orphan and foregroundDeletion cannot be both set'));
   }

@@ -23,8 +23,21 @@ function validateDataSource(source: Record<string, any>, path: string): Errors {
   return errs;
 }
 
-/** k8s: ValidatePersistentVolumeClaimSpec */
-export function validatePersistentVolumeClaimSpec(spec: Record<string, any>, path: string): Errors {
+/**
+ * k8s: pkg/api/persistentvolumeclaim/util.go EnforceDataSourceBackwardsCompatibility: without a
+ * dataSourceRef, a dataSource that is neither a PVC nor a VolumeSnapshot is silently dropped on create.
+ */
+function keptDataSource(spec: Record<string, any>): Record<string, any> | undefined {
+  if (!isSet(spec.dataSource)) return undefined;
+  if (isSet(spec.dataSourceRef)) return obj(spec.dataSource);
+  const source = obj(spec.dataSource);
+  const group = str(source.apiGroup);
+  const pvcOrSnapshot = (source.kind === 'PersistentVolumeClaim' && group === '') || (source.kind === 'VolumeSnapshot' && group === 'snapshot.storage.k8s.io');
+  return pvcOrSnapshot ? source : undefined;
+}
+
+/** k8s: ValidatePersistentVolumeClaimSpec (`claim`: a PersistentVolumeClaim object, whose strategy normalises data sources first) */
+export function validatePersistentVolumeClaimSpec(spec: Record<string, any>, path: string, claim = false): Errors {
   const errs: Errors = [];
   const modes = list(spec.accessModes);
   if (modes.length === 0) errs.push(required(`${path}.accessModes`, 'at least 1 access mode is required', 'add ReadWriteOnce (or the mode your storage supports)'));
@@ -48,9 +61,11 @@ export function validatePersistentVolumeClaimSpec(spec: Record<string, any>, pat
   const storageClass = spec.storageClassName;
   if (typeof storageClass === 'string' && storageClass !== '') errs.push(...invalidEach(`${path}.storageClassName`, storageClass, dns1123SubdomainErrors(storageClass)));
   if (isSet(spec.volumeMode) && !VOLUME_MODES.includes(spec.volumeMode)) errs.push(notSupported(`${path}.volumeMode`, spec.volumeMode, VOLUME_MODES));
-  if (isSet(spec.dataSource)) {
-    errs.push(...validateDataSource(obj(spec.dataSource), `${path}.dataSource`));
-    if (!isSet(spec.dataSourceRef)) errs.push(...validateDataSource(obj(spec.dataSource), `${path}.dataSourceRef`));
+  const dataSource = claim ? keptDataSource(spec) : (isSet(spec.dataSource) ? obj(spec.dataSource) : undefined);
+  if (dataSource !== undefined) {
+    errs.push(...validateDataSource(dataSource, `${path}.dataSource`));
+    // NormalizeDataSources copies it into dataSourceRef, validated again there.
+    if (claim && !isSet(spec.dataSourceRef)) errs.push(...validateDataSource(dataSource, `${path}.dataSourceRef`));
   }
   if (isSet(spec.dataSourceRef)) errs.push(...validateDataSource(obj(spec.dataSourceRef), `${path}.dataSourceRef`));
   return errs;

@@ -57,6 +57,18 @@ function quantities(map: unknown): Map<string, Quantity> {
   return out;
 }
 
+const HUGE_PAGE_SIZE = /^hugepages-(.+)$/;
+
+/** k8s: validateResourceQuantityHugePageValue (helper.IsHugePageResourceValueDivisible) */
+function hugePageErrors(name: string, q: Quantity, path: string): Errors {
+  const m = HUGE_PAGE_SIZE.exec(name);
+  if (m === null) return [];
+  const size = parseQuantity(m[1]);
+  if (size === undefined || size.value <= 0) return [];
+  const divisible = q.value > 0 && Number.isInteger(q.value / size.value) && Number.isInteger(q.value);
+  return divisible ? [] : [invalid(path, q.text, `${q.text} is not positive integer multiple of ${name}`)];
+}
+
 /** k8s: ValidateResourceQuantityValue */
 function quantityValueErrors(name: string, q: Quantity, path: string): Errors {
   const errs: Errors = [];
@@ -77,7 +89,7 @@ export function validateResourceRequirements(resources: unknown, path: string): 
     const at = `${path}.limits[${name}]`;
     errs.push(...resourceNameErrors(name, at));
     const q = limits.get(name);
-    if (q !== undefined) errs.push(...quantityValueErrors(name, q, at));
+    if (q !== undefined) errs.push(...quantityValueErrors(name, q, at), ...hugePageErrors(name, q, at));
     if (isHugePages(name)) hugePages = true;
     if (name === 'cpu' || name === 'memory') cpuOrMemory = true;
   }
@@ -98,6 +110,7 @@ export function validateResourceRequirements(resources: unknown, path: string): 
         errs.push(required(`${path}.limits`, 'Limit must be set for non overcommitable resources'));
       }
     }
+    if (q !== undefined) errs.push(...hugePageErrors(name, q, at));
     if (isHugePages(name)) hugePages = true;
     if (name === 'cpu' || name === 'memory') cpuOrMemory = true;
   }

@@ -7,14 +7,16 @@ import { validateAppsSpec } from './apps';
 import { validateBatch } from './batch';
 import { validateConfigMap, validateNamespace, validateSecret } from './config-data';
 import { decodingErrors } from './decoding';
+import { droppedObjectFields, droppedPodFields } from './feature-gates';
 import { Errors, obj } from './field';
 import { validateObjectMeta } from './object-meta';
 import { validatePodFields, validateDNS, validatePodVolumesAndContainers } from './pod-spec';
 import { validatePersistentVolumeClaimSpec } from './pvc';
 import { validateService } from './service';
+import { DROPPED_ALPHA_FIELD_RULE, PODS_REJECTED_RULE } from './as-the-server-sees-it';
 import { validateTemplateObjectMeta } from './template-meta';
 import { describesPods, PodRuleContext } from '../pod-templates';
-import { ObjectRuleContext, Rule, RuleHit, enforcedRule } from '../rule';
+import { ObjectRuleContext, Rule, RuleHit, bestPracticeRule, enforcedRule } from '../rule';
 
 export const VALIDATION_RULE = {
   DECODING: 'api-decoding',
@@ -28,7 +30,8 @@ export const VALIDATION_RULE = {
   PVC_SPEC: 'api-pvc-spec',
   CONFIG_DATA: 'api-configmap-secret-data',
   NAMESPACE_SPEC: 'api-namespace-spec',
-  STATEFULSET_PODS: 'runtime-statefulset-pod-template',
+  PODS_REJECTED: PODS_REJECTED_RULE,
+  DROPPED_ALPHA_FIELD: DROPPED_ALPHA_FIELD_RULE,
 } as const;
 
 const VALIDATION_GO = 'pkg/apis/core/validation/validation.go';
@@ -42,35 +45,12 @@ function checkObjectMeta(ctx: ObjectRuleContext): RuleHit[] {
   return validateObjectMeta(ctx.kind, ctx.object.metadata, 'metadata', !nameCheckedElsewhere(ctx.kind));
 }
 
-/**
- * The Pod spec checks: 1.28 runs ValidatePodSpec on Pods and on every template
- * but a StatefulSet's (ValidatePodTemplateSpecForStatefulSet), whose Pods are
- * then refused when its controller creates them: runtime-statefulset-pod-template.
- */
-const POD_SPEC_CHECKS: Array<(ctx: PodRuleContext) => Errors> = [
-  validatePodVolumesAndContainers,
-  (ctx) => validateDNS(ctx.pod.spec, ctx.pod.specPath),
-  validatePodFields,
-];
-
-function unlessStatefulSet(check: (ctx: PodRuleContext) => Errors): (ctx: PodRuleContext) => RuleHit[] {
-  return (ctx) => (ctx.kind === 'StatefulSet' ? [] : check(ctx));
-}
-
-function checkStatefulSetPods(ctx: PodRuleContext): RuleHit[] {
-  if (ctx.kind !== 'StatefulSet') return [];
-  return POD_SPEC_CHECKS.flatMap((check) => check(ctx)).map((e) => ({
-    path: e.path,
-    message: `the API server accepts this StatefulSet (1.28 does not validate its Pod template on create) but rejects every Pod its controller creates (FailedCreate events, no Pods): ${e.message}`,
-  }));
-}
-
 function checkKind(kind: string, validate: (object: any) => Errors): (ctx: ObjectRuleContext) => RuleHit[] {
   return (ctx) => (ctx.kind === kind ? validate(ctx.object) : []);
 }
 
 function checkTemplateMeta(ctx: PodRuleContext): RuleHit[] {
-  return ctx.kind === 'Pod' ? [] : validateTemplateObjectMeta(ctx.pod.metadata, ctx.pod.metadataPath);
+  return ctx.kind === 'Pod' ? [] : validateTemplateObjectMeta(ctx.pod.metadata, ctx.pod.metadataPath.replace(/\.metadata$/, ''));
 }
 
 export const VALIDATION_RULES: readonly Rule[] = [
@@ -97,7 +77,7 @@ export const VALIDATION_RULES: readonly Rule[] = [
     why: 'The API server rejects the Pod, or the workload whose template has the problem.',
     fix: 'Follow the message: it names the field, the bad value and what Kubernetes accepts.',
     reference: `${VALIDATION_GO} ValidateVolumes, validateVolumeSource, validateContainerCommon, ValidateEnv, ValidateEnvFrom, ValidateVolumeMounts, ValidateResourceRequirements, ValidateSecurityContext`,
-    checkPod: unlessStatefulSet(POD_SPEC_CHECKS[0]),
+    checkPod: validatePodVolumesAndContainers,
   }),
   enforcedRule({
     id: VALIDATION_RULE.POD_DNS,
@@ -105,7 +85,7 @@ export const VALIDATION_RULES: readonly Rule[] = [
     why: 'The API server rejects the Pod.',
     fix: 'Use IP addresses for nameservers and hostAliases, DNS subdomains for search domains and host names.',
     reference: `${VALIDATION_GO} validateDNSPolicy, validatePodDNSConfig, ValidateHostAliases`,
-    checkPod: unlessStatefulSet(POD_SPEC_CHECKS[1]),
+    checkPod: (ctx) => validateDNS(ctx.pod.spec, ctx.pod.specPath),
   }),
   enforcedRule({
     id: VALIDATION_RULE.POD_FIELDS,
@@ -113,7 +93,7 @@ export const VALIDATION_RULES: readonly Rule[] = [
     why: 'The API server rejects the Pod, or the workload whose template has the problem.',
     fix: 'Follow the message: it names the field, the bad value and what Kubernetes accepts.',
     reference: `${VALIDATION_GO} ValidatePodSpec and the functions it calls`,
-    checkPod: unlessStatefulSet(POD_SPEC_CHECKS[2]),
+    checkPod: validatePodFields,
   }),
   enforcedRule({
     id: VALIDATION_RULE.APPS_SPEC,
@@ -145,7 +125,7 @@ export const VALIDATION_RULES: readonly Rule[] = [
     why: 'The API server rejects the claim.',
     fix: 'Request `resources.requests.storage` (e.g. 1Gi) with `accessModes: [ReadWriteOnce]`.',
     reference: `${VALIDATION_GO} ValidatePersistentVolumeClaim, ValidatePersistentVolumeClaimSpec`,
-    checkObject: checkKind('PersistentVolumeClaim', (object) => validatePersistentVolumeClaimSpec(obj(object.spec), 'spec')),
+    checkObject: checkKind('PersistentVolumeClaim', (object) => validatePersistentVolumeClaimSpec(obj(object.spec), 'spec', true)),
   }),
   enforcedRule({
     id: VALIDATION_RULE.CONFIG_DATA,
@@ -164,11 +144,20 @@ export const VALIDATION_RULES: readonly Rule[] = [
     checkObject: checkKind('Namespace', validateNamespace),
   }),
   enforcedRule({
-    id: VALIDATION_RULE.STATEFULSET_PODS,
-    what: 'The Pod template of a StatefulSet passes the Pod validation its Pods will meet.',
-    why: 'Kubernetes 1.28 accepts a StatefulSet without validating its Pod template\'s spec, then rejects every Pod its controller creates: the StatefulSet exists and never runs a Pod (FailedCreate events).',
+    id: VALIDATION_RULE.PODS_REJECTED,
+    what: 'A workload whose Pods the API server will refuse: the image of a template container has leading or trailing whitespace, or a StatefulSet\'s Pod template fails the Pod validation.',
+    why: 'Kubernetes 1.28 accepts the workload (it checks image whitespace on Pods only, and validates a StatefulSet\'s Pod template spec only when its Pods are created), then rejects every Pod its controller creates: the workload exists and never runs a Pod (FailedCreate events).',
     fix: 'Follow the message: it names the field, the bad value and what Kubernetes accepts.',
-    reference: 'pkg/apis/apps/validation/validation.go ValidatePodTemplateSpecForStatefulSet; ' + `${VALIDATION_GO} ValidatePodSpec`,
-    checkPod: checkStatefulSetPods,
+    reference: `pkg/apis/apps/validation/validation.go ValidatePodTemplateSpecForStatefulSet; ${VALIDATION_GO} validateContainerOnlyForPod, ValidatePodSpec`,
+    // No check of its own: the engine reports here what the api-* Pod rules find that only the Pods' creation rejects (as-the-server-sees-it.ts).
+  }),
+  bestPracticeRule({
+    id: VALIDATION_RULE.DROPPED_ALPHA_FIELD,
+    what: 'No field of a feature that is alpha and off in Kubernetes 1.28 is set: an init container\'s `restartPolicy` other than `Always` (SidecarContainers), `securityContext.procMount` (ProcMountType), `hostUsers` (UserNamespacesSupport), `resizePolicy` (InPlacePodVerticalScaling), resource claims (DynamicResourceAllocation), StatefulSet `maxUnavailable` (MaxUnavailableStatefulSet), Job `backoffLimitPerIndex`/`maxFailedIndexes` (JobBackoffLimitPerIndex), `podReplacementPolicy` (JobPodReplacementPolicy).',
+    why: 'The API server drops the field before validation and accepts the object: what the field asks for does not happen.',
+    fix: 'Enable the feature gate on the control plane (and kubelets), or remove the field.',
+    reference: 'pkg/features/kube_features.go (1.28 defaults); pkg/api/pod/util.go dropDisabledFields; pkg/registry/apps/statefulset/strategy.go; pkg/registry/batch/job/strategy.go',
+    checkObject: droppedObjectFields,
+    checkPod: droppedPodFields,
   }),
 ];

@@ -37,14 +37,11 @@ function nonSpecialIPErrors(ip: string, path: string): Errors {
   return errs;
 }
 
-/** k8s: ValidatePortNumOrName for targetPort (0 or unset is defaulted to port) */
-function targetPortErrors(target: unknown, path: string): Errors {
-  if (typeof target === 'string') {
-    if (target === '') return [];
-    return invalidEach(path, target, portNameErrors(target));
-  }
-  if (isInt(target) && target !== 0) return invalidEach(path, target, portNumErrors(target));
-  return [];
+/** k8s: ValidatePortNumOrName for targetPort, after SetDefaults_Service set an unset, 0 or "" one to the port */
+function targetPortErrors(target: unknown, port: unknown, path: string): Errors {
+  if (typeof target === 'string' && target !== '') return invalidEach(path, target, portNameErrors(target));
+  const value = isInt(target) && target !== 0 ? target : (isInt(port) ? port : 0);
+  return invalidEach(path, value, portNumErrors(value));
 }
 
 /** k8s: validateServicePort */
@@ -62,7 +59,7 @@ function validateServicePort(port: Record<string, any>, requireName: boolean, na
   errs.push(...invalidEach(`${path}.port`, number, portNumErrors(number)));
   const protocol = isSet(port.protocol) && port.protocol !== '' ? port.protocol : 'TCP';
   if (!PROTOCOLS.includes(protocol)) errs.push(notSupported(`${path}.protocol`, protocol, PROTOCOLS));
-  errs.push(...targetPortErrors(port.targetPort, `${path}.targetPort`));
+  errs.push(...targetPortErrors(port.targetPort, port.port, `${path}.targetPort`));
   if (typeof port.appProtocol === 'string') errs.push(...invalidEach(`${path}.appProtocol`, port.appProtocol, qualifiedNameErrors(port.appProtocol)));
   return errs;
 }
@@ -134,9 +131,8 @@ export function validateService(service: any): Errors {
     if (isInt(timeout) && (timeout <= 0 || timeout > 86400)) {
       errs.push(invalid('spec.sessionAffinityConfig.clientIP.timeoutSeconds', timeout, 'must be greater than 0 and less than 86400'));
     }
-  } else if (affinity === 'None' && isSet(spec.sessionAffinityConfig)) {
-    errs.push(forbidden('spec.sessionAffinityConfig', 'must not be set when session affinity is None'));
   }
+  // SetDefaults_Service drops sessionAffinityConfig when sessionAffinity is None: validateServiceSessionAffinity's Forbidden never fires on create.
   if (type !== 'ExternalName') errs.push(...clusterIPErrors(spec, clusterIPs));
   list(spec.externalIPs).forEach((ip, i) => {
     const msgs = ipErrors(str(ip));
