@@ -51,7 +51,11 @@ function selectorErrors(kind: string, spec: Record<string, any>, path: string, r
   const errs: Errors = [];
   const templateLabels = obj(obj(spec.template).metadata).labels;
   if (!isSet(spec.selector)) {
-    if (requireSelector) errs.push(required(`${path}.selector`, '', 'set spec.selector.matchLabels to the labels of spec.template.metadata.labels'));
+    if (requireSelector) {
+      errs.push(required(`${path}.selector`, '', 'set spec.selector.matchLabels to the labels of spec.template.metadata.labels'));
+      // LabelSelectorAsSelector(nil) is labels.Nothing(): it matches no template either.
+      errs.push(invalid(`${path}.template.metadata.labels`, templateLabels ?? {}, '`selector` does not match template `labels`'));
+    }
     return errs;
   }
   errs.push(...validateLabelSelector(spec.selector, `${path}.selector`));

@@ -7,7 +7,7 @@
  * JobBackoffLimitPerIndex and JobPodReplacementPolicy are alpha and off in
  * 1.28: their fields are dropped before validation.
  */
-import { dns1123LabelErrors, qualifiedNameErrors } from './apimachinery';
+import { dns1123LabelErrors, labelValueErrors, qualifiedNameErrors } from './apimachinery';
 import { cronParseError, isKnownTimeZone } from './cron';
 import { Errors, invalid, invalidEach, isInt, isObject, isSet, list, notSupported, obj, required, str, tooMany } from './field';
 
@@ -112,6 +112,12 @@ function validateJob(job: any): Errors {
     }
   } else if (!isSet(spec.selector)) {
     errs.push(required('spec.selector', '', 'with manualSelector: true, give the selector'));
+  }
+  // generateSelector labels the template job-name and batch.kubernetes.io/job-name = the Job's name.
+  const templateLabels = obj(obj(obj(spec.template).metadata).labels);
+  for (const key of ['batch.kubernetes.io/job-name', 'job-name']) {
+    const value = key in templateLabels ? str(templateLabels[key]) : name;
+    if (!(key in templateLabels)) errs.push(...labelValueErrors(value).map((msg) => invalid('spec.template.labels', value, `${msg} (the label ${key} the API server adds)`)));
   }
   if (spec.completionMode === 'Indexed' && isInt(spec.completions) && spec.completions > 0) {
     const host = `${name}-${spec.completions - 1}`;

@@ -5,7 +5,8 @@
  * (spec.finalizers). Secret `stringData` is merged into `data` first, as the
  * v1 conversion does, so its keys are reported under `data[...]`.
  */
-import { configMapKeyErrors, qualifiedNameErrors } from './apimachinery';
+import { namespacePodSecurityLabelErrors } from './admission';
+import { configMapKeyErrors, labelValueErrors, qualifiedNameErrors } from './apimachinery';
 import { Errors, byteLength, invalid, isObject, obj, required, str, tooLong } from './field';
 
 /** k8s: pkg/apis/core/types.go MaxSecretSize */
@@ -128,5 +129,8 @@ export function validateNamespace(ns: any): Errors {
     }
   }
   if (str(obj(ns.metadata).namespace) !== '') errs.push({ path: 'metadata.namespace', message: 'metadata.namespace: Forbidden: not allowed on this type' });
-  return errs;
+  // The strategy labels every Namespace kubernetes.io/metadata.name=<name> (PrepareForCreate): the name must be a label value too.
+  const name = str(obj(ns.metadata).name);
+  if (name !== '') errs.push(...labelValueErrors(name).map((msg) => invalid('metadata.labels', name, `${msg} (the label kubernetes.io/metadata.name the API server adds)`)));
+  return [...errs, ...namespacePodSecurityLabelErrors(ns)];
 }

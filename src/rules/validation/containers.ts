@@ -103,7 +103,7 @@ function validateHTTPGet(owner: unknown, path: string): Errors {
 }
 
 /** The validateContainerCommon checks of this module for one container. */
-export function validateContainer(ref: ContainerRef, volumes: PodVolumes): Errors {
+export function validateContainer(ref: ContainerRef, volumes: PodVolumes, pod: boolean): Errors {
   const c = ref.container;
   const errs: Errors = [];
   const policy = c.terminationMessagePolicy;
@@ -114,7 +114,7 @@ export function validateContainer(ref: ContainerRef, volumes: PodVolumes): Error
   errs.push(...validateEnvFrom(c.envFrom, `${ref.path}.envFrom`));
   errs.push(...validateVolumeMounts(c, volumes, `${ref.path}.volumeMounts`));
   errs.push(...validateVolumeDevices(c, volumes, `${ref.path}.volumeDevices`));
-  errs.push(...validateResourceRequirements(c.resources, `${ref.path}.resources`));
+  errs.push(...validateResourceRequirements(c.resources, `${ref.path}.resources`, pod));
   errs.push(...validateContainerSecurityContext(c.securityContext, `${ref.path}.securityContext`));
   const probesChecked = ref.group === 'containers' || ref.sidecar;
   if (probesChecked) {

@@ -16,7 +16,8 @@ type NameFn = (name: string) => string[];
 /** k8s: NameIsDNSSubdomain, NameIsDNSLabel, NameIsDNS1035Label by kind (ValidatePodName, ValidateServiceName, ValidateNamespaceName...). */
 export function nameFunctionOf(kind: string): NameFn {
   if (kind === 'Service') return dns1035LabelErrors;
-  if (kind === 'Namespace') return dns1123LabelErrors;
+  // apps/validation ValidateStatefulSetName is NameIsDNSLabel in 1.28 (its Pods are named <name>-<ordinal>).
+  if (kind === 'Namespace' || kind === 'StatefulSet') return dns1123LabelErrors;
   return dns1123SubdomainErrors;
 }
 
@@ -59,6 +60,10 @@ export function validateObjectMeta(kind: string, meta: unknown, path: string, ch
     const generated = `${generateName.slice(0, 58)}abcde`;
     const problems = [...nameFn(generated), ...(kind === 'CronJob' && generated.length > 52 ? ['must be no more than 52 characters'] : [])];
     errs.push(...problems.map((msg) => invalid(`${path}.name`, generated, `${msg} (the name generated from generateName ${JSON.stringify(generateName)})`)));
+  }
+  if (kind === 'StatefulSet' && name !== '' && dns1123SubdomainErrors(name).length === 0) {
+    // api-object-name checks the subdomain; the label's extra limits (no dots, 63 characters) are reported here.
+    errs.push(...invalidEach(`${path}.name`, name, dns1123LabelErrors(name)));
   }
   errs.push(...validateLabels(m.labels, `${path}.labels`));
   errs.push(...validateAnnotations(m.annotations, `${path}.annotations`));

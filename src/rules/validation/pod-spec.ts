@@ -27,7 +27,7 @@ export function validatePodVolumesAndContainers(ctx: PodRuleContext): Errors {
   const volumes: PodVolumes = { valid, invalid: new Set(declared.filter((n) => !valid.has(n))) };
   const errs = [...errors];
   for (const ref of ctx.containers) {
-    if (ref.group !== 'ephemeralContainers') errs.push(...validateContainer(ref, volumes));
+    if (ref.group !== 'ephemeralContainers') errs.push(...validateContainer(ref, volumes, ctx.kind === 'Pod'));
   }
   return errs;
 }

@@ -77,9 +77,13 @@ function quantityValueErrors(name: string, q: Quantity, path: string): Errors {
   return errs;
 }
 
-/** k8s: ValidateResourceRequirements */
-export function validateResourceRequirements(resources: unknown, path: string): Errors {
-  if (!isObject(resources)) return [];
+/**
+ * k8s: ValidateResourceRequirements. For a Pod (`pod`), SetDefaults_Pod first
+ * copies each limit without a request into requests.
+ */
+export function validateResourceRequirements(given: unknown, path: string, pod = false): Errors {
+  if (!isObject(given)) return [];
+  const resources = pod && isObject(given.limits) ? { ...given, requests: { ...given.limits, ...obj(given.requests) } } : given;
   const errs: Errors = [];
   const limits = quantities(resources.limits);
   const requests = quantities(resources.requests);

@@ -3,6 +3,7 @@
  * upstream area. Each check returns the API server's own field paths and
  * messages. Registered in src/rules/registry.ts after the older API_RULES.
  */
+import { podAdmissionErrors } from './admission';
 import { validateAppsSpec } from './apps';
 import { validateBatch } from './batch';
 import { validateConfigMap, validateNamespace, validateSecret } from './config-data';
@@ -30,6 +31,7 @@ export const VALIDATION_RULE = {
   PVC_SPEC: 'api-pvc-spec',
   CONFIG_DATA: 'api-configmap-secret-data',
   NAMESPACE_SPEC: 'api-namespace-spec',
+  POD_ADMISSION: 'api-pod-admission',
   PODS_REJECTED: PODS_REJECTED_RULE,
   DROPPED_ALPHA_FIELD: DROPPED_ALPHA_FIELD_RULE,
 } as const;
@@ -94,6 +96,14 @@ export const VALIDATION_RULES: readonly Rule[] = [
     fix: 'Follow the message: it names the field, the bad value and what Kubernetes accepts.',
     reference: `${VALIDATION_GO} ValidatePodSpec and the functions it calls`,
     checkPod: validatePodFields,
+  }),
+  enforcedRule({
+    id: VALIDATION_RULE.POD_ADMISSION,
+    what: 'A Pod gives no `priority` or `preemptionPolicy` other than the ones its priorityClassName implies, and no `overhead` without a runtimeClassName.',
+    why: 'The Priority and RuntimeClass admission plugins (on by default) refuse the Pod (403 Forbidden); for a workload, they refuse every Pod its controller creates.',
+    fix: 'Set priorityClassName (and preemptionPolicy on the PriorityClass), and runtimeClassName instead of overhead.',
+    reference: 'plugin/pkg/admission/priority/admission.go admitPod; plugin/pkg/admission/runtimeclass/admission.go validateOverhead',
+    checkPod: podAdmissionErrors,
   }),
   enforcedRule({
     id: VALIDATION_RULE.APPS_SPEC,
