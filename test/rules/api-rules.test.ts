@@ -216,7 +216,9 @@ describe('api-volume-name and api-volume-mount-unknown', () => {
       initContainers: [ctr('init', { volumeMounts: [{ name: 'shared', mountPath: '/s' }, { name: 'cache', mountPath: '/c' }] })],
       containers: [ctr('app', { volumeMounts: [{ name: 'shared', mountPath: '/s' }] })],
     };
-    expect(paths(workload('StatefulSet', spec), 'api-volume-mount-unknown')).toEqual(['spec.template.spec.initContainers[0].volumeMounts[1].name']);
+    expect(paths(workload('Deployment', spec), 'api-volume-mount-unknown')).toEqual(['spec.template.spec.initContainers[0].volumeMounts[1].name']);
+    // 1.28 validates a StatefulSet's template spec only when its Pods are created (ValidatePodTemplateSpecForStatefulSet).
+    expect(paths(workload('StatefulSet', spec), 'runtime-pods-rejected')).toEqual(['spec.template.spec.initContainers[0].volumeMounts[1].name']);
   });
 });
 
@@ -256,10 +258,13 @@ describe('api-container-restart-policy', () => {
     ]);
   });
 
-  // k8s: TestValidateInitContainers "Not supported RestartPolicy: OnFailure|Never|invalid|empty"
-  test.each(['OnFailure', 'Never', 'invalid', ''])('an init container may not set restartPolicy "%s"', (policy) => {
-    expect(found(pod({ initContainers: [ctr('init', { restartPolicy: policy })], containers: [ctr('app')] }), 'api-container-restart-policy')).toEqual([
-      `spec.initContainers[0].restartPolicy: init container "init" restartPolicy: Unsupported value: "${policy}": supported values: "Always"; use Always for a sidecar, or remove the field`,
+  // k8s: TestValidateInitContainers "Not supported RestartPolicy: OnFailure|Never|invalid|empty" (with SidecarContainers on).
+  // A 1.28 API server (gate off) drops the field first (dropDisabledFields) and accepts the Pod: a warning, not an API error.
+  test.each(['OnFailure', 'Never', 'invalid', ''])('an init container restartPolicy "%s" is dropped on 1.28: warned, not an API error', (policy) => {
+    const obj = pod({ initContainers: [ctr('init', { restartPolicy: policy })], containers: [ctr('app')] });
+    expect(found(obj, 'api-container-restart-policy')).toEqual([]);
+    expect(found(obj, 'bp-dropped-alpha-field')).toEqual([
+      `spec.initContainers[0].restartPolicy: spec.initContainers[0].restartPolicy is dropped by the API server on 1.28 and has no effect (feature gate SidecarContainers, alpha and off by default); besides: init container "init" restartPolicy: Unsupported value: "${policy}": supported values: "Always"; use Always for a sidecar, or remove the field`,
     ]);
   });
 
@@ -506,7 +511,8 @@ describe('images', () => {
     expect(found(pod({ containers: [ctr('ghi', { image: ' some  ' })] }), 'api-image-whitespace')).toEqual([
       'spec.containers[0].image: container "ghi" image: Invalid value: " some  ": must not have leading or trailing whitespace; remove the whitespace',
     ]);
-    expect(found(workload('Deployment', { containers: [ctr('ghi', { image: 'busybox:1.28 ' })] }), 'api-image-whitespace')).toEqual([
+    expect(found(workload('Deployment', { containers: [ctr('ghi', { image: 'busybox:1.28 ' })] }), 'api-image-whitespace')).toEqual([]);
+    expect(found(workload('Deployment', { containers: [ctr('ghi', { image: 'busybox:1.28 ' })] }), 'runtime-pods-rejected')).toEqual([
       expect.stringContaining('(the API server accepts the Deployment but rejects every Pod created from it)'),
     ]);
   });

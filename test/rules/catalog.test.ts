@@ -3,13 +3,14 @@ import { RULE, RuleCatalog, allRules, renderCatalogMarkdown, ruleById } from '..
 import { lintObjects } from '../../src/rules/engine';
 import { Severity } from '../../src/rules/finding';
 import { PodSecurityRule } from '../../src/rules/pod-security';
+import { VALIDATION_RULE } from '../../src/rules/validation/rules';
 
 describe('the catalogue', () => {
   test('has every rule id the rule modules use, once', () => {
     const ids = allRules().map((rule) => rule.id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ids).toEqual(expect.arrayContaining([...Object.values(RULE), ...Object.values(PodSecurityRule)]));
-    expect(ids).toHaveLength(Object.values(RULE).length + Object.values(PodSecurityRule).length);
+    expect(ids).toEqual(expect.arrayContaining([...Object.values(RULE), ...Object.values(PodSecurityRule), ...Object.values(VALIDATION_RULE)]));
+    expect(ids).toHaveLength(Object.values(RULE).length + Object.values(PodSecurityRule).length + Object.values(VALIDATION_RULE).length);
   });
 
   test('lists API rules, then run-time, then Pod Security Standards, then best practice', () => {

@@ -10,7 +10,6 @@
  *   claim template is fine).
  * - Image whitespace is checked for Pods only (validateContainerOnlyForPod):
  *   templates are accepted and their Pods refused.
- * - The admission checks of api-pod-admission apply to Pods only.
  * - An init container's `restartPolicy` is dropped before validation
  *   (pkg/api/pod/util.go dropDisabledFields: SidecarContainers is alpha and off):
  *   any value is accepted and has no effect.
@@ -48,9 +47,6 @@ export function asTheServerSeesIt(object: any, found: Violation): Violation | un
   }
   if (kind !== 'Pod' && found.ruleId === 'api-image-whitespace') {
     return podsRejected(kind, found, '1.28 checks image whitespace on Pods only');
-  }
-  if (kind !== 'Pod' && found.ruleId === 'api-pod-admission') {
-    return podsRejected(kind, found, 'admission plugins judge Pods, not templates');
   }
   if (kind !== 'StatefulSet' || !found.ruleId.startsWith('api-') || VALIDATED_FOR_STATEFULSET.has(found.ruleId)) return found;
   if (found.ruleId === 'api-volume-mount-unknown' && mountsClaimTemplate(object, found.path)) return undefined;

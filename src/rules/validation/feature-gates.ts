@@ -14,9 +14,30 @@ function dropped(path: string, gate: string, what: string): Errors {
   return [{ path, message: `${path} is dropped by the API server on 1.28 and has no effect (feature gate ${gate}, alpha and off by default): ${what}` }];
 }
 
-/** Dropped Pod spec fields: procMount, hostUsers, resizePolicy, resource claims. */
-export function droppedPodFields(ctx: PodRuleContext): Errors {
+/**
+ * Sidecars with probes or lifecycle hooks: dropDisabledFields removes their
+ * restartPolicy, then validateInitContainers refuses the probes. A default 1.28
+ * API server rejects such a Pod (and every Pod of such a template). The
+ * constructs build native sidecars for clusters that enable the gate, so this
+ * is the dropped field's warning, saying what a default 1.28 server does.
+ */
+function droppedSidecarRestartPolicy(ctx: PodRuleContext): Errors {
   const errs: Errors = [];
+  for (const ref of ctx.containers) {
+    if (!ref.sidecar) continue;
+    const refused = ['lifecycle', 'livenessProbe', 'readinessProbe', 'startupProbe'].filter((field) => isSet(ref.container[field]));
+    if (refused.length === 0) continue;
+    errs.push({
+      path: `${ref.path}.${refused[0]}`,
+      message: `${ref.path}.restartPolicy is dropped by the API server on 1.28 (feature gate SidecarContainers, alpha and off by default), so ${refused.join(', ')} of this sidecar is refused there (Forbidden: may not be set for init containers without restartPolicy=Always): enable the gate on the control plane and kubelets, or remove ${refused.join(', ')}`,
+    });
+  }
+  return errs;
+}
+
+/** Dropped Pod spec fields: procMount, hostUsers, resizePolicy, resource claims, sidecars' restartPolicy (with probes). */
+export function droppedPodFields(ctx: PodRuleContext): Errors {
+  const errs: Errors = droppedSidecarRestartPolicy(ctx);
   const spec = ctx.pod.spec;
   if (isSet(spec.hostUsers)) errs.push(...dropped(`${ctx.pod.specPath}.hostUsers`, 'UserNamespacesSupport', 'the Pod runs in the host user namespace'));
   if (list(spec.resourceClaims).length > 0) errs.push(...dropped(`${ctx.pod.specPath}.resourceClaims`, 'DynamicResourceAllocation', 'no resource is allocated'));

@@ -131,25 +131,6 @@ function validateHostProcess(ctx: PodRuleContext): Errors {
   return errs;
 }
 
-/**
- * k8s: validateInitContainers, after dropDisabledFields removed every init
- * container's restartPolicy (SidecarContainers is off in 1.28): a "sidecar"
- * is a plain init container, so its probes and lifecycle are refused.
- */
-function validateDroppedSidecars(ctx: PodRuleContext): Errors {
-  const errs: Errors = [];
-  for (const ref of ctx.containers) {
-    if (!ref.sidecar) continue;
-    for (const field of ['lifecycle', 'livenessProbe', 'readinessProbe', 'startupProbe']) {
-      if (isSet(ref.container[field])) {
-        errs.push(forbidden(`${ref.path}.${field}`, 'may not be set for init containers without restartPolicy=Always',
-          'Kubernetes 1.28 drops restartPolicy: Always from init containers (feature gate SidecarContainers, alpha and off), so this sidecar is an ordinary init container; enable the gate or remove the field'));
-      }
-    }
-  }
-  return errs;
-}
-
 /** The Pod-level fields of ValidatePodSpec. */
 export function validatePodFields(ctx: PodRuleContext): Errors {
   const spec = ctx.pod.spec;
@@ -178,6 +159,5 @@ export function validatePodFields(ctx: PodRuleContext): Errors {
   }
   if (isObject(spec.overhead)) errs.push(...validateResourceRequirements({ limits: spec.overhead }, `${p}.overhead`));
   errs.push(...validateOS(ctx));
-  errs.push(...validateDroppedSidecars(ctx));
   return errs;
 }

@@ -55,7 +55,8 @@ function checkTemplateMeta(ctx: PodRuleContext): RuleHit[] {
   return ctx.kind === 'Pod' ? [] : validateTemplateObjectMeta(ctx.pod.metadata, ctx.pod.metadataPath.replace(/\.metadata$/, ''));
 }
 
-export const VALIDATION_RULES: readonly Rule[] = [
+/** The api-* rules of the port. */
+export const VALIDATION_API_RULES: readonly Rule[] = [
   enforcedRule({
     id: VALIDATION_RULE.DECODING,
     what: 'The object decodes: no unknown fields (strict field validation, the default of `kubectl apply` since 1.27), every value of its field\'s JSON type (numbers unquoted, integers in range), quantities such as `500m` or `1Gi`, base64 in Secret `data` and ConfigMap `binaryData`.',
@@ -103,7 +104,7 @@ export const VALIDATION_RULES: readonly Rule[] = [
     why: 'The Priority and RuntimeClass admission plugins (on by default) refuse the Pod (403 Forbidden); for a workload, they refuse every Pod its controller creates.',
     fix: 'Set priorityClassName (and preemptionPolicy on the PriorityClass), and runtimeClassName instead of overhead.',
     reference: 'plugin/pkg/admission/priority/admission.go admitPod; plugin/pkg/admission/runtimeclass/admission.go validateOverhead',
-    checkPod: podAdmissionErrors,
+    checkPod: (ctx) => (ctx.kind === 'Pod' ? podAdmissionErrors(ctx) : []),
   }),
   enforcedRule({
     id: VALIDATION_RULE.APPS_SPEC,
@@ -153,14 +154,23 @@ export const VALIDATION_RULES: readonly Rule[] = [
     reference: `${VALIDATION_GO} ValidateNamespace, validateFinalizerName`,
     checkObject: checkKind('Namespace', validateNamespace),
   }),
+];
+
+/** The run-time rule of the port: workloads whose Pods the API server will refuse. */
+export const VALIDATION_RUNTIME_RULES: readonly Rule[] = [
   enforcedRule({
     id: VALIDATION_RULE.PODS_REJECTED,
-    what: 'A workload whose Pods the API server will refuse: the image of a template container has leading or trailing whitespace, or a StatefulSet\'s Pod template fails the Pod validation.',
+    what: 'A workload whose Pods the API server will refuse: the image of a template container has leading or trailing whitespace, a StatefulSet\'s Pod template fails the Pod validation, or a template sets what the Priority or RuntimeClass admission plugins refuse.',
     why: 'Kubernetes 1.28 accepts the workload (it checks image whitespace on Pods only, and validates a StatefulSet\'s Pod template spec only when its Pods are created), then rejects every Pod its controller creates: the workload exists and never runs a Pod (FailedCreate events).',
     fix: 'Follow the message: it names the field, the bad value and what Kubernetes accepts.',
     reference: `pkg/apis/apps/validation/validation.go ValidatePodTemplateSpecForStatefulSet; ${VALIDATION_GO} validateContainerOnlyForPod, ValidatePodSpec`,
-    // No check of its own: the engine reports here what the api-* Pod rules find that only the Pods' creation rejects (as-the-server-sees-it.ts).
+    // Besides its own check (admission on templates), the engine reports here what the api-* Pod rules find that only the Pods' creation rejects (as-the-server-sees-it.ts).
+    checkPod: (ctx) => (ctx.kind === 'Pod' ? [] : podAdmissionErrors(ctx).map((e) => ({ ...e, message: `the API server accepts this ${ctx.kind} (admission plugins judge Pods, not templates) but refuses every Pod its controller creates (FailedCreate events, no Pods): ${e.message}` }))),
   }),
+];
+
+/** The warning of the port: fields of alpha features that 1.28 drops. */
+export const VALIDATION_BEST_PRACTICE_RULES: readonly Rule[] = [
   bestPracticeRule({
     id: VALIDATION_RULE.DROPPED_ALPHA_FIELD,
     what: 'No field of a feature that is alpha and off in Kubernetes 1.28 is set: an init container\'s `restartPolicy` other than `Always` (SidecarContainers), `securityContext.procMount` (ProcMountType), `hostUsers` (UserNamespacesSupport), `resizePolicy` (InPlacePodVerticalScaling), resource claims (DynamicResourceAllocation), StatefulSet `maxUnavailable` (MaxUnavailableStatefulSet), Job `backoffLimitPerIndex`/`maxFailedIndexes` (JobBackoffLimitPerIndex), `podReplacementPolicy` (JobPodReplacementPolicy).',
