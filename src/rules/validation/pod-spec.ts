@@ -32,9 +32,9 @@ export function validatePodVolumesAndContainers(ctx: PodRuleContext): Errors {
   return errs;
 }
 
-/** k8s: validatePodDNSConfig + validateDNSPolicy (an empty policy is defaulted to ClusterFirst) */
+/** k8s: validatePodDNSConfig + validateDNSPolicy (an empty policy is defaulted to ClusterFirst) + ValidateHostAliases */
 export function validateDNS(spec: Record<string, any>, specPath: string): Errors {
-  const errs: Errors = [];
+  const errs: Errors = validateHostAliases(spec.hostAliases, `${specPath}.hostAliases`);
   const policy = isSet(spec.dnsPolicy) && spec.dnsPolicy !== '' ? spec.dnsPolicy : 'ClusterFirst';
   if (!DNS_POLICIES.includes(policy)) errs.push(notSupported(`${specPath}.dnsPolicy`, policy, DNS_POLICIES));
   const path = `${specPath}.dnsConfig`;
@@ -152,7 +152,6 @@ export function validatePodFields(ctx: PodRuleContext): Errors {
     errs.push(invalid(`${p}.activeDeadlineSeconds`, spec.activeDeadlineSeconds, `must be between 1 and ${MAX_INT32}, inclusive`, 'omit it for no deadline'));
   }
   errs.push(...validateTolerations(spec.tolerations, `${p}.tolerations`));
-  errs.push(...validateHostAliases(spec.hostAliases, `${p}.hostAliases`));
   if (isSet(spec.preemptionPolicy)) {
     if (spec.preemptionPolicy === '') errs.push(required(`${p}.preemptionPolicy`));
     else if (!PREEMPTION_POLICIES.includes(spec.preemptionPolicy)) errs.push(notSupported(`${p}.preemptionPolicy`, spec.preemptionPolicy, PREEMPTION_POLICIES));
