@@ -81,7 +81,7 @@ describe('differential: engine vs kube-apiserver 1.28 (test/differential/corpus.
     const found = currentDisagreements();
     process.stdout.write(`\n${agreementTable(found)}\n`);
     if (process.env.UPDATE_DISAGREEMENTS === '1') {
-      const entries = Object.entries(found).sort().map(([id, disagreement]) => [id, { disagreement, reason: known[id]?.reason ?? 'not ported yet' }]);
+      const entries = Object.entries(found).sort().map(([id, kind]) => [id, { disagreement: kind, reason: known[id]?.reason ?? 'not ported yet' }]);
       writeFileSync(KNOWN_FILE, `${JSON.stringify(Object.fromEntries(entries), null, 1)}\n`);
       return;
     }

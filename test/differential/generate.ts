@@ -1,3 +1,4 @@
+/* eslint-disable no-bitwise */ // a seeded PRNG and a string hash are bit arithmetic
 /**
  * The differential corpus generator: valid seed objects of every kind
  * (seeds.ts), each mutated 1-3 times by operators (operators.ts), seeded and
@@ -20,8 +21,19 @@ export interface GeneratedObject {
 
 /** How many objects of each kind the committed corpus holds (Pods and templates get more: most rules live there). */
 export const CORPUS_COUNTS: Readonly<Record<string, number>> = {
-  Pod: 760, Deployment: 300, StatefulSet: 250, DaemonSet: 200, ReplicaSet: 150, Job: 250, CronJob: 250,
-  Service: 250, PersistentVolumeClaim: 150, ConfigMap: 150, Secret: 150, ServiceAccount: 80, Namespace: 80,
+  Pod: 760,
+  Deployment: 300,
+  StatefulSet: 250,
+  DaemonSet: 200,
+  ReplicaSet: 150,
+  Job: 250,
+  CronJob: 250,
+  Service: 250,
+  PersistentVolumeClaim: 150,
+  ConfigMap: 150,
+  Secret: 150,
+  ServiceAccount: 80,
+  Namespace: 80,
 };
 
 export const CORPUS_SEED = 20231128;

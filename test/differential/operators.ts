@@ -325,8 +325,12 @@ const POD_OPERATORS: Operator[] = [
   }, DECODING_WEIGHT),
   op('initContainer.sidecar', POD_KINDS, (obj, r) => {
     const spec = podSpecOf(obj);
-    const side: any = { name: 'proxy', image: 'envoyproxy/envoy:v1.28.0', restartPolicy: 'Always',
-      securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } } };
+    const side: any = {
+      name: 'proxy',
+      image: 'envoyproxy/envoy:v1.28.0',
+      restartPolicy: 'Always',
+      securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } },
+    };
     if (r.chance(0.4)) side.readinessProbe = { tcpSocket: { port: 9901 } };
     ensure(spec, 'initContainers', []).push(side);
   }),
@@ -413,7 +417,7 @@ function workloadOps(): Operator[] {
       else if (choice === 2) obj.spec.selector = {};
       else if (choice === 3) obj.spec.selector = { matchExpressions: [{ key: 'app.kubernetes.io/name', operator: 'In', values: ['web'] }] };
       else if (choice === 4) obj.spec.selector = { matchExpressions: [{ key: 'app.kubernetes.io/name', operator: 'Exists', values: ['web'] }] };
-      else obj.spec.selector = { matchLabels: { 'app.kubernetes.io/name': 'web', tier: 'x' } };
+      else obj.spec.selector = { matchLabels: { 'app.kubernetes.io/name': 'web', 'tier': 'x' } };
       if (obj.kind === 'Job' && r.chance(0.5)) obj.spec.manualSelector = true;
     }),
     op('workload.templateLabels', SELECTORS, (obj, r) => { obj.spec.template.metadata.labels = r.pick([{}, { app: 'other' }, undefined]); }),
@@ -432,15 +436,13 @@ function workloadOps(): Operator[] {
     }),
     op('statefulset.fields', ['StatefulSet'], (obj, r) => {
       const choice = r.int(7);
-      if (choice === 0) obj.spec.podManagementPolicy = r.pick(['OrderedReady', 'Parallel', 'Random']);
-      else if (choice === 1) obj.spec.updateStrategy = r.pick([{ type: 'OnDelete', rollingUpdate: { partition: 1 } }, { type: 'RollingUpdate', rollingUpdate: { partition: -1 } },
-        { type: 'RollingUpdate', rollingUpdate: { partition: 0, maxUnavailable: 0 } }, { type: 'Sometimes' }]);
-      else if (choice === 2) obj.spec.serviceName = r.pick(['', 'Bad_Svc', undefined]);
-      else if (choice === 3) obj.spec.persistentVolumeClaimRetentionPolicy = { whenDeleted: r.pick(['Retain', 'Delete', 'Keep']), whenScaled: r.pick(['Retain', 'Delete']) };
-      else if (choice === 4) obj.spec.ordinals = { start: r.pick([0, 5, -1]) };
-      else if (choice === 5) obj.spec.volumeClaimTemplates[0].spec = r.pick([{ accessModes: [] }, { accessModes: ['ReadWriteOnce'] }, { accessModes: ['ReadWriteMany'], resources: { requests: { storage: '0' } } },
-        { accessModes: ['Sometimes'], resources: { requests: { storage: '1Gi' } } }]);
-      else obj.spec.volumeClaimTemplates[0].metadata.name = r.pick(['Data', 'tmp', '']);
+      if (choice === 0) {obj.spec.podManagementPolicy = r.pick(['OrderedReady', 'Parallel', 'Random']);} else if (choice === 1) {
+        obj.spec.updateStrategy = r.pick([{ type: 'OnDelete', rollingUpdate: { partition: 1 } }, { type: 'RollingUpdate', rollingUpdate: { partition: -1 } },
+          { type: 'RollingUpdate', rollingUpdate: { partition: 0, maxUnavailable: 0 } }, { type: 'Sometimes' }]);
+      } else if (choice === 2) {obj.spec.serviceName = r.pick(['', 'Bad_Svc', undefined]);} else if (choice === 3) {obj.spec.persistentVolumeClaimRetentionPolicy = { whenDeleted: r.pick(['Retain', 'Delete', 'Keep']), whenScaled: r.pick(['Retain', 'Delete']) };} else if (choice === 4) {obj.spec.ordinals = { start: r.pick([0, 5, -1]) };} else if (choice === 5) {
+        obj.spec.volumeClaimTemplates[0].spec = r.pick([{ accessModes: [] }, { accessModes: ['ReadWriteOnce'] }, { accessModes: ['ReadWriteMany'], resources: { requests: { storage: '0' } } },
+          { accessModes: ['Sometimes'], resources: { requests: { storage: '1Gi' } } }]);
+      } else {obj.spec.volumeClaimTemplates[0].metadata.name = r.pick(['Data', 'tmp', '']);}
     }),
     op('daemonset.fields', ['DaemonSet'], (obj, r) => {
       const choice = r.int(3);

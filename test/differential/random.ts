@@ -1,3 +1,4 @@
+/* eslint-disable no-bitwise */ // a seeded PRNG and a string hash are bit arithmetic
 /**
  * A seeded pseudo-random source (mulberry32): the differential corpus and the
  * fuzz test must come out identical on every machine and every run.

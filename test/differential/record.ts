@@ -70,8 +70,13 @@ function request(options: Options, agent: https.Agent, method: string, path: str
   const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body), 'utf8');
   return new Promise((resolve, reject) => {
     const req = https.request({
-      agent, method, host: options.server.hostname, port: options.server.port || 443, path,
-      ca: options.ca, rejectUnauthorized: !options.insecure,
+      agent,
+      method,
+      host: options.server.hostname,
+      port: options.server.port || 443,
+      path,
+      ca: options.ca,
+      rejectUnauthorized: !options.insecure,
       headers: { 'Authorization': `Bearer ${options.token}`, 'Content-Type': 'application/json', 'Accept': 'application/json', ...(payload ? { 'Content-Length': payload.length } : {}) },
     }, (res) => {
       const chunks: Buffer[] = [];

@@ -5,8 +5,8 @@
  * src/names/names.ts and are re-used here.
  */
 import { isIPv6 } from 'net';
-import { dns1123LabelErrors, dns1123SubdomainErrors, dns1035LabelErrors, portNameErrors } from '../../names/names';
 import { byteLength } from './field';
+import { dns1123LabelErrors, dns1123SubdomainErrors, dns1035LabelErrors, portNameErrors } from '../../names/names';
 
 export { dns1123LabelErrors, dns1123SubdomainErrors, dns1035LabelErrors, portNameErrors };
 

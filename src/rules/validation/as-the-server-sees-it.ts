@@ -13,6 +13,8 @@
  * - An init container's `restartPolicy` is dropped before validation
  *   (pkg/api/pod/util.go dropDisabledFields: SidecarContainers is alpha and off):
  *   any value is accepted and has no effect.
+ * - A container's `procMount` is forced to Default (ProcMountType is off), so
+ *   Pod Security admission never sees Unmasked.
  *
  * Refused Pods are runtime-pods-rejected; dropped fields bp-dropped-alpha-field.
  */
@@ -38,6 +40,8 @@ function podsRejected(kind: string, found: Violation, why: string): Violation {
 /** What a Pod-rule finding means for `object` on a 1.28 API server: itself, another rule's finding, or nothing. */
 export function asTheServerSeesIt(object: any, found: Violation): Violation | undefined {
   const kind = str(object.kind);
+  // dropDisabledProcMountField forces procMount to Default (ProcMountType is off): Pod Security sees Default.
+  if (found.ruleId === 'pss-baseline-proc-mount') return undefined;
   if (found.ruleId === 'api-container-restart-policy' && INIT_RESTART_POLICY.test(found.path)) {
     return {
       ruleId: DROPPED_ALPHA_FIELD_RULE,

@@ -106,7 +106,8 @@ function validateJob(job: any): Errors {
     // generateSelector: the selector must select exactly the generated labels (job-name, controller-uid).
     const selector = obj(spec.selector);
     const generated: Record<string, string | undefined> = { 'job-name': name, 'batch.kubernetes.io/job-name': name, 'controller-uid': undefined, 'batch.kubernetes.io/controller-uid': undefined };
-    const foreign = Object.entries(obj(selector.matchLabels)).filter(([k, v]) => !(k in generated) || (generated[k] !== undefined && generated[k] !== v));
+    const foreign = Object.entries(obj(selector.matchLabels))
+      .filter(([k, v]) => !(k in generated) || (generated[k] !== undefined && generated[k] !== v));
     if (isSet(spec.selector) && (foreign.length > 0 || list(selector.matchExpressions).length > 0)) {
       errs.push(invalid('spec.selector', spec.selector, '`selector` not auto-generated', 'remove spec.selector (Jobs generate theirs), or set spec.manualSelector: true'));
     }

@@ -148,7 +148,8 @@ export function validatePodFields(ctx: PodRuleContext): Errors {
     if (value !== '') errs.push(...invalidEach(`${p}.${field}`, value, check(value)));
   }
   if (typeof spec.runtimeClassName === 'string') errs.push(...invalidEach(`${p}.runtimeClassName`, spec.runtimeClassName, dns1123SubdomainErrors(spec.runtimeClassName)));
-  if (isSet(spec.activeDeadlineSeconds) && isInt(spec.activeDeadlineSeconds) && (spec.activeDeadlineSeconds < 1 || spec.activeDeadlineSeconds > MAX_INT32)) {
+  const deadline = spec.activeDeadlineSeconds;
+  if (isInt(deadline) && (deadline < 1 || deadline > MAX_INT32)) {
     errs.push(invalid(`${p}.activeDeadlineSeconds`, spec.activeDeadlineSeconds, `must be between 1 and ${MAX_INT32}, inclusive`, 'omit it for no deadline'));
   }
   errs.push(...validateTolerations(spec.tolerations, `${p}.tolerations`));

@@ -108,7 +108,7 @@ export function validateResourceRequirements(given: unknown, path: string, pod =
         if (q.value !== limit.value && !isOvercommitAllowed(name)) {
           errs.push(invalid(`${path}.requests`, q.text, `must be equal to ${name} limit of ${limit.text}`));
         } else if (q.value > limit.value) {
-          errs.push(invalid(`${path}.requests`, q.text, `must be less than or equal to ${name} limit of ${limit.text}`, `raise the limit or lower the request`));
+          errs.push(invalid(`${path}.requests`, q.text, `must be less than or equal to ${name} limit of ${limit.text}`, 'raise the limit or lower the request'));
         }
       } else if (!isOvercommitAllowed(name) && !Object.prototype.hasOwnProperty.call(obj(resources.limits), name)) {
         errs.push(required(`${path}.limits`, 'Limit must be set for non overcommitable resources'));

@@ -5,6 +5,7 @@
  */
 import { podAdmissionErrors } from './admission';
 import { validateAppsSpec } from './apps';
+import { DROPPED_ALPHA_FIELD_RULE, PODS_REJECTED_RULE } from './as-the-server-sees-it';
 import { validateBatch } from './batch';
 import { validateConfigMap, validateNamespace, validateSecret } from './config-data';
 import { decodingErrors } from './decoding';
@@ -14,7 +15,6 @@ import { validateObjectMeta } from './object-meta';
 import { validatePodFields, validateDNS, validatePodVolumesAndContainers } from './pod-spec';
 import { validatePersistentVolumeClaimSpec } from './pvc';
 import { validateService } from './service';
-import { DROPPED_ALPHA_FIELD_RULE, PODS_REJECTED_RULE } from './as-the-server-sees-it';
 import { validateTemplateObjectMeta } from './template-meta';
 import { describesPods, PodRuleContext } from '../pod-templates';
 import { ObjectRuleContext, Rule, RuleHit, bestPracticeRule, enforcedRule } from '../rule';

@@ -4,7 +4,9 @@ import { errors } from './helpers';
 const LABELS = { app: 'web' };
 function workload(kind: string, spec: any = {}): any {
   return {
-    apiVersion: 'apps/v1', kind, metadata: { name: 'w' },
+    apiVersion: 'apps/v1',
+    kind,
+    metadata: { name: 'w' },
     spec: { selector: { matchLabels: LABELS }, template: { metadata: { labels: LABELS }, spec: { containers: [{ name: 'c', image: 'busybox:1.36.1' }] } }, ...spec },
   };
 }

@@ -3,7 +3,9 @@ import { errors, messages, pod } from './helpers';
 // How 1.28 treats what only Pod creation checks, and fields of disabled feature gates (pkg/api/pod/util.go dropDisabledFields).
 describe('findings as a 1.28 API server sees them', () => {
   const deployment = (podSpec: any) => ({
-    apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'd' },
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'd' },
     spec: { selector: { matchLabels: { a: 'b' } }, template: { metadata: { labels: { a: 'b' } }, spec: podSpec } },
   });
 

@@ -3,7 +3,9 @@ import { errors, messages } from './helpers';
 // Cases from pkg/apis/batch/validation/validation_test.go (TestValidateJob, TestValidateCronJob*).
 function job(spec: any = {}, name = 'j'): any {
   return {
-    apiVersion: 'batch/v1', kind: 'Job', metadata: { name },
+    apiVersion: 'batch/v1',
+    kind: 'Job',
+    metadata: { name },
     spec: { template: { spec: { restartPolicy: 'Never', containers: [{ name: 'c', image: 'busybox:1.36.1' }] } }, ...spec },
   };
 }

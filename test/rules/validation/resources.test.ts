@@ -23,7 +23,7 @@ describe('resources (ValidateResourceRequirements)', () => {
   });
 
   test('hugepages: a multiple of the page size, next to cpu or memory; extended resources need equal limits', () => {
-    expect(errors(container({ resources: { requests: { 'hugepages-2Mi': '1Mi', cpu: '1' }, limits: { 'hugepages-2Mi': '1Mi', cpu: '1' } } })))
+    expect(errors(container({ resources: { requests: { 'hugepages-2Mi': '1Mi', 'cpu': '1' }, limits: { 'hugepages-2Mi': '1Mi', 'cpu': '1' } } })))
       .toContain('api-pod-volumes-and-containers spec.containers[0].resources.limits[hugepages-2Mi]');
     expect(errors(container({ resources: { requests: { 'example.com/gpu': '1' } } }))).toEqual(['api-pod-volumes-and-containers spec.containers[0].resources.limits']);
   });

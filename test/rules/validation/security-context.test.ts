@@ -1,4 +1,6 @@
 import { container, errors, messages, pod } from './helpers';
+import { SecurityProfile } from '../../../src/policy/security-profile';
+import { lintObjects } from '../../../src/rules/engine';
 
 // Cases from pkg/apis/core/validation/validation_test.go TestValidateSecurityContext, TestValidateSeccompProfileField, TestValidateSysctls.
 describe('security contexts', () => {
@@ -22,9 +24,10 @@ describe('security contexts', () => {
     expect(errors(container({ securityContext: sc }))).toEqual([`api-pod-volumes-and-containers ${path}`]);
   });
 
-  test('procMount is dropped on 1.28 (ProcMountType off): a warning, not an API error', () => {
+  test('procMount is dropped on 1.28 (ProcMountType off): a warning, not an API or Pod Security error', () => {
     const obj = container({ securityContext: { procMount: 'Unmasked' } });
     expect(errors(obj)).toEqual([]);
+    expect(lintObjects([obj], { profile: SecurityProfile.BASELINE }).filter((f) => f.ruleId.startsWith('pss-baseline-proc-mount'))).toEqual([]);
     expect(messages(obj, 'bp-dropped-alpha-field')).toEqual([expect.stringContaining('feature gate ProcMountType')]);
   });
 

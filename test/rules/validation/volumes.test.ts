@@ -30,8 +30,7 @@ describe('volumes (validateVolumeSource)', () => {
   });
 
   test.each([{ emptyDir: { medium: 'Memory', sizeLimit: '64Mi' } }, { configMap: { name: 'c', defaultMode: 0o644 } }, { secret: { secretName: 's' } },
-    { projected: { sources: [{ serviceAccountToken: { path: 'token', expirationSeconds: 3600 } }] } }, { ephemeral: { volumeClaimTemplate: { spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } } } },
-  ])('%j is accepted', (source) => {
+    { projected: { sources: [{ serviceAccountToken: { path: 'token', expirationSeconds: 3600 } }] } }, { ephemeral: { volumeClaimTemplate: { spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } } } }])('%j is accepted', (source) => {
     expect(errors(pod({ volumes: [{ name: 'v', ...source }] }))).toEqual([]);
   });
 
