@@ -87,18 +87,31 @@ export function violationsOf(obj: any, rules: readonly Rule[], settings: RunSett
       violations.push(...rule.checkObject(objectContext).map((found) => ({ ruleId: rule.id, ...found })));
     }
   }
+  const active = activeRuleIds(rules);
   for (const pod of podTemplatesOf(obj)) {
     const ctx = podRuleContext(obj, pod, { profile, facts });
     for (const rule of rules) {
       if (rule.checkPod !== undefined) {
         for (const hit of rule.checkPod(ctx)) {
+          // A finding told as the API server sees it may move to another rule, which the run may leave out.
           const seen = asTheServerSeesIt(obj, { ruleId: rule.id, ...hit });
-          if (seen !== undefined) violations.push(seen);
+          if (seen !== undefined && active.has(seen.ruleId)) violations.push(seen);
         }
       }
     }
   }
   return violations;
+}
+
+const ACTIVE_IDS = new WeakMap<readonly Rule[], ReadonlySet<string>>();
+
+function activeRuleIds(rules: readonly Rule[]): ReadonlySet<string> {
+  let ids = ACTIVE_IDS.get(rules);
+  if (ids === undefined) {
+    ids = new Set(rules.map((rule) => rule.id));
+    ACTIVE_IDS.set(rules, ids);
+  }
+  return ids;
 }
 
 function selectRules(options: LintOptions): readonly Rule[] {

@@ -4,6 +4,7 @@
 import { API_RULES } from '../../src/rules/api-rules';
 import { violationsOf } from '../../src/rules/engine';
 import { Violation } from '../../src/rules/finding';
+import { VALIDATION_BEST_PRACTICE_RULES, VALIDATION_RUNTIME_RULES } from '../../src/rules/validation/rules';
 
 function pod(spec: any, name = 'p'): any {
   return { apiVersion: 'v1', kind: 'Pod', metadata: { name }, spec };
@@ -22,7 +23,8 @@ function ctr(name: string, extra: any = {}): any {
 }
 
 function violations(obj: any): Violation[] {
-  return violationsOf(obj, API_RULES);
+  // With the rules the engine moves some of these findings to (src/rules/validation/as-the-server-sees-it.ts).
+  return violationsOf(obj, [...API_RULES, ...VALIDATION_RUNTIME_RULES, ...VALIDATION_BEST_PRACTICE_RULES]);
 }
 
 /** `path: message` of every violation of `ruleId`. */
@@ -310,7 +312,8 @@ describe('api-init-container-probes', () => {
       readinessProbe: TCP_PROBE,
       startupProbe: { ...TCP_PROBE, successThreshold: 1 },
     });
-    expect(violations(pod({ restartPolicy: 'Never', initContainers: [sidecar], containers: [ctr('app')] }))).toEqual([]);
+    // No API error; on a default 1.28 server (SidecarContainers off) bp-dropped-alpha-field warns that the probes are refused there.
+    expect(violations(pod({ restartPolicy: 'Never', initContainers: [sidecar], containers: [ctr('app')] })).filter((v) => !v.ruleId.startsWith('bp-'))).toEqual([]);
   });
 });
 
