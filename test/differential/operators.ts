@@ -216,7 +216,43 @@ const TOPOLOGY_SPREADS: any[] = [
   [{ maxSkew: 1, topologyKey: 'zone', whenUnsatisfiable: 'DoNotSchedule', matchLabelKeys: ['app'], labelSelector: { matchLabels: { app: 'web' } } }],
 ];
 
+/**
+ * Changes the API server accepts that a Pod Security level may refuse
+ * (staging/src/k8s.io/pod-security-admission/policy/check_*.go), so the
+ * baseline and restricted namespaces judge more than the API validation.
+ */
+const PSS_ONLY_CHANGES: Array<(spec: any, c: any) => void> = [
+  (spec) => { spec.hostNetwork = true; },
+  (spec) => { spec.hostIPC = true; },
+  (spec) => { spec.volumes.push({ name: 'host', hostPath: { path: '/var/log' } }); },
+  (_, c) => { c.ports = [{ containerPort: 8080, hostPort: 8080 }]; },
+  (_, c) => { c.securityContext = { ...c.securityContext, capabilities: { drop: ['ALL'], add: ['NET_RAW'] } }; },
+  (_, c) => { c.securityContext = { ...c.securityContext, capabilities: { drop: ['ALL'], add: ['SYS_TIME'] } }; },
+  (_, c) => { c.securityContext = { ...c.securityContext, capabilities: {} }; },
+  (_, c) => { c.securityContext = { ...c.securityContext, allowPrivilegeEscalation: true }; },
+  (_, c) => { delete c.securityContext.allowPrivilegeEscalation; },
+  (_, c) => { c.securityContext = { ...c.securityContext, runAsNonRoot: false }; },
+  (_, c) => { c.securityContext = { ...c.securityContext, runAsUser: 0 }; },
+  (_, c) => { c.securityContext = { ...c.securityContext, seccompProfile: { type: 'Unconfined' } }; },
+  (_, c) => { c.securityContext = { ...c.securityContext, seLinuxOptions: { type: 'spc_t' } }; },
+  (_, c) => { c.securityContext = { ...c.securityContext, seLinuxOptions: { type: 'container_t', level: 's0:c1,c2' } }; },
+  (spec) => { delete spec.securityContext.seccompProfile; },
+  (spec) => { delete spec.securityContext.runAsNonRoot; },
+  (spec) => { spec.securityContext.sysctls = [{ name: 'net.core.somaxconn', value: '1024' }]; },
+  (spec) => { spec.securityContext.sysctls = [{ name: 'net.ipv4.ip_unprivileged_port_start', value: '0' }]; },
+  (spec) => { spec.volumes.push({ name: 'cephfs', cephfs: { monitors: ['10.0.0.1:6789'] } }); },
+  (spec) => { spec.volumes.push({ name: 'eph', ephemeral: { volumeClaimTemplate: { spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } } } }); },
+];
+
 const POD_OPERATORS: Operator[] = [
+  op('pod.podSecurityOnly', POD_KINDS, (obj, r) => {
+    const spec = podSpecOf(obj);
+    const c = someContainer(obj, r);
+    c.securityContext = { ...(c.securityContext ?? {}) };
+    spec.securityContext = { ...(spec.securityContext ?? {}) };
+    spec.volumes = spec.volumes ?? [];
+    r.pick(PSS_ONLY_CHANGES)(spec, c);
+  }, 3),
   containerField('container.name', 'name', NAMES.concat(['setup', 'web'])),
   op('container.duplicate', POD_KINDS, (obj, r) => { const spec = podSpecOf(obj); const copy = clone(spec.containers[0]); if (r.chance(0.5)) copy.name = 'other'; spec.containers.push(copy); }),
   containerField('container.image', 'image', ['', ' nginx:1.25.3', 'nginx:1.25.3 ', 'nginx', 'NGINX:1.0', 'nginx@sha256:abc', undefined, 'localhost:5000/app:1']),

@@ -10,6 +10,7 @@
 import { dns1123LabelErrors, labelValueErrors, qualifiedNameErrors } from './apimachinery';
 import { cronParseError, isKnownTimeZone } from './cron';
 import { Errors, invalid, invalidEach, isInt, isObject, isSet, list, notSupported, obj, required, str, tooMany } from './field';
+import { selectorMatches } from './label-selector';
 
 const NONNEGATIVE = 'must be greater than or equal to 0';
 const ACTIONS = ['Count', 'FailJob', 'Ignore'];
@@ -113,6 +114,9 @@ function validateJob(job: any): Errors {
     }
   } else if (!isSet(spec.selector)) {
     errs.push(required('spec.selector', '', 'with manualSelector: true, give the selector'));
+  } else if (!selectorMatches(spec.selector, obj(obj(spec.template).metadata).labels)) {
+    // k8s: ValidateJobSpec: the selector, manual or generated, must match the Pods the Job creates.
+    errs.push(invalid('spec.template.metadata.labels', obj(obj(spec.template).metadata).labels ?? {}, '`selector` does not match template `labels`', 'give the template every label the selector requires'));
   }
   // generateSelector labels the template job-name and batch.kubernetes.io/job-name = the Job's name.
   const templateLabels = obj(obj(obj(spec.template).metadata).labels);

@@ -131,6 +131,34 @@ function validateHostProcess(ctx: PodRuleContext): Errors {
   return errs;
 }
 
+/**
+ * k8s: checkHostPortConflicts after SetDefaults_Pod's defaultHostNetworkPorts: with
+ * hostNetwork, a Pod's unset hostPorts become their containerPorts, so two app
+ * containers listening on one port clash. Clashes of explicit hostPorts are
+ * api-host-port-conflict's; this reports those the defaulting creates.
+ */
+function validateDefaultedHostPorts(ctx: PodRuleContext): Errors {
+  if (ctx.kind !== 'Pod' || ctx.pod.spec.hostNetwork !== true) return [];
+  const errs: Errors = [];
+  const seen = new Map<string, boolean>();
+  for (const ref of ctx.containers) {
+    if (ref.group !== 'containers') continue;
+    list(ref.container.ports).forEach((raw, i) => {
+      const port = obj(raw);
+      const explicit = isInt(port.hostPort) && port.hostPort !== 0;
+      const hostPort = explicit ? port.hostPort : port.containerPort;
+      if (!isInt(hostPort) || hostPort === 0) return;
+      const key = `${str(port.protocol) || 'TCP'}/${str(port.hostIP)}/${hostPort}`;
+      const earlierExplicit = seen.get(key);
+      if (earlierExplicit !== undefined && !(explicit && earlierExplicit)) {
+        errs.push({ path: `${ref.path}.ports[${i}].hostPort`, message: `${ref.path}.ports[${i}].hostPort: Duplicate value: ${JSON.stringify(key)} (with hostNetwork, an unset hostPort becomes the containerPort): give each container its own port` });
+      }
+      if (earlierExplicit === undefined) seen.set(key, explicit);
+    });
+  }
+  return errs;
+}
+
 /** The Pod-level fields of ValidatePodSpec. */
 export function validatePodFields(ctx: PodRuleContext): Errors {
   const spec = ctx.pod.spec;
@@ -159,5 +187,6 @@ export function validatePodFields(ctx: PodRuleContext): Errors {
   }
   if (isObject(spec.overhead)) errs.push(...validateResourceRequirements({ limits: spec.overhead }, `${p}.overhead`));
   errs.push(...validateOS(ctx));
+  errs.push(...validateDefaultedHostPorts(ctx));
   return errs;
 }

@@ -101,7 +101,7 @@ export function validateVolumeSource(volume: Record<string, any>, path: string, 
     count++;
     errs.push(...check(obj(volume[key]), `${path}.${child}`, ctx));
   }
-  if (count === 0) errs.push(required(path, 'must specify a volume type', 'add a source such as emptyDir, configMap, secret or persistentVolumeClaim'));
+  // No source at all never reaches validation: pkg/apis/core/v1/defaults.go SetDefaults_Volume makes it an emptyDir.
   return errs;
 }
 

@@ -20,8 +20,12 @@ describe('batch/v1', () => {
     expect(errors(job({ completionMode: 'Random' }))).toEqual(['api-batch-spec spec.completionMode']);
   });
 
-  test('a selector without manualSelector is refused ("`selector` not auto-generated")', () => {
+  test('a selector without manualSelector is refused ("`selector` not auto-generated"); a manual one must match the template', () => {
     expect(errors(job({ selector: { matchLabels: { app: 'x' } } }))).toEqual(['api-batch-spec spec.selector']);
+    expect(errors(job({ manualSelector: true, selector: { matchLabels: { app: 'x' } } }))).toEqual(['api-batch-spec spec.template.metadata.labels']);
+    const matching = job({ manualSelector: true, selector: { matchLabels: { app: 'x' } } });
+    matching.spec.template.metadata = { labels: { app: 'x' } };
+    expect(errors(matching)).toEqual([]);
   });
 
   test('podFailurePolicy: exit code 0 with In, unordered values, both or neither pattern, restartPolicy Never only', () => {

@@ -20,6 +20,12 @@ describe('Pod spec fields', () => {
     expect(errors(pod({ hostAliases: [{ ip: '10.0.0.1', hostnames: ['db.local'] }] }))).toEqual([]);
   });
 
+  test('with hostNetwork, a Pod\'s unset hostPorts become containerPorts (defaultHostNetworkPorts), so equal containerPorts clash', () => {
+    const containers = [{ name: 'a', image: 'busybox:1.36.1', ports: [{ containerPort: 8080 }] }, { name: 'b', image: 'busybox:1.36.1', ports: [{ containerPort: 8080 }] }];
+    expect(errors(pod({ hostNetwork: true, containers }))).toEqual(['api-pod-fields spec.containers[1].ports[0].hostPort']);
+    expect(errors(pod({ containers }))).toEqual([]);
+  });
+
   test.each([
     [{ hostname: 'a'.repeat(64) }, 'spec.hostname'],
     [{ subdomain: 'Bad_Sub' }, 'spec.subdomain'],

@@ -6,8 +6,8 @@ describe('volumes (validateVolumeSource)', () => {
     expect(errors(pod({ volumes: [{ name: 'v', emptyDir: {}, hostPath: { path: '/var' } }] }))).toEqual(['api-pod-volumes-and-containers spec.volumes[0].hostPath']);
   });
 
-  test('a volume without a source: Required', () => {
-    expect(messages(pod({ volumes: [{ name: 'v' }] }), 'api-pod-volumes-and-containers')[0]).toMatch(/^spec\.volumes\[0\]: Required value: must specify a volume type/);
+  test('a volume without a source is an emptyDir (SetDefaults_Volume), not an error', () => {
+    expect(messages(pod({ volumes: [{ name: 'v' }] }), 'api-pod-volumes-and-containers')).toEqual([]);
   });
 
   test('a downwardAPI second source is reported at upstream\'s path, typo included ("downwarAPI")', () => {
