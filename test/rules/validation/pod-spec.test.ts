@@ -22,8 +22,9 @@ describe('Pod spec fields', () => {
 
   test('with hostNetwork, a Pod\'s unset hostPorts become containerPorts (defaultHostNetworkPorts), so equal containerPorts clash', () => {
     const containers = [{ name: 'a', image: 'busybox:1.36.1', ports: [{ containerPort: 8080 }] }, { name: 'b', image: 'busybox:1.36.1', ports: [{ containerPort: 8080 }] }];
-    expect(errors(pod({ hostNetwork: true, containers }))).toEqual(['api-pod-fields spec.containers[1].ports[0].hostPort']);
-    expect(errors(pod({ containers }))).toEqual([]);
+    const api = (obj: any) => errors(obj).filter((e) => e.startsWith('api-'));
+    expect(api(pod({ hostNetwork: true, containers }))).toEqual(['api-pod-fields spec.containers[1].ports[0].hostPort']);
+    expect(api(pod({ containers }))).toEqual([]);
   });
 
   test.each([
