@@ -236,6 +236,9 @@ function securityContext(c: ContainerPlan): Code | undefined {
     ['group', c.gid === undefined ? undefined : String(c.gid)],
     ['readOnlyRootFilesystem', c.readOnlyRootFilesystem === undefined ? undefined : String(c.readOnlyRootFilesystem)],
     ['privileged', c.privileged ? 'true' : undefined],
+    // cdk8s-plus defaults allowPrivilegeEscalation to false, which the API server refuses next to privileged: true
+    // (k8s: validation.go ValidateSecurityContext); a privileged container can always escalate anyway.
+    ['allowPrivilegeEscalation', c.privileged ? 'true' : undefined],
     ['capabilities', c.capAdd.length + c.capDrop.length === 0 ? undefined : obj([
       ['add', c.capAdd.length === 0 ? undefined : arr(c.capAdd.map(cap => `kplus.Capability.${cap}`))],
       ['drop', c.capDrop.length === 0 ? undefined : arr(c.capDrop.map(cap => `kplus.Capability.${cap}`))],

@@ -6,6 +6,7 @@
 import { Severity } from './finding';
 import { registeredRules, ruleById as registeredRule } from './registry';
 import { RuleDescription } from './rule';
+import { PODS_REJECTED_RULE } from './validation/as-the-server-sees-it';
 
 export { RULE } from './rule-ids';
 export type { RuleDescription } from './rule';
@@ -54,7 +55,10 @@ function verdictOf(rule: RuleDescription): string {
   if (rule.severity === Severity.WARNING) {
     return 'heuristic: Kubernetes accepts it and it may run';
   }
-  return rule.id.startsWith('api-') ? 'the API server rejects it' : 'the kubelet certainly fails';
+  if (rule.id.startsWith('api-')) {
+    return 'the API server rejects it';
+  }
+  return rule.id === PODS_REJECTED_RULE ? 'the API server rejects every Pod it creates' : 'the kubelet certainly fails';
 }
 
 /**

@@ -12,6 +12,7 @@ import { isObject, podRuleContext, podTemplatesOf, RunSettings } from './pod-tem
 import { findRule, registeredRules } from './registry';
 import { ObjectRuleContext, Rule } from './rule';
 import { Suppressions, suppressionsOf } from './suppression';
+import { asTheServerSeesIt } from './validation/as-the-server-sees-it';
 import { SecurityProfile } from '../policy/security-profile';
 
 /** How to lint. */
@@ -88,15 +89,31 @@ export function violationsOf(
       violations.push(...rule.checkObject(objectContext).map((found) => ({ ruleId: rule.id, ...found })));
     }
   }
+  const active = activeRuleIds(rules);
   for (const pod of podTemplatesOf(obj)) {
     const ctx = podRuleContext(obj, pod, { profile, facts });
     for (const rule of rules) {
       if (rule.checkPod !== undefined) {
-        violations.push(...rule.checkPod(ctx).map((found) => ({ ruleId: rule.id, ...found })));
+        for (const hit of rule.checkPod(ctx)) {
+          // A finding told as the API server sees it may move to another rule, which the run may leave out.
+          const seen = asTheServerSeesIt(obj, { ruleId: rule.id, ...hit });
+          if (seen !== undefined && active.has(seen.ruleId)) violations.push(seen);
+        }
       }
     }
   }
   return violations;
+}
+
+const ACTIVE_IDS = new WeakMap<readonly Rule[], ReadonlySet<string>>();
+
+function activeRuleIds(rules: readonly Rule[]): ReadonlySet<string> {
+  let ids = ACTIVE_IDS.get(rules);
+  if (ids === undefined) {
+    ids = new Set(rules.map((rule) => rule.id));
+    ACTIVE_IDS.set(rules, ids);
+  }
+  return ids;
 }
 
 function selectRules(options: LintOptions): readonly Rule[] {

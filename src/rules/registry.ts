@@ -9,13 +9,17 @@ import { POD_SECURITY_RULES } from './pod-security';
 import { Rule } from './rule';
 import { RUNTIME_RULES } from './runtime-rules';
 import { SUPPRESSION_RULES } from './suppression-rules';
+import { VALIDATION_API_RULES, VALIDATION_BEST_PRACTICE_RULES, VALIDATION_RUNTIME_RULES } from './validation/rules';
 
 let registry: { readonly rules: readonly Rule[]; readonly byId: ReadonlyMap<string, Rule> } | undefined;
 
 // Built on first use, not at load, so that a rule module may be loaded before the list is read.
 function load() {
   if (registry === undefined) {
-    const rules = [...API_RULES, ...RUNTIME_RULES, ...POD_SECURITY_RULES, ...BEST_PRACTICE_RULES, ...SUPPRESSION_RULES];
+    const rules = [
+      ...API_RULES, ...VALIDATION_API_RULES, ...RUNTIME_RULES, ...VALIDATION_RUNTIME_RULES,
+      ...POD_SECURITY_RULES, ...BEST_PRACTICE_RULES, ...VALIDATION_BEST_PRACTICE_RULES, ...SUPPRESSION_RULES,
+    ];
     registry = { rules, byId: new Map(rules.map((rule) => [rule.id, rule])) };
   }
   return registry;

@@ -4,6 +4,7 @@
 import { API_RULES } from '../../src/rules/api-rules';
 import { violationsOf } from '../../src/rules/engine';
 import { Violation } from '../../src/rules/finding';
+import { VALIDATION_BEST_PRACTICE_RULES, VALIDATION_RUNTIME_RULES } from '../../src/rules/validation/rules';
 
 function pod(spec: any, name = 'p'): any {
   return { apiVersion: 'v1', kind: 'Pod', metadata: { name }, spec };
@@ -22,7 +23,8 @@ function ctr(name: string, extra: any = {}): any {
 }
 
 function violations(obj: any): Violation[] {
-  return violationsOf(obj, API_RULES);
+  // With the rules the engine moves some of these findings to (src/rules/validation/as-the-server-sees-it.ts).
+  return violationsOf(obj, [...API_RULES, ...VALIDATION_RUNTIME_RULES, ...VALIDATION_BEST_PRACTICE_RULES]);
 }
 
 /** `path: message` of every violation of `ruleId`. */
@@ -216,7 +218,9 @@ describe('api-volume-name and api-volume-mount-unknown', () => {
       initContainers: [ctr('init', { volumeMounts: [{ name: 'shared', mountPath: '/s' }, { name: 'cache', mountPath: '/c' }] })],
       containers: [ctr('app', { volumeMounts: [{ name: 'shared', mountPath: '/s' }] })],
     };
-    expect(paths(workload('StatefulSet', spec), 'api-volume-mount-unknown')).toEqual(['spec.template.spec.initContainers[0].volumeMounts[1].name']);
+    expect(paths(workload('Deployment', spec), 'api-volume-mount-unknown')).toEqual(['spec.template.spec.initContainers[0].volumeMounts[1].name']);
+    // 1.28 validates a StatefulSet's template spec only when its Pods are created (ValidatePodTemplateSpecForStatefulSet).
+    expect(paths(workload('StatefulSet', spec), 'runtime-pods-rejected')).toEqual(['spec.template.spec.initContainers[0].volumeMounts[1].name']);
   });
 });
 
@@ -256,10 +260,13 @@ describe('api-container-restart-policy', () => {
     ]);
   });
 
-  // k8s: TestValidateInitContainers "Not supported RestartPolicy: OnFailure|Never|invalid|empty"
-  test.each(['OnFailure', 'Never', 'invalid', ''])('an init container may not set restartPolicy "%s"', (policy) => {
-    expect(found(pod({ initContainers: [ctr('init', { restartPolicy: policy })], containers: [ctr('app')] }), 'api-container-restart-policy')).toEqual([
-      `spec.initContainers[0].restartPolicy: init container "init" restartPolicy: Unsupported value: "${policy}": supported values: "Always"; use Always for a sidecar, or remove the field`,
+  // k8s: TestValidateInitContainers "Not supported RestartPolicy: OnFailure|Never|invalid|empty" (with SidecarContainers on).
+  // A 1.28 API server (gate off) drops the field first (dropDisabledFields) and accepts the Pod: a warning, not an API error.
+  test.each(['OnFailure', 'Never', 'invalid', ''])('an init container restartPolicy "%s" is dropped on 1.28: warned, not an API error', (policy) => {
+    const obj = pod({ initContainers: [ctr('init', { restartPolicy: policy })], containers: [ctr('app')] });
+    expect(found(obj, 'api-container-restart-policy')).toEqual([]);
+    expect(found(obj, 'bp-dropped-alpha-field')).toEqual([
+      `spec.initContainers[0].restartPolicy: spec.initContainers[0].restartPolicy is dropped by the API server on 1.28 and has no effect (feature gate SidecarContainers, alpha and off by default); besides: init container "init" restartPolicy: Unsupported value: "${policy}": supported values: "Always"; use Always for a sidecar, or remove the field`,
     ]);
   });
 
@@ -305,7 +312,8 @@ describe('api-init-container-probes', () => {
       readinessProbe: TCP_PROBE,
       startupProbe: { ...TCP_PROBE, successThreshold: 1 },
     });
-    expect(violations(pod({ restartPolicy: 'Never', initContainers: [sidecar], containers: [ctr('app')] }))).toEqual([]);
+    // No API error; on a default 1.28 server (SidecarContainers off) bp-dropped-alpha-field warns that the probes are refused there.
+    expect(violations(pod({ restartPolicy: 'Never', initContainers: [sidecar], containers: [ctr('app')] })).filter((v) => !v.ruleId.startsWith('bp-'))).toEqual([]);
   });
 });
 
@@ -506,7 +514,8 @@ describe('images', () => {
     expect(found(pod({ containers: [ctr('ghi', { image: ' some  ' })] }), 'api-image-whitespace')).toEqual([
       'spec.containers[0].image: container "ghi" image: Invalid value: " some  ": must not have leading or trailing whitespace; remove the whitespace',
     ]);
-    expect(found(workload('Deployment', { containers: [ctr('ghi', { image: 'busybox:1.28 ' })] }), 'api-image-whitespace')).toEqual([
+    expect(found(workload('Deployment', { containers: [ctr('ghi', { image: 'busybox:1.28 ' })] }), 'api-image-whitespace')).toEqual([]);
+    expect(found(workload('Deployment', { containers: [ctr('ghi', { image: 'busybox:1.28 ' })] }), 'runtime-pods-rejected')).toEqual([
       expect.stringContaining('(the API server accepts the Deployment but rejects every Pod created from it)'),
     ]);
   });

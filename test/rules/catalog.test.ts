@@ -3,13 +3,15 @@ import { RULE, RuleCatalog, allRules, renderCatalogMarkdown, renderKubernetesRev
 import { lintObjects } from '../../src/rules/engine';
 import { Severity } from '../../src/rules/finding';
 import { PodSecurityRule } from '../../src/rules/pod-security';
+import { PODS_REJECTED_RULE } from '../../src/rules/validation/as-the-server-sees-it';
+import { VALIDATION_RULE } from '../../src/rules/validation/rules';
 
 describe('the catalogue', () => {
   test('has every rule id the rule modules use, once', () => {
     const ids = allRules().map((rule) => rule.id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ids).toEqual(expect.arrayContaining([...Object.values(RULE), ...Object.values(PodSecurityRule)]));
-    expect(ids).toHaveLength(Object.values(RULE).length + Object.values(PodSecurityRule).length);
+    expect(ids).toEqual(expect.arrayContaining([...Object.values(RULE), ...Object.values(PodSecurityRule), ...Object.values(VALIDATION_RULE)]));
+    expect(ids).toHaveLength(Object.values(RULE).length + Object.values(PodSecurityRule).length + Object.values(VALIDATION_RULE).length);
   });
 
   test('lists API rules, then run-time, then Pod Security Standards, then best practice', () => {
@@ -39,7 +41,7 @@ describe('the catalogue', () => {
 
   test('every unsuppressible API or run-time error quotes the Kubernetes 1.28 source line that proves it', () => {
     const certain = allRules().filter((rule) => /^(api|runtime)-/.test(rule.id) && !rule.suppressible);
-    expect(certain.length).toBe(18);
+    expect(certain.length).toBe(31);
     for (const rule of certain) {
       expect([rule.id, rule.severity]).toEqual([rule.id, Severity.ERROR]);
       expect([rule.id, rule.reference]).toEqual([rule.id, expect.stringMatching(/\(k8s v1\.28\) [\w, ()]+: `[^`]+`/)]);
@@ -67,7 +69,7 @@ test('an unknown rule id is a bug, reported with where to fix it', () => {
 describe('suppressible', () => {
   test('what the API server rejects or the kubelet certainly fails on is not; Pod Security, best practice and heuristics are', () => {
     for (const rule of allRules()) {
-      const certain = rule.id.startsWith('api-') || rule.id === RULE.RUNTIME_IMAGE_REFERENCE;
+      const certain = rule.id.startsWith('api-') || rule.id === RULE.RUNTIME_IMAGE_REFERENCE || rule.id === PODS_REJECTED_RULE;
       // bp-invalid-suppression reports broken annotations: suppressing it would hide them.
       expect([rule.id, rule.suppressible]).toEqual([rule.id, !certain && rule.id !== RULE.BP_INVALID_SUPPRESSION]);
     }

@@ -138,7 +138,10 @@ describe('lintObjects', () => {
     const privileged = {
       kind: 'Deployment',
       metadata: { name: 'd' },
-      spec: { template: { spec: { containers: [{ name: 'a', image: 'busybox:1.36.1', securityContext: { privileged: true }, resources: { requests: { cpu: '1', memory: '1Gi' } } }] } } },
+      spec: {
+        selector: { matchLabels: { app: 'd' } },
+        template: { metadata: { labels: { app: 'd' } }, spec: { containers: [{ name: 'a', image: 'busybox:1.36.1', securityContext: { privileged: true }, resources: { requests: { cpu: '1', memory: '1Gi' } } }] } },
+      },
     };
     const ids = (profile: SecurityProfile) => lintObjects([privileged], { profile }).map((f) => f.ruleId);
     expect(ids(SecurityProfile.PRIVILEGED)).toEqual([]);
@@ -147,13 +150,14 @@ describe('lintObjects', () => {
     expect(ids(SecurityProfile.RESTRICTED).length).toBeGreaterThan(1);
   });
 
-  test('Services are checked for their name; other kinds and non-objects are skipped', () => {
+  test('object names are checked for every kind (ConfigMaps since issue 13); non-objects are skipped', () => {
     const objects: any[] = [
       null, 'text', 42, [], { metadata: { name: 'no-kind' } },
       { kind: 'ConfigMap', metadata: { name: 'Any_Name' } },
       { kind: 'Service', metadata: { name: '9lives' }, spec: { ports: [{ port: 80 }] } },
     ];
     expect(summary(lintObjects(objects, { profile: SecurityProfile.RESTRICTED }))).toEqual([
+      'error api-object-meta ConfigMap/Any_Name metadata.name',
       'error api-object-name Service/9lives metadata.name',
     ]);
   });

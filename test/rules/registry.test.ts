@@ -5,9 +5,11 @@ import { findRule, registeredRules, ruleById } from '../../src/rules/registry';
 import { RULE } from '../../src/rules/rule-ids';
 import { RUNTIME_RULES } from '../../src/rules/runtime-rules';
 import { SUPPRESSION_RULES } from '../../src/rules/suppression-rules';
+import { VALIDATION_API_RULES, VALIDATION_BEST_PRACTICE_RULES, VALIDATION_RUNTIME_RULES } from '../../src/rules/validation/rules';
 
 test('registers every module\'s rules once, in catalogue order', () => {
-  expect(registeredRules()).toEqual([...API_RULES, ...RUNTIME_RULES, ...POD_SECURITY_RULES, ...BEST_PRACTICE_RULES, ...SUPPRESSION_RULES]);
+  expect(registeredRules()).toEqual([...API_RULES, ...VALIDATION_API_RULES, ...RUNTIME_RULES, ...VALIDATION_RUNTIME_RULES,
+    ...POD_SECURITY_RULES, ...BEST_PRACTICE_RULES, ...VALIDATION_BEST_PRACTICE_RULES, ...SUPPRESSION_RULES]);
   const ids = registeredRules().map((rule) => rule.id);
   expect(new Set(ids).size).toBe(ids.length);
 });
@@ -22,10 +24,10 @@ test('every RULE id has a rule object, and every rule has a check', () => {
 });
 
 test('the id prefix says which module a rule lives in', () => {
-  expect(API_RULES.every((rule) => rule.id.startsWith('api-'))).toBe(true);
-  expect(RUNTIME_RULES.every((rule) => rule.id.startsWith('runtime-'))).toBe(true);
+  expect([...API_RULES, ...VALIDATION_API_RULES].every((rule) => rule.id.startsWith('api-'))).toBe(true);
+  expect([...RUNTIME_RULES, ...VALIDATION_RUNTIME_RULES].every((rule) => rule.id.startsWith('runtime-'))).toBe(true);
   expect(POD_SECURITY_RULES.every((rule) => rule.id.startsWith('pss-'))).toBe(true);
-  expect([...BEST_PRACTICE_RULES, ...SUPPRESSION_RULES].every((rule) => rule.id.startsWith('bp-'))).toBe(true);
+  expect([...BEST_PRACTICE_RULES, ...VALIDATION_BEST_PRACTICE_RULES, ...SUPPRESSION_RULES].every((rule) => rule.id.startsWith('bp-'))).toBe(true);
 });
 
 test('findRule gives undefined, ruleById throws, for an unknown id', () => {

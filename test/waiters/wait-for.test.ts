@@ -299,7 +299,8 @@ describe('WaitFor.gate on a workload the library does not own', () => {
 
   test('a PodPatterns.apply scope around it checks it with its own profile, not only the API rules', () => {
     const chart = Testing.chart();
-    const api = new kplus.Deployment(chart, 'api', { containers: [{ name: 'api', image: 'nginx:1.25', securityContext: { privileged: true } }] });
+    // allowPrivilegeEscalation: cdk8s-plus defaults it to false, which the API server refuses next to privileged: true.
+    const api = new kplus.Deployment(chart, 'api', { containers: [{ name: 'api', image: 'nginx:1.25', securityContext: { privileged: true, allowPrivilegeEscalation: true } }] });
     WaitFor.gate(api, [WaitFor.tcp('db', 5432)]);
     expect(() => Testing.synth(chart)).not.toThrow();
     PodPatterns.apply(chart);

@@ -1,0 +1,49 @@
+import { errors } from './helpers';
+
+// Cases from pkg/apis/apps/validation/validation_test.go (TestValidateDeployment, TestValidateDaemonSet, TestValidateStatefulSet, TestValidateReplicaSet).
+const LABELS = { app: 'web' };
+function workload(kind: string, spec: any = {}): any {
+  return {
+    apiVersion: 'apps/v1',
+    kind,
+    metadata: { name: 'w' },
+    spec: { selector: { matchLabels: LABELS }, template: { metadata: { labels: LABELS }, spec: { containers: [{ name: 'c', image: 'busybox:1.36.1' }] } }, ...spec },
+  };
+}
+
+describe('apps/v1 specs', () => {
+  test.each(['Deployment', 'ReplicaSet', 'DaemonSet', 'StatefulSet'])('%s: a selector that does not match the template is refused; a matching one passes', (kind) => {
+    expect(errors(workload(kind))).toEqual([]);
+    expect(errors(workload(kind, { selector: { matchLabels: { app: 'other' } } }))).toEqual(['api-apps-spec spec.template.metadata.labels']);
+    expect(errors(workload(kind, { selector: {} }))).toEqual(['api-apps-spec spec.selector']);
+  });
+
+  test.each([
+    [{ replicas: -1 }, 'spec.replicas'],
+    [{ strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 0, maxUnavailable: 0 } } }, 'spec.strategy.rollingUpdate.maxUnavailable'],
+    [{ strategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: '101%' } } }, 'spec.strategy.rollingUpdate.maxUnavailable'],
+    [{ strategy: { type: 'Recreate', rollingUpdate: { maxSurge: 1 } } }, 'spec.strategy.rollingUpdate'],
+    [{ minReadySeconds: 600 }, 'spec.progressDeadlineSeconds'],
+    [{ revisionHistoryLimit: -1 }, 'spec.revisionHistoryLimit'],
+  ])('Deployment %j is refused at %s', (spec, path) => {
+    expect(errors(workload('Deployment', spec))).toEqual([`api-apps-spec ${path}`]);
+  });
+
+  test('maxSurge over 100 % is fine for a Deployment (only maxUnavailable is capped)', () => {
+    expect(errors(workload('Deployment', { strategy: { rollingUpdate: { maxSurge: '120%', maxUnavailable: 0 } } }))).toEqual([]);
+  });
+
+  test('DaemonSet: maxSurge and maxUnavailable not both set, not both 0; spec.replicas is an unknown field', () => {
+    expect(errors(workload('DaemonSet', { updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailable: 1 } } }))).toEqual(['api-apps-spec spec.updateStrategy.rollingUpdate.maxSurge']);
+    expect(errors(workload('DaemonSet', { updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 0, maxUnavailable: 0 } } }))).toEqual(['api-apps-spec spec.updateStrategy.rollingUpdate.maxUnavailable']);
+    expect(errors(workload('DaemonSet', { replicas: 2 }))).toEqual(['api-decoding spec.replicas']);
+  });
+
+  test('StatefulSet: names are DNS labels; its template spec is checked only when its Pods are created', () => {
+    expect(errors({ ...workload('StatefulSet'), metadata: { name: 'web.v1' } })).toEqual(['api-object-meta metadata.name']);
+    const badTemplate = workload('StatefulSet');
+    badTemplate.spec.template.spec.containers[0].volumeMounts = [{ name: 'data', mountPath: '/data' }, { name: 'missing', mountPath: '/m' }];
+    badTemplate.spec.volumeClaimTemplates = [{ metadata: { name: 'data' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } }];
+    expect(errors(badTemplate)).toEqual(['runtime-pods-rejected spec.template.spec.containers[0].volumeMounts[1].name']);
+  });
+});

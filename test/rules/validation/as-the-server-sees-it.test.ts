@@ -1,0 +1,34 @@
+import { errors, messages, pod } from './helpers';
+
+// How 1.28 treats what only Pod creation checks, and fields of disabled feature gates (pkg/api/pod/util.go dropDisabledFields).
+describe('findings as a 1.28 API server sees them', () => {
+  const deployment = (podSpec: any) => ({
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'd' },
+    spec: { selector: { matchLabels: { a: 'b' } }, template: { metadata: { labels: { a: 'b' } }, spec: podSpec } },
+  });
+
+  test('image whitespace in a template: the Deployment is accepted, its Pods are not', () => {
+    expect(errors(deployment({ containers: [{ name: 'c', image: 'busybox:1.36.1 ' }] }))).toEqual(['runtime-pods-rejected spec.template.spec.containers[0].image']);
+    expect(errors(pod({ containers: [{ name: 'c', image: 'busybox:1.36.1 ' }] }))).toEqual(['api-image-whitespace spec.containers[0].image']);
+  });
+
+  test('admission refusals of a template are its Pods\' refusals; of a Pod, the Pod\'s', () => {
+    expect(errors(pod({ priority: 1000 }))).toEqual(['api-pod-admission spec.priority']);
+    expect(errors(deployment({ priority: 1000, containers: [{ name: 'c', image: 'busybox:1.36.1' }] }))).toEqual(['runtime-pods-rejected spec.template.spec.priority']);
+    expect(errors(pod({ priorityClassName: 'system-node-critical', priority: 2000001000 }))).toEqual([]);
+  });
+
+  test('an init container restartPolicy other than Always is dropped: a warning only', () => {
+    const obj = pod({ initContainers: [{ name: 'i', image: 'busybox:1.36.1', restartPolicy: 'Never' }] });
+    expect(errors(obj)).toEqual([]);
+    expect(messages(obj, 'bp-dropped-alpha-field')).toEqual([expect.stringContaining('feature gate SidecarContainers')]);
+  });
+
+  test('a sidecar with probes: refused by a default 1.28 server, reported as the dropped field\'s warning', () => {
+    const obj = pod({ initContainers: [{ name: 'proxy', image: 'envoyproxy/envoy:v1.28.0', restartPolicy: 'Always', readinessProbe: { tcpSocket: { port: 9901 } } }] });
+    expect(errors(obj)).toEqual([]);
+    expect(messages(obj, 'bp-dropped-alpha-field')).toEqual([expect.stringContaining('readinessProbe of this sidecar is refused there')]);
+  });
+});

@@ -1,0 +1,52 @@
+import { errors, messages } from './helpers';
+
+// Cases from pkg/apis/batch/validation/validation_test.go (TestValidateJob, TestValidateCronJob*).
+function job(spec: any = {}, name = 'j'): any {
+  return {
+    apiVersion: 'batch/v1',
+    kind: 'Job',
+    metadata: { name },
+    spec: { template: { spec: { restartPolicy: 'Never', containers: [{ name: 'c', image: 'busybox:1.36.1' }] } }, ...spec },
+  };
+}
+function cronJob(spec: any = {}): any {
+  return { apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: 'cj' }, spec: { schedule: '0 3 * * *', jobTemplate: { spec: job().spec }, ...spec } };
+}
+
+describe('batch/v1', () => {
+  test('counts are non-negative; Indexed needs completions', () => {
+    expect(errors(job({ backoffLimit: -1 }))).toEqual(['api-batch-spec spec.backoffLimit']);
+    expect(errors(job({ completionMode: 'Indexed' }))).toEqual(['api-batch-spec spec.completions']);
+    expect(errors(job({ completionMode: 'Random' }))).toEqual(['api-batch-spec spec.completionMode']);
+  });
+
+  test('a selector without manualSelector is refused ("`selector` not auto-generated"); a manual one must match the template', () => {
+    expect(errors(job({ selector: { matchLabels: { app: 'x' } } }))).toEqual(['api-batch-spec spec.selector']);
+    expect(errors(job({ manualSelector: true, selector: { matchLabels: { app: 'x' } } }))).toEqual(['api-batch-spec spec.template.metadata.labels']);
+    const matching = job({ manualSelector: true, selector: { matchLabels: { app: 'x' } } });
+    matching.spec.template.metadata = { labels: { app: 'x' } };
+    expect(errors(matching)).toEqual([]);
+  });
+
+  test('podFailurePolicy: exit code 0 with In, unordered values, both or neither pattern, restartPolicy Never only', () => {
+    const rule = (r: any, extra: any = {}) => job({ podFailurePolicy: { rules: [r] }, ...extra });
+    expect(errors(rule({ action: 'FailJob', onExitCodes: { operator: 'In', values: [0] } }))).toEqual(['api-batch-spec spec.podFailurePolicy.rules[0].onExitCodes.values[0]']);
+    expect(errors(rule({ action: 'FailJob', onExitCodes: { operator: 'In', values: [2, 1] } }))).toEqual(['api-batch-spec spec.podFailurePolicy.rules[0].onExitCodes.values']);
+    expect(errors(rule({ action: 'FailJob' }))).toEqual(['api-batch-spec spec.podFailurePolicy.rules[0]']);
+    expect(errors(rule({ action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget' }] }))).toEqual([]);
+  });
+
+  test('CronJob schedules: robfig/cron syntax, no CRON_TZ with timeZone, known time zones', () => {
+    expect(messages(cronJob({ schedule: '61 * * * *' }), 'api-batch-spec')[0]).toMatch(/^spec\.schedule: Invalid value: "61 \* \* \* \*": end of range \(61\) above maximum \(59\): 61/);
+    expect(errors(cronJob({ schedule: '0 0 * * * *' }))).toEqual(['api-batch-spec spec.schedule']);
+    expect(errors(cronJob({ schedule: 'CRON_TZ=UTC 0 * * * *' }))).toEqual([]);
+    expect(errors(cronJob({ schedule: 'CRON_TZ=UTC 0 * * * *', timeZone: 'UTC' }))).toEqual(['api-batch-spec spec.schedule']);
+    expect(errors(cronJob({ timeZone: 'Mars/Phobos' }))).toEqual(['api-batch-spec spec.timeZone']);
+    expect(errors(cronJob({ timeZone: 'Europe/Berlin' }))).toEqual([]);
+    expect(errors(cronJob({ concurrencyPolicy: 'Sometimes' }))).toEqual(['api-batch-spec spec.concurrencyPolicy']);
+  });
+
+  test('a Job name over 63 characters also breaks the job-name labels the server adds', () => {
+    expect(errors(job({}, 'a'.repeat(64)))).toEqual(expect.arrayContaining(['api-batch-spec spec.template.labels']));
+  });
+});

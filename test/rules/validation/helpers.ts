@@ -1,0 +1,20 @@
+import { SecurityProfile } from '../../../src/policy/security-profile';
+import { lintObjects } from '../../../src/rules/engine';
+
+/** `ruleId path` of every error the engine reports for `obj` (privileged profile: API checks only). */
+export function errors(obj: any): string[] {
+  return lintObjects([obj], { profile: SecurityProfile.PRIVILEGED }).filter((f) => f.severity === 'error').map((f) => `${f.ruleId} ${f.path}`);
+}
+
+/** The messages of `ruleId` for `obj`. */
+export function messages(obj: any, ruleId: string): string[] {
+  return lintObjects([obj], { profile: SecurityProfile.PRIVILEGED }).filter((f) => f.ruleId === ruleId).map((f) => f.message);
+}
+
+export function pod(spec: any, extra: any = {}): any {
+  return { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', ...extra }, spec: { containers: [{ name: 'c', image: 'busybox:1.36.1' }], ...spec } };
+}
+
+export function container(fields: any): any {
+  return pod({ containers: [{ name: 'c', image: 'busybox:1.36.1', ...fields }] });
+}
