@@ -3,6 +3,7 @@ import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { ContainerRole, normalizeBuiltContainer, normalizeContainer, NormalizeOptions } from './container-normalizer';
 import { PodGuard } from './pod-guard';
+import { recordProvenance } from './provenance';
 import { podSpecPath } from '../rules/pod-templates';
 
 /**
@@ -30,6 +31,7 @@ export function ownWorkload(workload: kplus.AbstractPod, options: OwnedWorkloadO
     apiObject.addJsonPatch(JsonPatch.add(pointer, options.shareProcessNamespace));
   }
   PodGuard.of(workload).register({ apiObject, profile: options.securityProfile, harden: true });
+  recordProvenance(apiObject, options.securityProfile, options.owner);
 }
 
 /** The options `workload` normalises with, if the library owns it. */
