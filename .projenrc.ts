@@ -25,6 +25,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     // The packed tarball is checked in CI as a consumer's Node and TypeScript would load it.
     'publint@^0.3.25',
     '@arethetypeswrong/cli@^0.18.5',
+    // `npm run synth` resolves the gallery's `import … from 'cdk8s-pod-patterns'` to src/.
+    'tsconfig-paths@^4.2.0',
   ],
   bundledDeps: ['yaml@^2.6.0'],
   bin: { 'cdk8s-pod-patterns': 'bin/cdk8s-pod-patterns' },
