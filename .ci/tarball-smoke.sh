@@ -29,8 +29,12 @@ echo "--- the README's Install section, tarball path, as written (the clone is o
 install_script="$(block_after '<!-- install-tarball -->')"
 grep -q '^npm install cdk8s-plus-28' <<<"$install_script" || { echo "README: no install-tarball block"; exit 1; }
 clone_url="$(sed -n 's/^git clone \([^ ]*\) .*/\1/p' <<<"$install_script")"
-(cd "$work" && bash -euxo pipefail -c "${install_script//$clone_url/$repo}")
+# the clone goes to the directory name the URL gives: cdk8s-pod-patterns
+(cd "$work" && bash -euxo pipefail -c "${install_script//$clone_url/$repo cdk8s-pod-patterns}")
 installed="$(cd "$work/my-app" && node -p "require('cdk8s-pod-patterns/package.json').version")"
+if (cd "$work/my-app" && node -e "require.resolve('cdk8s-plus-33')" 2>/dev/null); then
+  echo "cdk8s-plus-33 is still installed after the README's uninstall line"; exit 1
+fi
 echo "installed cdk8s-pod-patterns $installed from $(ls "$work"/cdk8s-pod-patterns/cdk8s-pod-patterns-*.tgz)"
 
 cd "$work/my-app"
@@ -48,7 +52,8 @@ synth() { # synth LOG [cdk8s synth args]
 
 synth quick-start.log || { cat quick-start.log; echo "the README's quick start failed cdk8s synth"; exit 1; }
 grep -q 'Status  │ success' quick-start.log || { cat quick-start.log; echo "the plugin did not run"; exit 1; }
-grep -q 'kind: Deployment' cdk8s.out/shop.k8s.yaml
+# the template's cdk8s.yaml names no output: cdk8s writes to dist/
+grep -q 'kind: Deployment' dist/shop.k8s.yaml || { ls -R dist; echo "no Deployment in dist/shop.k8s.yaml"; exit 1; }
 echo "quick start: synthesized, plugin success"
 
 cat > baseline.ts <<'TS'
