@@ -19,7 +19,7 @@ if (tools === undefined) {
 }
 const missing = tools.filter(tool => spawnSync('sh', ['-c', `command -v ${tool}`], { stdio: 'ignore' }).status !== 0);
 if (missing.length > 0) {
-  process.stdout.write(`package: skipped ${language}: ${missing.join(', ')} not found (install it to package ${language}; the npm tarball is in dist/js)\n`);
+  process.stdout.write(`package: skipped ${language}: ${missing.join(', ')} not found (install ${missing.length > 1 ? 'them' : 'it'} to package ${language}; the npm tarball is in dist/js)\n`);
   process.exit(0);
 }
 const result = spawnSync('npx', ['projen', `package:${language}`], { stdio: 'inherit' });
