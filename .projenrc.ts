@@ -29,6 +29,11 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     'mermaid@^12.3.0',
     // test/pods/bundled-app.test.ts: the guard must behave the same in a bundled app
     'esbuild@^0.28.2',
+    // The packed tarball is checked in CI as a consumer's Node and TypeScript would load it.
+    'publint@^0.3.25',
+    '@arethetypeswrong/cli@^0.18.5',
+    // `npm run synth` resolves the gallery's `import … from 'cdk8s-pod-patterns'` to src/.
+    'tsconfig-paths@^4.2.0',
   ],
   bundledDeps: ['yaml@^2.6.0'],
   bin: { 'cdk8s-pod-patterns': 'bin/cdk8s-pod-patterns' },
@@ -62,7 +67,14 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   publishToGo: { moduleName: 'github.com/cdk8s-pod-patterns/cdk8s-pod-patterns-go' },
 
   github: false,
-  release: false,
+  // Release machinery for a team that publishes: `npx projen release` computes the
+  // version from conventional commits since the last tag, writes dist/changelog.md
+  // and the packages, and tags nothing itself (CI runs it with `npm publish
+  // --dry-run`; a real publish is a maintainer's `npm publish dist/js/*.tgz`).
+  release: true,
+  releaseToNpm: true,
+  // The first release is 0.1.0, after that conventional commits decide.
+  nextVersionCommand: 'node projenrc/next-version.js',
   gitignore: ['cdk8s.out/', 'bench/results/'],
 });
 
@@ -90,6 +102,27 @@ project.tsconfigDev.addInclude('.projenrc.ts');
 // Generated apps (examples/compose/main.ts) import the package by name, as a user's app does.
 project.tsconfigDev.file.addOverride('compilerOptions.paths', { 'cdk8s-pod-patterns': ['./src/index.ts'] });
 project.npmignore?.exclude('/bench/', '/docs/', '/examples/', '/cdk8s.out/', '/cdk8s.yaml', '/.ci/');
+// A lean tarball: only what Node loads at run time. lib/ without inline source
+// maps; API.md is read on the repository, not in node_modules; the bundled yaml
+// without its browser build and typings (projenrc/prepack.js says how and why).
+project.npmignore?.exclude('/API.md', '/CHANGELOG.md');
+// Said, not guessed: Node need not detect the module format (publint's advice).
+project.package.addField('type', 'commonjs');
+// `npx projen package` without CI packages every language: on a machine without
+// one of their toolchains (Maven, .NET, Go, pip) it skips that one with a note.
+const packageAll = project.tasks.tryFind('package-all');
+packageAll?.reset();
+packageAll?.spawn(project.tasks.tryFind('package:js')!);
+for (const language of ['java', 'python', 'dotnet', 'go']) {
+  packageAll?.exec(`node projenrc/package-language.js ${language}`);
+}
+
+project.addTask('prepack', {
+  description: 'Run by npm pack: refuse an uncompiled clone, leave the bundled yaml\'s browser build and typings out',
+  exec: 'node projenrc/prepack.js',
+});
+project.tsconfig?.file.addOverride('compilerOptions.inlineSourceMap', false);
+project.tsconfig?.file.addOverride('compilerOptions.inlineSources', false);
 
 project.addTask('bench', {
   description: 'Benchmark synth cost of the constructs against cdk8s-plus-28 written by hand, and lint of 10,000 Pods (bench/README.md)',

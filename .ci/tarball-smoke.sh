@@ -1,54 +1,109 @@
 #!/usr/bin/env bash
-# The README's plugin snippet, for a package installed from a tarball: pack the
-# compiled library, install the tarball into a scratch cdk8s app with
-# cdk8s-plus-28, and run `cdk8s synth` there with the snippet as the README
-# writes it. A clean app must synthesize; a privileged Pod must fail the synth.
+# A new user's first hour, from the README alone: a scaffolded `cdk8s init
+# typescript-app` app (.ci/scaffold-typescript-app.js: the same template, offline),
+# the README's Install section run as written (tarball path: a clone of this
+# repository, `npm pack`, `npm install` of the tarball next to cdk8s-plus-28), the
+# README's quick start as main.ts, the README's plugin snippet in cdk8s.yaml, then
+# `cdk8s synth` with the app's own cdk8s-cli:
+#  - the quick start synthesizes and the plugin reports success;
+#  - a BASELINE workload built with the constructs passes the snippet as written
+#    (one verdict per app) and fails it with `minimumProfile: restricted`, named;
+#  - a privileged raw ApiObject fails the synth with the plugin's report.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
+readme="$repo/README.md"
 
-(cd "$repo" && npm pack --silent --pack-destination "$work" >/dev/null)
-tarball="$(ls "$work"/cdk8s-pod-patterns-*.tgz)"
+# The fenced block that follows a marker line of the README.
+block_after() {
+  awk -v marker="$1" 'index($0, marker) == 1 {found=1; next} found && /^```/ {if (inside) exit; inside=1; next} inside' "$readme"
+}
 
-mkdir "$work/app" && cd "$work/app"
-npm init -y >/dev/null
-npm install --no-audit --no-fund --silent "$tarball" cdk8s@2.70.0 cdk8s-plus-28@2.5.6 constructs@10.4.2
+echo "--- scaffold: cdk8s init typescript-app (offline)"
+mkdir "$work/my-app"
+node "$repo/.ci/scaffold-typescript-app.js" "$work/my-app"
+(cd "$work/my-app" && npm install --no-audit --no-fund --silent)
 
-# The plugin block exactly as the README shows it, with the version this app installed.
-installed="$(node -p "require('cdk8s-pod-patterns/package.json').version")"
-{
-  printf 'language: javascript\napp: node main.js\noutput: cdk8s.out\n'
-  awk '/^\*\*cdk8s CLI validation plugin\.\*\*/{found=1} found && /^```yaml$/{inside=1; next} inside && /^```$/{exit} inside' "$repo/README.md" \
-    | sed "s/^\(    version: \)[^ ]*/\1$installed/"
-} > cdk8s.yaml
+echo "--- the README's Install section, tarball path, as written (the clone is of this checkout's HEAD)"
+install_script="$(block_after '<!-- install-tarball -->')"
+grep -q '^npm install cdk8s-plus-28' <<<"$install_script" || { echo "README: no install-tarball block"; exit 1; }
+clone_url="$(sed -n 's/^git clone \([^ ]*\) .*/\1/p' <<<"$install_script")"
+# the clone goes to the directory name the URL gives: cdk8s-pod-patterns
+(cd "$work" && bash -euxo pipefail -c "${install_script//$clone_url/$repo cdk8s-pod-patterns}")
+installed="$(cd "$work/my-app" && node -p "require('cdk8s-pod-patterns/package.json').version")"
+# (cdk8s-cli itself depends on cdk8s-plus-33, so it stays in node_modules; the app no longer does)
+if (cd "$work/my-app" && node -e "process.exit(require('./package.json').dependencies['cdk8s-plus-33'] ? 0 : 1)"); then
+  echo "the app still depends on cdk8s-plus-33 after the README's uninstall line"; exit 1
+fi
+echo "installed cdk8s-pod-patterns $installed from $(ls "$work"/cdk8s-pod-patterns/cdk8s-pod-patterns-*.tgz)"
+
+cd "$work/my-app"
+echo "--- main.ts: the README's quick start; cdk8s.yaml: the README's plugin snippet"
+block_after '<!-- quick-start:start -->' > main.ts
+grep -q "from 'cdk8s-pod-patterns'" main.ts || { echo "README: no quick start"; exit 1; }
+block_after '**cdk8s CLI validation plugin.**' | sed "s/^\(    version: \)[^ ]*/\1$installed/" >> cdk8s.yaml
 grep -q 'package: ./node_modules/cdk8s-pod-patterns' cdk8s.yaml || { cat cdk8s.yaml; echo "README plugin snippet not found"; exit 1; }
+cat cdk8s.yaml
 
-cat > main.js <<'JS'
-const { App, Chart, ApiObject } = require('cdk8s');
-const kplus = require('cdk8s-plus-28');
-const { InitGatedApp, WaitFor } = require('cdk8s-pod-patterns');
+synth() { # synth LOG [cdk8s synth args]
+  local log="$1"; shift
+  npx cdk8s synth --check-upgrade=false "$@" > "$log" 2>&1
+}
+
+synth quick-start.log || { cat quick-start.log; echo "the README's quick start failed cdk8s synth"; exit 1; }
+grep -q 'Status  │ success' quick-start.log || { cat quick-start.log; echo "the plugin did not run"; exit 1; }
+# the template's cdk8s.yaml names no output: cdk8s writes to dist/
+grep -q 'kind: Deployment' dist/shop.k8s.yaml || { ls -R dist; echo "no Deployment in dist/shop.k8s.yaml"; exit 1; }
+echo "quick start: synthesized, plugin success"
+
+cat > baseline.ts <<'TS'
+import { App, Chart, Size } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
+import { InitGatedApp, SecurityProfile } from 'cdk8s-pod-patterns';
+
+// nginx starts as root: BASELINE, as the README's security section advises for such images
+const app = new App();
+const chart = new Chart(app, 'front');
+new InitGatedApp(chart, 'web', {
+  metadata: { name: 'web' },
+  securityProfile: SecurityProfile.BASELINE,
+  containers: [{
+    name: 'nginx',
+    image: 'nginx:1.27.2',
+    portNumber: 80,
+    resources: { cpu: { request: kplus.Cpu.millis(50) }, memory: { request: Size.mebibytes(64) } },
+  }],
+});
+app.synth();
+TS
+synth baseline.log --app 'npx ts-node baseline.ts' || { cat baseline.log; echo "a BASELINE app the constructs accept failed the README's plugin snippet"; exit 1; }
+grep -q 'Status  │ success' baseline.log || { cat baseline.log; echo "the plugin did not run"; exit 1; }
+echo "BASELINE workload: passes the plugin as the README configures it"
+
+cp cdk8s.yaml cdk8s.yaml.readme
+sed 's/^\(      profile: .*\)$/\1\n      minimumProfile: restricted/' cdk8s.yaml.readme > cdk8s.yaml
+grep -q 'minimumProfile: restricted' cdk8s.yaml
+if synth minimum.log --app 'npx ts-node baseline.ts'; then
+  cat minimum.log; echo "minimumProfile: restricted should fail a BASELINE workload"; exit 1
+fi
+grep -q 'pss-restricted-run-as-non-root \[error\]' minimum.log || { cat minimum.log; echo "the report lacks the restricted finding"; exit 1; }
+grep -q 'Construct Path: front/web/Deployment/Resource' minimum.log || { cat minimum.log; echo "the report does not name the workload"; exit 1; }
+echo "minimumProfile: restricted fails it, naming front/web"
+cp cdk8s.yaml.readme cdk8s.yaml
+
+cat > privileged.ts <<'TS'
+import { ApiObject, App, Chart } from 'cdk8s';
 
 const app = new App();
-const chart = new Chart(app, 'smoke');
-const db = new kplus.Service(chart, 'db', { metadata: { name: 'db' }, ports: [{ port: 5432 }] });
-new InitGatedApp(chart, 'api', {
-  waitFor: [WaitFor.service(db)],
-  containers: [{ name: 'api', image: 'busybox:1.36.1', command: ['sleep', '3600'], securityContext: { user: 1000, group: 1000 } }],
-});
-if (process.env.SMOKE_PRIVILEGED) {
-  new ApiObject(chart, 'raw', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'raw' },
-    spec: { containers: [{ name: 'x', image: 'busybox:1.36.1', securityContext: { privileged: true } }] } });
-}
+const chart = new Chart(app, 'raw');
+new ApiObject(chart, 'raw', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'raw' },
+  spec: { containers: [{ name: 'x', image: 'busybox:1.36.1', securityContext: { privileged: true } }] } });
 app.synth();
-JS
-
-cdk8s="$repo/node_modules/.bin/cdk8s"
-CDK8S_POD_PATTERNS_WARNINGS=ignore "$cdk8s" synth --check-upgrade=false > synth.log 2>&1 || { cat synth.log; echo "synth of the clean app failed"; exit 1; }
-grep -q 'Status  │ success' synth.log || { cat synth.log; echo "the plugin did not run"; exit 1; }
-test -s cdk8s.out/smoke.k8s.yaml
-if SMOKE_PRIVILEGED=1 "$cdk8s" synth --check-upgrade=false > bad.log 2>&1; then
-  cat bad.log; echo "synth of a privileged Pod should have failed"; exit 1
+TS
+if synth privileged.log --app 'npx ts-node privileged.ts'; then
+  cat privileged.log; echo "synth of a privileged Pod should have failed"; exit 1
 fi
-grep -q 'pss-baseline-privileged \[error\]' bad.log || { cat bad.log; echo "the plugin's report lacks the privileged finding"; exit 1; }
-echo "tarball $(basename "$tarball") installs, and cdk8s synth runs its plugin as the README shows"
+grep -q 'pss-baseline-privileged \[error\]' privileged.log || { cat privileged.log; echo "the plugin's report lacks the privileged finding"; exit 1; }
+echo "privileged raw ApiObject: the plugin fails the synth"
+echo "tarball cdk8s-pod-patterns $installed: installed as the README says into a typescript-app, the README's example and plugin work"

@@ -1,5 +1,5 @@
 // The README blocks that are generated from the code, so they cannot drift:
-// the guide snippet (examples/guide-snippet.ts, as a user imports the package),
+// the quick start (examples/quick-start.ts, verbatim), the guide snippet (examples/guide-snippet.ts, as a user imports the package),
 // the Pod that snippet writes when it runs, and the rules table from the rules.
 // `npx projen readme` rewrites them; test/readme.test.ts fails when they are stale.
 import { execFileSync } from 'child_process';
@@ -12,6 +12,12 @@ import { renderCatalogMarkdown, renderKubernetesReviewMarkdown } from '../src/ru
 
 export const README_PATH = join(__dirname, '..', 'README.md');
 export const GUIDE_SNIPPET_PATH = join(__dirname, '..', 'examples', 'guide-snippet.ts');
+export const QUICK_START_PATH = join(__dirname, '..', 'examples', 'quick-start.ts');
+
+/** The first screen's example, as it is: it imports the package by name already. */
+export function quickStart(): string {
+  return '```ts\n' + readFileSync(QUICK_START_PATH, 'utf8') + '```\n';
+}
 
 /** The snippet as a user writes it: importing the package, not the repository's sources. */
 export function guideSnippet(): string {
@@ -74,6 +80,7 @@ function synthesizeGuidePod(): any {
 
 export function generatedBlocks(): Record<string, string> {
   return {
+    'quick-start': quickStart(),
     'guide-snippet': guideSnippet(),
     'guide-pod-yaml': guidePodYaml(),
     'rules-table': renderCatalogMarkdown(),

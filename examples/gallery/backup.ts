@@ -2,7 +2,7 @@
 import { Chart, ChartProps, Cron, Duration, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { InitGatedApp, SecurityProfile, WaitFor, WorkloadKind } from '../../src';
+import { InitGatedApp, SecurityProfile, WaitFor, WorkloadKind } from 'cdk8s-pod-patterns';
 
 /** The profile this app is hardened to and linted with. */
 export const BACKUP_PROFILE = SecurityProfile.RESTRICTED;

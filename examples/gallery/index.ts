@@ -9,7 +9,7 @@ import { NODE_AGENT_PROFILE, NodeAgentChart } from './node-agent';
 import { POSTGRES_PROFILE, PostgresChart } from './postgres';
 import { REDIS_PROFILE, RedisChart } from './redis';
 import { WEB_PROFILE, WebChart } from './web';
-import { SecurityProfile } from '../../src';
+import { SecurityProfile } from 'cdk8s-pod-patterns';
 
 /** One gallery app: its chart id, the profile it declares, and how to build it. */
 export interface GalleryApp {

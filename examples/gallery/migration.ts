@@ -3,7 +3,7 @@
 import { Chart, ChartProps, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { DockerRestart, InitGatedApp, SecurityProfile, WaitFor } from '../../src';
+import { DockerRestart, InitGatedApp, SecurityProfile, WaitFor } from 'cdk8s-pod-patterns';
 
 /** The profile this app is hardened to and linted with. */
 export const MIGRATION_PROFILE = SecurityProfile.RESTRICTED;

@@ -5,7 +5,7 @@
 import { Chart, ChartProps, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { InitGatedApp, PodPatterns, SecurityProfile, WaitFor, WorkloadKind } from '../../src';
+import { InitGatedApp, PodPatterns, SecurityProfile, WaitFor, WorkloadKind } from 'cdk8s-pod-patterns';
 
 /** The profile this app is hardened to and linted with. */
 export const NODE_AGENT_PROFILE = SecurityProfile.RESTRICTED;

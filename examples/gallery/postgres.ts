@@ -4,7 +4,7 @@
 import { Chart, ChartProps, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { InitGatedApp, SecurityProfile, WorkloadKind } from '../../src';
+import { InitGatedApp, SecurityProfile, WorkloadKind } from 'cdk8s-pod-patterns';
 
 /** The profile this app is hardened to and linted with. */
 export const POSTGRES_PROFILE = SecurityProfile.RESTRICTED;

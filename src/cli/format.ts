@@ -57,6 +57,8 @@ function findingJson(finding: FileFinding) {
     name: finding.name,
     path: finding.path,
     message: finding.message,
+    profile: finding.profile,
+    ...(finding.constructPath === undefined ? {} : { constructPath: finding.constructPath }),
   };
 }
 

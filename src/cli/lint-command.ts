@@ -48,7 +48,7 @@ export const STDIN_NAME = '<stdin>';
 const COMMAND = 'cdk8s-pod-patterns lint';
 const MANIFEST_EXTENSION = /\.(ya?ml|json)$/i;
 
-export const LINT_USAGE = `Usage: ${COMMAND} [--format text|json] [--profile privileged|baseline|restricted] [--disable RULE]... FILE...
+export const LINT_USAGE = `Usage: ${COMMAND} [--format text|json] [--profile NAME] [--minimum-profile NAME] [--disable RULE]... FILE...
 
 Checks Kubernetes manifests against the rules the cdk8s-pod-patterns constructs
 enforce (Kubernetes 1.28 validation, image pull and restart policies, Pod
@@ -57,8 +57,14 @@ Security Standards).
   FILE                 a YAML (multi-document) or JSON manifest; "-" reads stdin;
                        a directory is searched recursively for *.yaml, *.yml, *.json
   --format text|json   output format (default: text)
-  --profile NAME       Pod Security Standards level: privileged, baseline or
-                       restricted (default: restricted)
+  --profile NAME       Pod Security Standards level (privileged, baseline or
+                       restricted) for objects that declare none (default:
+                       restricted); an object built by the constructs declares
+                       its own in the annotation
+                       cdk8s-pod-patterns.io/security-profile
+  --minimum-profile NAME
+                       no object is judged below this level, whatever it
+                       declares (default: none)
   --disable RULE       do not run RULE (a rule id, e.g. bp-missing-resource-requests);
                        repeat it for several rules
   -h, --help           show this help
@@ -77,6 +83,7 @@ Exit status: 0 no error found (warnings allowed), 1 errors found,
 interface LintCommandOptions {
   readonly format: string;
   readonly profile: SecurityProfile;
+  readonly minimumProfile?: SecurityProfile;
   readonly disabledRules: string[];
   readonly inputs: string[];
 }
@@ -101,7 +108,11 @@ export function runLint(argv: string[], io: LintIo): number {
     if (objectCount === 0 && malformed === 0) {
       throw new UsageError(`no Kubernetes objects found in ${describeInputs(options.inputs)}: expected YAML or JSON manifests with apiVersion and kind`);
     }
-    const result = lintManifestFiles(files, { profile: options.profile, disabledRules: options.disabledRules });
+    const result = lintManifestFiles(files, {
+      profile: options.profile,
+      minimumProfile: options.minimumProfile,
+      disabledRules: options.disabledRules,
+    });
     io.stdout(options.format === 'json' ? formatJson(result.findings, result.suppressed) : formatText(result.findings, objectCount, result.suppressed));
     if (malformed > 0) {
       return ExitCode.USAGE;
@@ -125,11 +136,9 @@ function parseLintArgs(argv: string[]): LintCommandOptions | 'help' {
   if (!FORMAT_NAMES.includes(format)) {
     throw new UsageError(`unknown --format "${format}": use ${FORMAT_NAMES.join(' or ')}`);
   }
-  const profileName = values.profile ?? SecurityProfile.RESTRICTED;
-  const profile = parseProfile(profileName);
-  if (profile === undefined) {
-    throw new UsageError(`unknown --profile "${profileName}": use ${PROFILE_NAMES.join(', ')}`);
-  }
+  const profile = profileOption('--profile', values.profile ?? SecurityProfile.RESTRICTED);
+  const minimumName = values['minimum-profile'];
+  const minimumProfile = minimumName === undefined ? undefined : profileOption('--minimum-profile', minimumName);
   const disabledRules = values.disable ?? [];
   for (const id of disabledRules) {
     if (findRule(id) === undefined) {
@@ -139,7 +148,15 @@ function parseLintArgs(argv: string[]): LintCommandOptions | 'help' {
   if (positionals.length === 0) {
     throw new UsageError(`no manifest files given: pass one or more FILEs, a directory, or "-" for stdin (see ${COMMAND} --help)`);
   }
-  return { format, profile, disabledRules, inputs: positionals };
+  return { format, profile, minimumProfile, disabledRules, inputs: positionals };
+}
+
+function profileOption(option: string, name: string): SecurityProfile {
+  const profile = parseProfile(name);
+  if (profile === undefined) {
+    throw new UsageError(`unknown ${option} "${name}": use ${PROFILE_NAMES.join(', ')}`);
+  }
+  return profile;
 }
 
 function parseCommandLine(argv: string[]) {
@@ -147,10 +164,11 @@ function parseCommandLine(argv: string[]) {
     return parseArgs({
       args: argv,
       options: {
-        format: { type: 'string' },
-        profile: { type: 'string' },
-        disable: { type: 'string', multiple: true },
-        help: { type: 'boolean', short: 'h' },
+        'format': { type: 'string' },
+        'profile': { type: 'string' },
+        'minimum-profile': { type: 'string' },
+        'disable': { type: 'string', multiple: true },
+        'help': { type: 'boolean', short: 'h' },
       },
       allowPositionals: true,
       strict: true,
@@ -167,7 +185,7 @@ function describeArgError(error: Error & { code?: string }): string {
   const option = quoted.replace(/ <value>$/, '');
   switch (error.code) {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
-      return `unknown option "${option}": the options are --format, --profile, --disable and --help (see ${COMMAND} --help)`;
+      return `unknown option "${option}": the options are --format, --profile, --minimum-profile, --disable and --help (see ${COMMAND} --help)`;
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
       return quoted.endsWith('<value>')
         ? `option "${option}" needs a value (see ${COMMAND} --help)`

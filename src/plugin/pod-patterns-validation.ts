@@ -61,13 +61,25 @@ export interface IValidationContext {
 /** Properties of `PodPatternsValidation`: the `properties` of its `cdk8s.yaml` entry. */
 export interface PodPatternsValidationProps {
   /**
-   * The Pod Security Standards level to check: `privileged`, `baseline` or
-   * `restricted`. A string rather than `SecurityProfile` because cdk8s-cli
-   * passes the plain values written in `cdk8s.yaml`.
+   * The Pod Security Standards level (`privileged`, `baseline` or
+   * `restricted`) for objects that declare none. An object built by
+   * `SafePod` or `InitGatedApp` declares the profile it was built with
+   * (annotation `cdk8s-pod-patterns.io/security-profile`) and is judged at
+   * that one, so the plugin and the constructs agree on the same app. A
+   * string rather than `SecurityProfile` because cdk8s-cli passes the plain
+   * values written in `cdk8s.yaml`.
    *
    * @default 'restricted'
    */
   readonly profile?: string;
+
+  /**
+   * The level no object is judged below, whatever it declares: a platform
+   * team's floor. `restricted` fails a workload built with BASELINE.
+   *
+   * @default - none: each object is judged at the profile it declares
+   */
+  readonly minimumProfile?: string;
 }
 
 const PLUGIN = 'cdk8s-pod-patterns';
@@ -86,20 +98,30 @@ const PLUGIN = 'cdk8s-pod-patterns';
  *     version: 1.2.3          # an exact version: cdk8s-cli rejects ranges
  *     class: PodPatternsValidation
  *     properties:
- *       profile: baseline     # optional, default restricted
+ *       profile: restricted          # for objects that declare none (default)
+ *       minimumProfile: restricted   # optional floor, default none
  * ```
+ *
+ * cdk8s-cli finds the construct of a reported object by `metadata.name` only,
+ * so when two objects share a name its "Construct Path" may be another
+ * object's. For such objects the plugin reports a resource name that says
+ * which construct built the object (recorded by the constructs in the
+ * annotation `cdk8s-pod-patterns.io/construct-path`), and cdk8s-cli shows
+ * `N/A` instead of a wrong path.
  */
 export class PodPatternsValidation {
-  /** The security profile the manifests are checked against. */
+  /** The security profile objects that declare none are checked against. */
   public readonly profile: SecurityProfile;
 
+  /**
+   * The level no object is checked below.
+   * @default - none
+   */
+  public readonly minimumProfile?: SecurityProfile;
+
   constructor(props: PodPatternsValidationProps = {}) {
-    const name = props.profile ?? SecurityProfile.RESTRICTED;
-    const profile = parseProfile(name);
-    if (profile === undefined) {
-      throw new Error(`PodPatternsValidation: unknown profile "${name}" in the cdk8s.yaml validation properties: use ${PROFILE_NAMES.join(', ')}`);
-    }
-    this.profile = profile;
+    this.profile = profileProperty('profile', props.profile ?? SecurityProfile.RESTRICTED);
+    this.minimumProfile = props.minimumProfile === undefined ? undefined : profileProperty('minimumProfile', props.minimumProfile);
   }
 
   /**
@@ -127,21 +149,65 @@ export class PodPatternsValidation {
         unreadable.push(unreadableManifestViolation(manifestPath, e));
       }
     }
-    const { findings, suppressed, objectCount } = lintManifestFiles(files, { profile: this.profile });
+    const { findings, suppressed, objectCount } = lintManifestFiles(files, { profile: this.profile, minimumProfile: this.minimumProfile });
+    const shared = sharedNames(files);
     unreadable.forEach((violation) => context.report.addViolation(violation));
     groupFindings(findings)
       .sort((a, b) => severityRank(a[0].severity) - severityRank(b[0].severity))
-      .forEach((group) => context.report.addViolation(findingViolation(group)));
+      .forEach((group) => context.report.addViolation(findingViolation(group, shared)));
     suppressed.forEach((finding) => context.logger.log(suppressedLine(finding)));
 
     const summary = summarize(findings, objectCount, suppressed.length);
-    context.logger.log(`${PLUGIN}: ${summary} (profile ${this.profile})`);
+    context.logger.log(`${PLUGIN}: ${summary} (${this.describeProfiles()})`);
     const failed = hasErrors(findings) || unreadable.length > 0;
     context.report.submit(failed ? 'failure' : 'success', {
       profile: this.profile,
+      ...(this.minimumProfile === undefined ? {} : { minimumProfile: this.minimumProfile }),
       summary,
     });
   }
+
+  private describeProfiles(): string {
+    const minimum = this.minimumProfile === undefined ? '' : `, minimum ${this.minimumProfile}`;
+    return `profile ${this.profile}${minimum}`;
+  }
+}
+
+function profileProperty(property: string, name: string): SecurityProfile {
+  const profile = parseProfile(name);
+  if (profile === undefined) {
+    throw new Error(`PodPatternsValidation: unknown ${property} "${name}" in the cdk8s.yaml validation properties: use ${PROFILE_NAMES.join(', ')}`);
+  }
+  return profile;
+}
+
+/**
+ * The `metadata.name`s carried by more than one object: cdk8s-cli keys its
+ * construct lookup by name alone (construct-metadata.json), so for these its
+ * "Construct Path" can be another object's.
+ */
+function sharedNames(files: readonly ManifestFile[]): Set<string> {
+  const seen = new Set<string>();
+  const shared = new Set<string>();
+  for (const { objects } of files) {
+    for (const name of objects.map((object) => object?.metadata?.name)) {
+      if (typeof name !== 'string') continue;
+      if (seen.has(name)) shared.add(name);
+      seen.add(name);
+    }
+  }
+  return shared;
+}
+
+/**
+ * The name cdk8s-cli looks the construct up by. A shared name gets the kind and
+ * the recorded construct, which matches no entry of cdk8s-cli's lookup: its
+ * report then says `N/A` rather than naming another object's construct.
+ */
+function resourceNameOf(finding: FileFinding, shared: ReadonlySet<string>): string {
+  if (!shared.has(finding.name)) return finding.name;
+  const construct = finding.constructPath === undefined ? 'construct not recorded' : `construct ${finding.constructPath}`;
+  return `${finding.name} (${finding.kind}, ${construct}; the name is shared by several objects)`;
 }
 
 // Info, not a violation: the object's author decided, and said why.
@@ -180,14 +246,14 @@ function groupFindings(findings: readonly FileFinding[]): FileFinding[][] {
   return [...groups.values()];
 }
 
-function findingViolation(group: readonly FileFinding[]): ValidationViolation {
+function findingViolation(group: readonly FileFinding[], shared: ReadonlySet<string>): ValidationViolation {
   const [first] = group;
   return {
     ruleName: `${first.ruleId} [${first.severity}]`,
     recommendation: first.message,
     fix: howToFix(first),
     violatingResources: group.map((finding) => ({
-      resourceName: finding.name,
+      resourceName: resourceNameOf(finding, shared),
       locations: [`${finding.kind} ${finding.path}`],
       manifestPath: finding.file,
     })),

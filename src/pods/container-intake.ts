@@ -3,6 +3,7 @@ import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { ContainerRole, normalizeBuiltContainer, normalizeContainer, NormalizeOptions } from './container-normalizer';
 import { PodGuard } from './pod-guard';
+import { recordProvenance } from './provenance';
 import { podSpecPath } from '../rules/pod-templates';
 
 /** A waiter `WaitFor.gate` put into a workload: what later gates must not repeat. */
@@ -99,6 +100,7 @@ export class WorkloadRecord extends Construct {
       apiObject.addJsonPatch(JsonPatch.add(pointer, options.shareProcessNamespace));
     }
     PodGuard.of(this.workload).register({ apiObject, profile: options.securityProfile, harden: true });
+    recordProvenance(apiObject, options.securityProfile, options.owner);
   }
 }
 

@@ -1,10 +1,12 @@
 import { formatJson, formatText, objectLabel } from '../../src/cli/format';
 import { FileFinding } from '../../src/manifests/lint-manifests';
+import { SecurityProfile } from '../../src/policy/security-profile';
 import { Severity } from '../../src/rules/finding';
 
 function finding(overrides: Partial<FileFinding>): FileFinding {
   return {
     file: 'app.yaml',
+    profile: SecurityProfile.RESTRICTED,
     ruleId: 'pss-baseline-privileged',
     severity: Severity.ERROR,
     kind: 'Deployment',
@@ -60,6 +62,7 @@ describe('formatJson', () => {
         name: 'myapp',
         path: 'spec.template.spec.containers[0].securityContext.privileged',
         message: 'container "web" is privileged: remove securityContext.privileged',
+        profile: 'restricted',
       }],
       suppressed: [],
     });
@@ -69,12 +72,16 @@ describe('formatJson', () => {
     const parsed = JSON.parse(formatJson([], [{ ...finding({}), reason: 'a GPU driver installer' }]));
     expect(parsed.findings).toEqual([]);
     expect(parsed.suppressed).toEqual([expect.objectContaining({ ruleId: 'pss-baseline-privileged', name: 'myapp', reason: 'a GPU driver installer' })]);
-    expect(Object.keys(parsed.suppressed[0])).toEqual(['file', 'ruleId', 'severity', 'kind', 'name', 'path', 'message', 'reason']);
+    expect(Object.keys(parsed.suppressed[0])).toEqual(['file', 'ruleId', 'severity', 'kind', 'name', 'path', 'message', 'profile', 'reason']);
   });
 
   test('fields a finding object might carry beyond the contract are not leaked', () => {
     const extra = { ...finding({}), internal: 'x' } as FileFinding;
-    expect(Object.keys(JSON.parse(formatJson([extra])).findings[0])).toEqual(['file', 'ruleId', 'severity', 'kind', 'name', 'path', 'message']);
+    expect(Object.keys(JSON.parse(formatJson([extra])).findings[0])).toEqual(['file', 'ruleId', 'severity', 'kind', 'name', 'path', 'message', 'profile']);
+  });
+
+  test('the construct that built the object, when the constructs recorded it', () => {
+    expect(JSON.parse(formatJson([finding({ constructPath: 'front/web' })])).findings[0].constructPath).toBe('front/web');
   });
 
   test('no findings is an empty list, not a missing key', () => {

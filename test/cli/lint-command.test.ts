@@ -306,7 +306,7 @@ spec:
 
 describe('lint: usage errors exit 2 with one line', () => {
   test.each([
-    ['an unknown flag', ['--fromat', 'json', PRIVILEGED_POD], /unknown option "--fromat": the options are --format, --profile, --disable and --help/],
+    ['an unknown flag', ['--fromat', 'json', PRIVILEGED_POD], /unknown option "--fromat": the options are --format, --profile, --minimum-profile, --disable and --help/],
     ['an unknown short flag', ['-x', PRIVILEGED_POD], /unknown option "-x"/],
     ['an unknown format', ['--format', 'xml', PRIVILEGED_POD], /unknown --format "xml": use text or json/],
     ['an unknown profile', ['--profile', 'strict', PRIVILEGED_POD], /unknown --profile "strict": use privileged, baseline, restricted/],
@@ -331,3 +331,48 @@ describe('lint: usage errors exit 2 with one line', () => {
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+describe('lint: objects declare the profile the constructs built them with', () => {
+  // nginx starts as root: baseline admits it, restricted does not
+  // (k8s: staging/src/k8s.io/pod-security-admission/policy/check_runAsNonRoot.go).
+  const DECLARES_BASELINE = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  annotations:
+    cdk8s-pod-patterns.io/security-profile: baseline
+    cdk8s-pod-patterns.io/construct-path: front/web
+spec:
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec:
+      containers:
+      - name: nginx
+        image: nginx:1.27.2
+        imagePullPolicy: IfNotPresent
+        securityContext: {allowPrivilegeEscalation: false, seccompProfile: {type: RuntimeDefault}}
+        resources: {requests: {cpu: 10m, memory: 16Mi}}
+`;
+
+  test('the default restricted run judges it at baseline, as the construct did', () => {
+    expect(lint(['-'], { stdin: DECLARES_BASELINE }).code).toBe(ExitCode.CLEAN);
+  });
+
+  test('--minimum-profile restricted fails it, naming the object', () => {
+    const result = lint(['--minimum-profile', 'restricted', '-'], { stdin: DECLARES_BASELINE });
+    expect(result.code).toBe(ExitCode.FINDINGS);
+    expect(result.stdout).toMatch(/Deployment\/web/);
+    expect(result.stdout).toMatch(/pss-restricted-run-as-non-root/);
+  });
+
+  test('--format json says the profile each object was judged at and its construct', () => {
+    const report = JSON.parse(lint(['--format', 'json', '--minimum-profile=restricted', '-'], { stdin: DECLARES_BASELINE }).stdout);
+    expect(report.findings.length).toBeGreaterThan(0);
+    expect(new Set(report.findings.map((f: { profile: string; constructPath: string }) => `${f.profile} ${f.constructPath}`))).toEqual(new Set(['restricted front/web']));
+  });
+
+  test('an unknown --minimum-profile is a usage error', () => {
+    expectUsageError(lint(['--minimum-profile', 'high', '-'], { stdin: DECLARES_BASELINE }), /unknown --minimum-profile "high": use privileged, baseline, restricted/);
+  });
+});

@@ -1,7 +1,26 @@
 /**
  * The harness itself behaves like the kubelet where the waiter tests rely on it.
  */
-import { describeE2e, runInitContainers } from './harness';
+import { spawnSync } from 'child_process';
+import * as path from 'path';
+import { describeE2e, runInitContainers, skipLine } from './harness';
+
+// jest hides the console output of a file whose tests are all skipped: the reason
+// must still reach a local `npm test` run, one line per skipped suite.
+test('a suite skipped for a missing prerequisite prints one line saying what is missing', () => {
+  const root = path.join(__dirname, '..', '..');
+  const env: NodeJS.ProcessEnv = { ...process.env, CI: '' };
+  const run = spawnSync(process.execPath, [
+    require.resolve('jest/bin/jest'), '--silent', '--coverage=false', '--ci=false',
+    '--rootDir', root, '--testMatch', '**/test/fixtures/e2e-skip/*.skip-fixture.ts', '--testPathIgnorePatterns', '/node_modules/',
+  ], { cwd: root, env, encoding: 'utf8' });
+  expect(run.status).toBe(0);
+  const lines = run.stderr.split('\n').filter(line => line.startsWith('e2e skipped:'));
+  expect(lines).toEqual([
+    skipLine('e2e "a suite that needs a missing tool" needs: no-such-tool-cdk8s-pod-patterns (as root: apt-get install -y dnsmasq-base shellcheck busybox-static util-linux)'),
+  ]);
+  expect(run.stderr).toMatch(/Tests:\s+1 skipped, 1 total/);
+}, 60_000);
 
 const sh = (name: string, script: string, extra: object = {}): any => ({ name, image: 'busybox:1.36.1', command: ['sh', '-c', script], ...extra });
 

@@ -166,6 +166,11 @@ export function describeWithTools(name: string, tools: readonly string[], fn: ()
   describeIfReady(name, missingTools(tools), fn);
 }
 
+/** The one line a skipped suite prints, e.g. in a local `npm test` without root. */
+export function skipLine(reason: string): string {
+  return `e2e skipped: ${reason}`;
+}
+
 /** Skipped with a visible reason locally; failing when CI=true. */
 function describeIfReady(name: string, missing: readonly string[], fn: () => void): void {
   if (missing.length === 0) {
@@ -181,7 +186,9 @@ function describeIfReady(name: string, missing: readonly string[], fn: () => voi
     });
     return;
   }
-  console.warn(`SKIPPED: ${reason}`);
+  // Jest drops the console output of a file whose tests are all skipped (even
+  // without --silent); a write to the worker's stderr reaches the terminal.
+  process.stderr.write(`${skipLine(reason)}\n`);
   describe.skip(name, fn);
 }
 

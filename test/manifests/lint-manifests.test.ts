@@ -1,4 +1,13 @@
-import { hasErrors, lintManifestFiles, parseProfile, PROFILE_NAMES, summarize } from '../../src/manifests/lint-manifests';
+import {
+  effectiveProfile,
+  hasErrors,
+  lintManifestFiles,
+  ManifestLintOptions,
+  parseProfile,
+  PROFILE_NAMES,
+  summarize,
+} from '../../src/manifests/lint-manifests';
+import { CONSTRUCT_PATH_ANNOTATION, PROFILE_ANNOTATION } from '../../src/pods/provenance';
 import { SecurityProfile } from '../../src/policy/security-profile';
 import { Finding, Severity } from '../../src/rules/finding';
 
@@ -145,5 +154,50 @@ describe('summarize', () => {
   test('suppressed findings are counted apart, only when there are some', () => {
     expect(summarize([finding(Severity.WARNING)], 2, 3)).toBe('0 errors, 1 warning in 2 objects (3 suppressed)');
     expect(summarize([], 2, 0)).toBe('0 errors, 0 warnings in 2 objects');
+  });
+});
+
+describe('each object is judged at the profile it declares', () => {
+  // Runs as root without runAsNonRoot: fine under baseline, refused under restricted
+  // (k8s: staging/src/k8s.io/pod-security-admission/policy/check_runAsNonRoot.go).
+  function rootPod(name: string, declared?: string) {
+    const annotations = declared === undefined ? undefined : { [PROFILE_ANNOTATION]: declared };
+    return {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name, annotations },
+      spec: { containers: [{ name: 'web', image: 'nginx:1.27.2', imagePullPolicy: 'IfNotPresent' }] },
+    };
+  }
+  const files = [{ file: 'app.yaml', objects: [rootPod('declares-baseline', 'baseline'), rootPod('declares-nothing')] }];
+  const failing = (options: ManifestLintOptions) => [...new Set(lintManifestFiles(files, options).findings
+    .filter((f) => f.severity === Severity.ERROR).map((f) => `${f.name}@${f.profile}`))].sort();
+
+  test('a declaration wins over the configured profile; undeclared objects get the configured one', () => {
+    expect(failing({ profile: SecurityProfile.RESTRICTED })).toEqual(['declares-nothing@restricted']);
+    expect(failing({ profile: SecurityProfile.BASELINE })).toEqual([]);
+  });
+
+  test('minimumProfile is a floor no declaration goes below', () => {
+    expect(failing({ profile: SecurityProfile.RESTRICTED, minimumProfile: SecurityProfile.RESTRICTED }))
+      .toEqual(['declares-baseline@restricted', 'declares-nothing@restricted']);
+    expect(failing({ profile: SecurityProfile.PRIVILEGED, minimumProfile: SecurityProfile.BASELINE })).toEqual([]);
+  });
+
+  test('every finding says the level its object was judged at, and the construct when recorded', () => {
+    const withPath = { ...rootPod('built'), metadata: { name: 'built', annotations: { [PROFILE_ANNOTATION]: 'baseline', [CONSTRUCT_PATH_ANNOTATION]: 'chart/built' } } };
+    const { findings } = lintManifestFiles([{ file: 'a.yaml', objects: [withPath, rootPod('plain')] }], { profile: SecurityProfile.RESTRICTED });
+    expect(findings.filter((f) => f.name === 'built').every((f) => f.profile === 'baseline' && f.constructPath === 'chart/built')).toBe(true);
+    expect(findings.filter((f) => f.name === 'plain').every((f) => f.profile === 'restricted' && !('constructPath' in f))).toBe(true);
+  });
+
+  test.each([
+    [SecurityProfile.BASELINE, undefined, SecurityProfile.BASELINE],
+    [SecurityProfile.BASELINE, SecurityProfile.RESTRICTED, SecurityProfile.RESTRICTED],
+    [undefined, undefined, SecurityProfile.PRIVILEGED],
+    [undefined, SecurityProfile.BASELINE, SecurityProfile.BASELINE],
+    [SecurityProfile.RESTRICTED, SecurityProfile.BASELINE, SecurityProfile.RESTRICTED],
+  ])('declared %s, minimum %s → %s (configured privileged)', (declared, minimum, expected) => {
+    expect(effectiveProfile(rootPod('p', declared), { profile: SecurityProfile.PRIVILEGED, minimumProfile: minimum })).toBe(expected);
   });
 });

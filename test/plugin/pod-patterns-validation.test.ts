@@ -1,12 +1,17 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { App, Chart, Size } from 'cdk8s';
 import { ValidationContext } from 'cdk8s-cli/plugins';
+import * as kplus from 'cdk8s-plus-28';
+import { InitGatedApp } from '../../src/apps/init-gated-app';
 import {
   IValidationContext,
   PodPatternsValidation,
   ValidationViolation,
 } from '../../src/plugin/pod-patterns-validation';
+import { PodPatterns } from '../../src/pods/pod-patterns';
+import { SafePod } from '../../src/pods/safe-pod';
 import { SecurityProfile } from '../../src/policy/security-profile';
 import { fixture } from '../support/fixtures';
 
@@ -197,5 +202,135 @@ describe('PodPatternsValidation inside the real cdk8s-cli plugin machinery', () 
       log.mockRestore();
       fs.rmSync(pluginsDir, { recursive: true });
     }
+  });
+});
+
+/** The plugin block of the README's "cdk8s CLI validation plugin" paragraph, parsed. */
+function readmePluginSnippet(): { package: string; version: string; class: string; properties: { [key: string]: string } } {
+  const readme = fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
+  const paragraph = readme.slice(readme.indexOf('**cdk8s CLI validation plugin.**'));
+  const block = /```yaml\n([\s\S]*?)\n```/.exec(paragraph)?.[1];
+  if (block === undefined) throw new Error('README: no yaml block after "**cdk8s CLI validation plugin.**"');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { parse } = require('yaml');
+  return parse(block).validations[0];
+}
+
+/**
+ * Two charts that each have an object named `web`, both built with BASELINE
+ * (an image that starts as root): one `cdk8s synth` output directory, with
+ * construct-metadata.json as cdk8s-cli asks the app to write it.
+ */
+function synthBaselineApp(outdir: string): string[] {
+  const app = new App({ outdir, recordConstructMetadata: true });
+  const front = new Chart(app, 'front');
+  new InitGatedApp(front, 'web', {
+    metadata: { name: 'web' },
+    securityProfile: SecurityProfile.BASELINE,
+    containers: [{
+      name: 'nginx',
+      image: 'nginx:1.27.2',
+      portNumber: 80,
+      resources: { cpu: { request: kplus.Cpu.millis(50) }, memory: { request: Size.mebibytes(64) } },
+    }],
+  }).deployment.exposeViaService({ name: 'web' });
+  const debug = new Chart(app, 'debug');
+  const pod = new SafePod(debug, 'web', {
+    metadata: { name: 'web' },
+    securityProfile: SecurityProfile.BASELINE,
+    containers: [{
+      name: 'shell',
+      image: 'busybox:1.36.1',
+      command: ['sleep', '3600'],
+      resources: { cpu: { request: kplus.Cpu.millis(10) }, memory: { request: Size.mebibytes(16) } },
+    }],
+  });
+  PodPatterns.suppress(pod, 'bp-bare-pod', 'a debugging Pod, deleted after use');
+  app.synth();
+  return fs.readdirSync(outdir).filter((file) => file.endsWith('.yaml')).map((file) => path.join(outdir, file));
+}
+
+async function runAsCdk8sCli(properties: { [key: string]: string }, outdir: string, manifests: string[]) {
+  const cliDir = path.dirname(require.resolve('cdk8s-cli/package.json'));
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { PluginManager } = require(path.join(cliDir, 'lib', 'plugins', '_manager.js'));
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { ValidationPlugin } = require(path.join(cliDir, 'lib', 'plugins', 'validation.js'));
+  const pluginsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-plugins-'));
+  const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+  try {
+    const snippet = readmePluginSnippet();
+    const config = { ...snippet, package: path.join(__dirname, '..', '..', 'src', 'plugin', 'pod-patterns-validation.ts'), properties };
+    const synthesized = { manifests, constructMetadata: path.join(outdir, 'construct-metadata.json') };
+    const { plugin, context } = ValidationPlugin.load(config, synthesized, false, new PluginManager(pluginsDir));
+    await plugin.validate(context);
+    return { success: context.report.success as boolean, json: context.report.toJson(), text: context.report.toString() as string };
+  } finally {
+    log.mockRestore();
+    fs.rmSync(pluginsDir, { recursive: true });
+  }
+}
+
+describe('one verdict per app: the constructs, the README plugin snippet and minimumProfile', () => {
+  let outdir: string;
+  let manifests: string[];
+  beforeAll(() => {
+    outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'plugin-one-verdict-'));
+    manifests = synthBaselineApp(outdir);
+  });
+  afterAll(() => fs.rmSync(outdir, { recursive: true }));
+
+  test('the README snippet checks restricted where an object declares nothing', () => {
+    expect(readmePluginSnippet()).toMatchObject({ class: 'PodPatternsValidation', properties: { profile: 'restricted' } });
+  });
+
+  test('BASELINE workloads the constructs accepted pass the plugin configured as the README writes it', async () => {
+    const result = await runAsCdk8sCli(readmePluginSnippet().properties, outdir, manifests);
+    expect(result.json.violations.filter((v: { ruleName: string }) => v.ruleName.endsWith('[error]'))).toEqual([]);
+    expect(result.success).toBe(true);
+  });
+
+  test('minimumProfile: restricted fails them, naming each workload and the construct that built it', async () => {
+    const result = await runAsCdk8sCli({ ...readmePluginSnippet().properties, minimumProfile: 'restricted' }, outdir, manifests);
+    expect(result.success).toBe(false);
+    const runAsNonRoot = result.json.violations
+      .filter((v: { ruleName: string }) => v.ruleName === 'pss-restricted-run-as-non-root [error]')
+      .flatMap((v: { violatingConstructs: Array<{ resourceName: string; constructPath?: string }> }) => v.violatingConstructs);
+    expect([...new Set(runAsNonRoot.map((c: { resourceName: string }) => c.resourceName))].sort()).toEqual([
+      'web (Deployment, construct front/web; the name is shared by several objects)',
+      'web (Pod, construct debug/web; the name is shared by several objects)',
+    ]);
+    // cdk8s-cli looks constructs up by metadata.name: for a shared name it must not print another object's path
+    expect(runAsNonRoot.map((c: { constructPath?: string }) => c.constructPath).filter((p: string | undefined) => p !== undefined)).toEqual([]);
+    expect(result.text).not.toMatch(/Construct Path: front\/web\/Deployment\/Service/);
+    expect(result.json.summary.metadata).toMatchObject({ profile: 'restricted', minimumProfile: 'restricted' });
+  });
+
+  test('an object whose name no other object shares keeps cdk8s-cli\'s own construct path', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plugin-unique-'));
+    try {
+      const app = new App({ outdir: dir, recordConstructMetadata: true });
+      const chart = new Chart(app, 'solo');
+      new SafePod(chart, 'web', {
+        metadata: { name: 'solo-web' },
+        securityProfile: SecurityProfile.BASELINE,
+        containers: [{ name: 'shell', image: 'busybox:1.36.1' }],
+      });
+      app.synth();
+      const files = fs.readdirSync(dir).filter((f) => f.endsWith('.yaml')).map((f) => path.join(dir, f));
+      const result = await runAsCdk8sCli({ profile: 'restricted', minimumProfile: 'restricted' }, dir, files);
+      const runAsNonRoot = result.json.violations.find((v: { ruleName: string }) => v.ruleName === 'pss-restricted-run-as-non-root [error]');
+      expect(runAsNonRoot.violatingConstructs).toEqual([expect.objectContaining({ resourceName: 'solo-web', constructPath: 'solo/web/Resource' })]);
+    } finally {
+      fs.rmSync(dir, { recursive: true });
+    }
+  });
+
+  test('the minimumProfile property is checked when cdk8s-cli constructs the plugin', () => {
+    expect(new PodPatternsValidation({ minimumProfile: 'restricted' }).minimumProfile).toBe(SecurityProfile.RESTRICTED);
+    expect(new PodPatternsValidation().minimumProfile).toBeUndefined();
+    expect(() => new PodPatternsValidation({ minimumProfile: 'high' })).toThrow(
+      'PodPatternsValidation: unknown minimumProfile "high" in the cdk8s.yaml validation properties: use privileged, baseline, restricted',
+    );
   });
 });

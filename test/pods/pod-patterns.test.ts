@@ -137,7 +137,7 @@ describe('PodPatterns.suppress', () => {
     PodPatterns.setWarningPolicy(chart, WarningPolicy.FAIL);
     const manifests = Testing.synth(chart);
     const [manifest] = manifests;
-    expect(manifest.metadata.annotations).toEqual({ 'ignore-check.cdk8s-pod-patterns.io/bp-bare-pod': 'a one-off debugging Pod, deleted after use' });
+    expect(manifest.metadata.annotations).toMatchObject({ 'ignore-check.cdk8s-pod-patterns.io/bp-bare-pod': 'a one-off debugging Pod, deleted after use' });
     expect(ManifestLinter.lint(manifests).map(f => f.ruleId)).not.toContain('bp-bare-pod');
     const [report] = lintReports(manifests, { profile: SecurityProfile.RESTRICTED });
     expect(report.suppressed.map(s => [s.ruleId, s.reason])).toEqual([['bp-bare-pod', 'a one-off debugging Pod, deleted after use']]);
@@ -159,7 +159,7 @@ describe('PodPatterns.suppress', () => {
     const chart = Testing.chart();
     const app = new InitGatedApp(chart, 'app', { containers: [{ name: 'app', image: 'nginx:1.25', securityContext: USER }] });
     PodPatterns.suppress(app, 'bp-missing-resource-requests', 'sized by the VPA');
-    expect(only(Testing.synth(chart), 'Deployment').metadata.annotations).toEqual({ 'ignore-check.cdk8s-pod-patterns.io/bp-missing-resource-requests': 'sized by the VPA' });
+    expect(only(Testing.synth(chart), 'Deployment').metadata.annotations).toMatchObject({ 'ignore-check.cdk8s-pod-patterns.io/bp-missing-resource-requests': 'sized by the VPA' });
   });
 
   test.each([
