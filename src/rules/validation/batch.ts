@@ -39,7 +39,7 @@ function validateOnExitCodes(req: Record<string, any>, path: string, containers:
   let ordered = true;
   values.forEach((v, j) => {
     if (operator === 'In' && v === 0) errs.push(invalid(`${path}.values[${j}]`, v, 'must not be 0 for the In operator', 'exit code 0 is success: it never fails a Pod'));
-    if (seen.has(v)) errs.push({ path: `${path}.values[${j}]`, message: `${path}.values[${j}]: Duplicate value: ${v}` });
+    if (seen.has(v)) errs.push({ path: `${path}.values[${j}]`, message: `Duplicate value: ${v}` });
     seen.add(v);
     if (j > 0 && values[j - 1] > v) ordered = false;
   });

@@ -105,7 +105,7 @@ export function decodingErrors(object: any): Errors {
   const unknown: string[] = [];
   walk(`@${root}`, object, '', errs, unknown);
   for (const path of unknown) {
-    errs.push({ path, message: `${path}: strict decoding error: unknown field "${path}": remove it or correct its spelling (kubectl apply rejects unknown fields since 1.27)` });
+    errs.push({ path, message: `strict decoding error: unknown field "${path}": remove it or correct its spelling (kubectl apply rejects unknown fields since 1.27)` });
   }
   return errs;
 }

@@ -1,5 +1,6 @@
 /**
- * Field errors as the API server words them: `<path>: <type>: <detail>`.
+ * Field errors as the API server words them, `<type>: <detail>`, with the path
+ * beside them: every report prints the path before the message, as the server's `<path>: <type>: <detail>`.
  * A port of staging/src/k8s.io/apimachinery/pkg/util/validation/field/errors.go
  * (Required, Invalid, NotSupported, Forbidden, Duplicate, TooLong, TooMany).
  * Each error also carries the fix where one is more than "change the value".
@@ -21,42 +22,42 @@ function withFix(text: string, fix?: string): string {
 
 /** k8s: field.Required */
 export function required(path: string, detail = '', fix?: string): RuleHit {
-  return { path, message: withFix(`${path}: Required value${detail ? `: ${detail}` : ''}`, fix) };
+  return { path, message: withFix(`Required value${detail ? `: ${detail}` : ''}`, fix) };
 }
 
 /** k8s: field.Invalid */
 export function invalid(path: string, value: unknown, detail: string, fix?: string): RuleHit {
-  return { path, message: withFix(`${path}: Invalid value: ${render(value)}: ${detail}`, fix) };
+  return { path, message: withFix(`Invalid value: ${render(value)}: ${detail}`, fix) };
 }
 
 /** k8s: field.NotSupported */
 export function notSupported(path: string, value: unknown, valid: readonly string[]): RuleHit {
-  return { path, message: `${path}: Unsupported value: ${render(value)}: supported values: ${valid.map((v) => `"${v}"`).join(', ')}` };
+  return { path, message: `Unsupported value: ${render(value)}: supported values: ${valid.map((v) => `"${v}"`).join(', ')}` };
 }
 
 /** k8s: field.Forbidden */
 export function forbidden(path: string, detail: string, fix?: string): RuleHit {
-  return { path, message: withFix(`${path}: Forbidden: ${detail}`, fix) };
+  return { path, message: withFix(`Forbidden: ${detail}`, fix) };
 }
 
 /** k8s: field.Duplicate */
 export function duplicate(path: string, value: unknown, fix?: string): RuleHit {
-  return { path, message: withFix(`${path}: Duplicate value: ${render(value)}`, fix) };
+  return { path, message: withFix(`Duplicate value: ${render(value)}`, fix) };
 }
 
 /** k8s: field.TooLong */
 export function tooLong(path: string, max: number): RuleHit {
-  return { path, message: `${path}: Too long: must have at most ${max} bytes` };
+  return { path, message: `Too long: must have at most ${max} bytes` };
 }
 
 /** k8s: field.TooMany */
 export function tooMany(path: string, actual: number, max: number): RuleHit {
-  return { path, message: `${path}: Too many: ${actual}: must have at most ${max} items` };
+  return { path, message: `Too many: ${actual}: must have at most ${max} items` };
 }
 
 /** Decoding errors (HTTP 400 before validation): wrong JSON types, unknown fields under strict validation, malformed quantities. */
 export function decoding(path: string, detail: string): RuleHit {
-  return { path, message: `${path}: the API server cannot decode this field (request rejected before validation): ${detail}` };
+  return { path, message: `the API server cannot decode this field (request rejected before validation): ${detail}` };
 }
 
 /** One `Invalid` error per message of a name or value checker, as `for _, msg := range IsX(v)` does upstream. */

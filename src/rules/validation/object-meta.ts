@@ -92,7 +92,7 @@ export function validateAnnotations(annotations: unknown, path: string): Errors 
     size += byteLength(key) + (typeof value === 'string' ? byteLength(value) : 0);
   }
   if (size > TOTAL_ANNOTATION_SIZE_LIMIT) {
-    errs.push({ ...tooLong(path, TOTAL_ANNOTATION_SIZE_LIMIT), message: `${path}: Too long: must have at most ${TOTAL_ANNOTATION_SIZE_LIMIT} bytes (the annotations total ${size} bytes): move large data to a ConfigMap` });
+    errs.push({ ...tooLong(path, TOTAL_ANNOTATION_SIZE_LIMIT), message: `Too long: must have at most ${TOTAL_ANNOTATION_SIZE_LIMIT} bytes (the annotations total ${size} bytes): move large data to a ConfigMap` });
   }
   return errs;
 }

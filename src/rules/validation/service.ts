@@ -52,7 +52,7 @@ function validateServicePort(port: Record<string, any>, requireName: boolean, na
     errs.push(required(`${path}.name`, '', 'a Service with several ports names each of them'));
   } else if (name !== '') {
     errs.push(...invalidEach(`${path}.name`, name, dns1123LabelErrors(name)));
-    if (names.has(name)) errs.push({ path: `${path}.name`, message: `${path}.name: Duplicate value: ${JSON.stringify(name)}` });
+    if (names.has(name)) errs.push({ path: `${path}.name`, message: `Duplicate value: ${JSON.stringify(name)}` });
     names.add(name);
   }
   const number = isInt(port.port) ? port.port : 0;

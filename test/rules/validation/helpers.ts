@@ -6,9 +6,9 @@ export function errors(obj: any): string[] {
   return lintObjects([obj], { profile: SecurityProfile.PRIVILEGED }).filter((f) => f.severity === 'error').map((f) => `${f.ruleId} ${f.path}`);
 }
 
-/** The messages of `ruleId` for `obj`. */
+/** The findings of `ruleId` for `obj`, as every report prints them: `<path>: <message>`, the server's own wording. */
 export function messages(obj: any, ruleId: string): string[] {
-  return lintObjects([obj], { profile: SecurityProfile.PRIVILEGED }).filter((f) => f.ruleId === ruleId).map((f) => f.message);
+  return lintObjects([obj], { profile: SecurityProfile.PRIVILEGED }).filter((f) => f.ruleId === ruleId).map((f) => `${f.path}: ${f.message}`);
 }
 
 export function pod(spec: any, extra: any = {}): any {
