@@ -3,6 +3,7 @@ import * as path from 'path';
 import * as YAML from 'yaml';
 import { ComposeError } from './compose-error';
 import { envFileExpander, parseEnvFile } from './env-file';
+import { readTextFile, resolveHostPath } from './host-files';
 import { interpolate, Variables } from './interpolation';
 
 /** Top-level keys of the compose specification (plus `version`, obsolete but common). */
@@ -47,8 +48,10 @@ export function readComposeFiles(files: readonly string[], environment: Variable
 function readDotEnv(projectDir: string, environment: Variables): Record<string, string | undefined> {
   const file = path.join(projectDir, '.env');
   if (!fs.existsSync(file)) return {};
+  const host = resolveHostPath(projectDir, '.env');
+  if (host.kind !== 'file') throw new ComposeError(file, undefined, '.env', `not read: it is ${host.kind === 'outside' ? host.reason : `not a regular file (${host.kind})`}; replace it with a file of the project`);
   const expand = envFileExpander(environment, reason => new ComposeError(file, undefined, 'interpolation', reason));
-  const parsed = parseEnvFile(fs.readFileSync(file, 'utf-8'), expand);
+  const parsed = parseEnvFile(readText(file, undefined, '.env'), expand);
   if (typeof parsed === 'number') throw new ComposeError(file, undefined, `line ${parsed}`, 'not a KEY=VALUE line (or an unclosed quote): fix the .env file');
   return Object.fromEntries(parsed);
 }
@@ -75,12 +78,9 @@ export function parseComposeYaml(file: string): Record<string, any> {
 
 /** A file's text; `service`/`key` name what referred to it. */
 export function readText(file: string, service: string | undefined, key: string, owner?: string): string {
-  try {
-    return fs.readFileSync(file, 'utf-8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? 'unreadable';
-    throw new ComposeError(owner ?? file, service, key, `cannot read ${JSON.stringify(file)} (${code}): check the path`);
-  }
+  const read = readTextFile(file);
+  if ('text' in read) return read.text;
+  throw new ComposeError(owner ?? file, service, key, `cannot read ${JSON.stringify(file)}: it ${read.problem}; check the path`);
 }
 
 function interpolateTree(value: any, vars: Variables, file: string, keyPath: string[], unset: string[]): any {

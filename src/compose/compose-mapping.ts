@@ -19,8 +19,9 @@ export interface MappingOptions {
 export type VolumePlan =
   | { readonly kind: 'claim'; readonly variable: string; readonly name: string; readonly external: boolean; readonly users: string[] }
   | { readonly kind: 'empty-dir'; readonly variable: string; readonly id: string; readonly name: string; readonly memory: boolean; readonly sizeBytes?: number }
-  | { readonly kind: 'config-map'; readonly variable: string; readonly name: string; readonly key: string; readonly content?: string }
-  | { readonly kind: 'secret'; readonly variable: string; readonly name: string; readonly key: string };
+  | { readonly kind: 'config-map'; readonly variable: string; readonly name: string; readonly key: string; readonly content?: string; readonly command?: string }
+  /** `command` creates it from a project file; without one, it is a compose secret (see `secretCommands`). */
+  | { readonly kind: 'secret'; readonly variable: string; readonly name: string; readonly key: string; readonly command?: string };
 
 export interface MountPlan {
   readonly volume: string;
@@ -81,9 +82,11 @@ export interface ComposePlan {
   readonly services: ServicePlan[];
   /** Services run only as init containers of their dependents. */
   readonly oneShots: string[];
-  /** `kubectl` commands that create the secrets the app mounts. */
+  /** `kubectl` commands that create the secrets (and the ConfigMaps not embedded) the app mounts. */
   readonly secretCommands: string[];
   readonly warnings: string[];
+  /** What became of each bind mount, one line each. */
+  readonly bindNotes: string[];
 }
 
 /** Capabilities Pod Security Standards baseline allows to add (k8s: pod-security-admission policy/check_capabilities_baseline.go). */
@@ -153,7 +156,8 @@ export function planCompose(model: ComposeModel, options: MappingOptions): Compo
     warn(warnings, s, s.build ? 'build' : 'image', `${JSON.stringify(containers.get(s.name)!.image)} has no pinned tag (untagged or :latest): kept runnable with allowMutableImageTags; pin a tag or digest`);
   }
   checkSharedClaims(volumes, warnings);
-  return { volumes: volumes.all(), services: plans, oneShots: [...oneShots], secretCommands: secretCommands(model, volumes), warnings };
+  const commands = secretCommands(model, volumes);
+  return { volumes: volumes.all(), services: plans, oneShots: [...oneShots], secretCommands: commands, warnings, bindNotes: model.bindNotes };
 }
 
 function warn(warnings: string[], service: ServiceModel, key: string, reason: string): void {
@@ -265,7 +269,7 @@ function planContainer(service: ServiceModel, name: string, volumes: VolumeRegis
     ports: service.ports,
     readiness: service.healthcheck,
     mounts: [
-      ...service.mounts.map(m => volumes.mount(service, name, m, warnings)),
+      ...service.mounts.flatMap(m => volumes.mount(service, name, m, warnings) ?? []),
       ...service.secrets.map(r => volumes.secret(r)),
       ...service.configs.map(r => volumes.config(service, r)),
     ],
@@ -340,14 +344,15 @@ function checkSharedClaims(volumes: VolumeRegistry, warnings: string[]): void {
 }
 
 function secretCommands(model: ComposeModel, volumes: VolumeRegistry): string[] {
-  return volumes.all().filter((v): v is Extract<VolumePlan, { kind: 'secret' }> => v.kind === 'secret').map(v => {
+  const fromFiles = volumes.all().flatMap(v => (v.kind === 'secret' || v.kind === 'config-map') && v.command !== undefined ? [v.command] : []);
+  return [...fromFiles, ...volumes.all().filter((v): v is Extract<VolumePlan, { kind: 'secret' }> => v.kind === 'secret' && v.command === undefined).map(v => {
     const secret = model.secrets.get(v.key)!;
     if (secret.external !== undefined) return `# ${v.name}: external in compose: it must already exist, with the key ${v.key}`;
     const from = secret.file !== undefined
       ? `--from-file=${shellQuote(`${v.key}=${secret.file}`)}`
       : `--from-literal=${shellQuote(`${v.key}=`)}"$${secret.environment}"`;
     return `kubectl create secret generic ${v.name} ${from}`;
-  });
+  })];
 }
 
 /** A word the shell reads back as it is. */
@@ -385,7 +390,8 @@ class VolumeRegistry {
     return this.find(variable)?.kind === 'claim';
   }
 
-  public mount(service: ServiceModel, owner: string, mount: MountModel, warnings: string[]): MountPlan {
+  /** The mount, or undefined for a bind that is not mounted at all. */
+  public mount(service: ServiceModel, owner: string, mount: MountModel, warnings: string[]): MountPlan | undefined {
     switch (mount.kind) {
       case 'volume': {
         const plan = this.declare(`claim:${mount.volume}`, () => ({
@@ -405,13 +411,34 @@ class VolumeRegistry {
         const plan = this.declare(`file:${owner}:${mount.target}`, () => ({ kind: 'config-map', variable: this.variables.unique(`${camel(name)}File`), name, key, content: mount.content }));
         return { volume: plan.variable, path: mount.target, readOnly: true, subPath: key };
       }
+      case 'bind-reference': {
+        const key = configKey(path.basename(mount.relative));
+        const name = truncateWithHash(`file-${slug(mount.relative)}`, DNS1123_LABEL_MAX_LENGTH);
+        const from = `--from-file=${shellQuote(`${key}=${mount.relative}`)}`;
+        const plan = this.declare(`file-ref:${mount.relative}`, () => (mount.secret
+          ? { kind: 'secret', variable: this.variables.unique(`${camel(name)}Secret`), name, key, command: `kubectl create secret generic ${name} ${from}` }
+          : { kind: 'config-map', variable: this.variables.unique(`${camel(name)}Config`), name, key, command: `kubectl create configmap ${name} ${from}` }));
+        return { volume: plan.variable, path: mount.target, readOnly: true, subPath: key };
+      }
+      case 'bind-claim': {
+        const source = path.normalize(mount.source).replace(/(.)\/+$/, '$1');
+        const plan = this.declare(`claim:bind:${source}`, () => {
+          const name = truncateWithHash(`host-${slug(source)}`, DNS1123_LABEL_MAX_LENGTH);
+          return { kind: 'claim', variable: this.variables.unique(`${camel(name)}Volume`), name, external: false, users: [] };
+        });
+        if (plan.kind === 'claim') plan.users.push(owner);
+        return { volume: plan.variable, path: mount.target, readOnly: false };
+      }
+      case 'bind-skipped':
+        return undefined;
       default: {
-        const prefix = mount.kind === 'tmpfs' ? 'tmpfs' : mount.kind === 'anonymous' ? 'scratch' : 'bind';
-        const name = truncateWithHash(`${prefix}-${slug(mount.target)}`, DNS1123_LABEL_MAX_LENGTH);
+        // the owner is in the name: a one-shot folded into its dependent's Pod may use the same target
+        const prefix = mount.kind === 'tmpfs' ? 'tmpfs' : 'scratch';
+        const name = truncateWithHash(`${prefix}-${owner}-${slug(mount.target)}`, DNS1123_LABEL_MAX_LENGTH);
         const plan = this.declare(`dir:${owner}:${mount.target}`, () => ({
           kind: 'empty-dir',
-          variable: this.variables.unique(`${camel(`${owner}-${name}`)}`),
-          id: `${owner}-${name}`,
+          variable: this.variables.unique(camel(name)),
+          id: name,
           name,
           memory: mount.kind === 'tmpfs',
           sizeBytes: mount.kind === 'tmpfs' ? mount.sizeBytes : undefined,
@@ -430,7 +457,18 @@ class VolumeRegistry {
   public config(service: ServiceModel, ref: FileReferenceModel): MountPlan {
     const config = this.model.configs.get(ref.source)!;
     const key = configKey(ref.source);
-    const plan = this.declare(`config:${ref.source}`, () => ({ kind: 'config-map', variable: this.variables.unique(`${camel(slug(ref.source))}Config`), name: slug(config.external ?? ref.source), key, content: config.content }));
+    const name = slug(config.external ?? ref.source);
+    const from = config.fromFile === undefined ? undefined : `--from-file=${shellQuote(`${key}=${config.fromFile.path}`)}`;
+    const plan = this.declare(`config:${ref.source}`, () => (config.fromFile?.secret
+      ? { kind: 'secret', variable: this.variables.unique(`${camel(slug(ref.source))}Config`), name, key, command: `kubectl create secret generic ${name} ${from}` }
+      : {
+        kind: 'config-map',
+        variable: this.variables.unique(`${camel(slug(ref.source))}Config`),
+        name,
+        key,
+        content: config.content,
+        command: from === undefined ? undefined : `kubectl create configmap ${name} ${from}`,
+      }));
     void service;
     return { volume: plan.variable, path: ref.target, readOnly: true, subPath: key };
   }

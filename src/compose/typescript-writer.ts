@@ -88,8 +88,11 @@ function header(input: WriterInput): string {
   if (plan.oneShots.length > 0) {
     lines.push('', `Run as init containers of their dependents (service_completed_successfully): ${plan.oneShots.join(', ')}`);
   }
+  if (plan.bindNotes.length > 0) {
+    lines.push('', 'Bind mounts (host paths are never read outside the project, and never embedded unless UTF-8 text of the project):', ...plan.bindNotes.map(n => `  ${n}`));
+  }
   if (plan.secretCommands.length > 0) {
-    lines.push('', 'Secrets are referenced by name, never embedded; create them first:', ...plan.secretCommands.map(c => `  ${c}`));
+    lines.push('', 'Secrets (and files not embedded) are referenced by name; create them first, from the project directory:', ...plan.secretCommands.map(c => `  ${c}`));
   }
   lines.push('', plan.warnings.length === 0 ? 'Everything in the compose files was carried over.' : 'Not carried over:', ...plan.warnings.map(w => `  - ${w}`));
   return comment(lines, '') + '\n';
@@ -122,9 +125,8 @@ function writeVolume(volume: VolumePlan, imports: Imports): string {
         ['medium', volume.memory ? 'kplus.EmptyDirMedium.MEMORY' : undefined],
         ['sizeLimit', volume.sizeBytes === undefined ? undefined : size(volume.sizeBytes, imports)],
       ]);
-      const note = volume.memory ? '' : volume.name.startsWith('bind-') ? comment(['WARNING: a bind-mounted directory in compose; EMPTY here (see the header)'], '    ') : '';
       const args = options.entries.length === 0 ? '' : `, ${render(options, 4)}`;
-      return `${note}    const ${volume.variable} = kplus.Volume.fromEmptyDir(this, ${literal(`EmptyDir-${volume.id}`)}, ${name}${args});\n`;
+      return `    const ${volume.variable} = kplus.Volume.fromEmptyDir(this, ${literal(`EmptyDir-${volume.id}`)}, ${name}${args});\n`;
     }
     case 'config-map': {
       const map = volume.content === undefined

@@ -52,7 +52,7 @@ describe('import-compose: a project that cannot be converted faithfully is one l
     ['an unclosed quote in a command', 'unclosed-quote.yaml', /service "web": command: .* has an unclosed quote/],
     ['two names that normalise alike', 'name-clash.yaml', /service "web-app": name: normalises to "web-app", like service "web_app"/],
     ['an undeclared named volume', 'undeclared-volume.yaml', /service "web": volumes: named volume "data" is not declared/],
-    ['a missing file', 'no-such-file.yaml', /no-such-file\.yaml: file: cannot read .* \(ENOENT\)/],
+    ['a missing file', 'no-such-file.yaml', /no-such-file\.yaml: file: cannot read .*: it does not exist; check the path/],
   ])('%s', (_, file, pattern) => {
     const result = run([bad(file)]);
     expectOneLineError(result, pattern);

@@ -1,4 +1,6 @@
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { Testing } from 'cdk8s';
 import { ComposeImporter, ManifestLinter, SecurityProfile, Severity } from '../../src';
@@ -159,7 +161,7 @@ describe('the mapping, observed in the manifests', () => {
     const container = api.containers[0];
     expect(container.resources).toEqual({ limits: { cpu: '1500m', memory: '1024Mi' }, requests: { cpu: '250m', memory: '256Mi' } });
     expect(container.securityContext).toMatchObject({ readOnlyRootFilesystem: true, runAsUser: 10001, runAsGroup: 10001 });
-    expect(api.volumes).toContainEqual({ name: 'tmpfs-tmp', emptyDir: { medium: 'Memory', sizeLimit: '64Mi' } });
+    expect(api.volumes).toContainEqual({ name: 'tmpfs-api-tmp', emptyDir: { medium: 'Memory', sizeLimit: '64Mi' } });
     expect(container.volumeMounts).toEqual(expect.arrayContaining([
       expect.objectContaining({ mountPath: '/run/secrets/api_key', subPath: 'api_key', readOnly: true }),
       expect.objectContaining({ mountPath: '/run/secrets/server.crt', subPath: 'tls_cert', readOnly: true }),
@@ -222,9 +224,140 @@ describe('the mapping, observed in the manifests', () => {
     expect(importer.toTypeScript()).toMatch(/new InitGatedApp\(this, 'backend', \{[^]*?allowMutableImageTags: true/);
   });
 
-  test('a bind-mounted directory becomes an empty emptyDir, loudly', () => {
+  test('a read-only bind-mounted directory is not mounted at all (the image keeps its content), loudly', () => {
     const importer = importCase('spec');
-    expect(importer.warnings.join('\n')).toMatch(/bind mount "\.\/public" → "\/usr\/share\/nginx\/html" is NOT carried over/);
-    expect(podSpec(workload(synth('spec'), 'front-end')).volumes).toContainEqual({ name: 'bind-usr-share-nginx-html', emptyDir: {} });
+    expect(importer.warnings.join('\n')).toMatch(/bind mount "\.\/public" → "\/usr\/share\/nginx\/html" is NOT mounted \(a read-only bind;/);
+    expect(importer.toTypeScript()).toContain('//   front_end: "./public" → "/usr/share/nginx/html": NOT mounted (a read-only bind, a directory of the project)');
+    const frontEnd = podSpec(workload(synth('spec'), 'front-end'));
+    expect(frontEnd.containers[0].volumeMounts.map((m: any) => m.mountPath)).not.toContain('/usr/share/nginx/html');
+    expect(JSON.stringify(frontEnd.volumes)).not.toContain('nginx-html');
+  });
+});
+
+describe('host files stay on the host (a project built in a temporary directory)', () => {
+  let root: string;
+  let count = 0;
+
+  beforeAll(() => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'compose-host-files-'));
+    fs.writeFileSync(path.join(root, 'host-secret.txt'), 'HOST-ONLY-CONTENT\n');
+  });
+  afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  /** A project with `files` (path → content; a `symlink:` prefix makes a symlink, `fifo:` a FIFO) and a compose.yaml holding `compose`. */
+  function importProject(compose: string, files: Record<string, string | Buffer> = {}, options: ComposeImportOptions = {}) {
+    const project = path.join(root, `project${count++}`);
+    fs.mkdirSync(project);
+    for (const [name, content] of Object.entries(files)) {
+      const file = path.join(project, name);
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      if (content === 'fifo:') execFileSync('mkfifo', [file]);
+      else if (typeof content === 'string' && content.startsWith('symlink:')) fs.symlinkSync(content.slice('symlink:'.length), file);
+      else fs.writeFileSync(file, content);
+    }
+    fs.writeFileSync(path.join(project, 'compose.yaml'), compose);
+    const importer = ComposeImporter.fromFiles([path.join(project, 'compose.yaml')], { environment: {}, ...options });
+    return { importer, source: importer.toTypeScript(), manifests: () => synthSource(importer.toTypeScript()) };
+  }
+
+  function synthSource(source: string): any[] {
+    const module = loadApp(dir, `host-files-${count++}.ts`, source);
+    const chartClass = Object.values(module).find((v): v is new (...args: any[]) => any => typeof v === 'function' && /Chart$/.test(v.name))!;
+    return new chartClass(Testing.app(), 'p').toJson();
+  }
+
+  const service = (volumes: string[]) => `services:\n  app:\n    image: nginx:1.27.2\n    volumes:\n${volumes.map(v => `      - ${JSON.stringify(v)}\n`).join('')}`;
+
+  test.each([
+    ['an absolute file', '/etc/localtime:/etc/localtime:ro', 'an absolute path of the importing machine'],
+    ['a key in the home directory', '~/.ssh/id_rsa:/root/.ssh/id_rsa:ro', 'a path in the home directory of the importing machine'],
+    ['a file above the project', '../host-secret.txt:/etc/secret.txt:ro', 'a path outside the project directory'],
+    ['a symlink inside the project pointing outside', './innocent.txt:/etc/secret.txt:ro', 'a symlink inside the project that points outside it'],
+    ['/dev/zero', '/dev/zero:/dev/zero:ro', 'an absolute path of the importing machine'],
+  ])('%s is never read, not mounted, and reported', (_, volume, reason) => {
+    const { importer, source, manifests } = importProject(service([volume]), { 'innocent.txt': `symlink:${path.join(root, 'host-secret.txt')}` });
+    expect(source).not.toContain('HOST-ONLY-CONTENT');
+    const [from, target] = volume.split(':');
+    expect(importer.warnings.join('\n')).toContain(`bind mount ${JSON.stringify(from)} → ${JSON.stringify(target)} is NOT mounted (a read-only bind; ${reason}, not read)`);
+    expect(source).toContain(`//   app: ${JSON.stringify(from)} → ${JSON.stringify(target)}: NOT mounted`);
+    const pod = podSpec(workload(manifests(), 'app'));
+    expect(pod.containers[0].volumeMounts ?? []).toEqual([]);
+    expect(JSON.stringify(manifests())).not.toContain('HOST-ONLY-CONTENT');
+  });
+
+  test('docker.sock read-write is a host path with no counterpart: not mounted, not a claim', () => {
+    const { importer, manifests } = importProject(service(['/var/run/docker.sock:/var/run/docker.sock']));
+    expect(importer.warnings.join('\n')).toContain('is NOT mounted (a host path with no counterpart in a cluster;');
+    expect(manifests().filter(m => m.kind === 'PersistentVolumeClaim')).toEqual([]);
+  });
+
+  test('key material and non-UTF-8 files of the project are referenced by name, with the kubectl command in the header', () => {
+    const { importer, source, manifests } = importProject(service(['./keys/id_ed25519:/root/.ssh/id_ed25519:ro', './tz/localtime:/etc/localtime:ro', './certs/notes.txt:/etc/notes.txt:ro', './.env.local:/app/.env']), {
+      'keys/id_ed25519': 'PRIVATE-KEY-BYTES',
+      'tz/localtime': Buffer.from('TZif2\u0000\u0000\u0000UTC', 'latin1'),
+      'certs/notes.txt': '-----BEGIN PRIVATE KEY-----\nPEM-BYTES\n-----END PRIVATE KEY-----\n',
+      '.env.local': 'DB_PASSWORD=ENV-FILE-BYTES\n',
+    });
+    for (const bytes of ['PRIVATE-KEY-BYTES', 'TZif', 'PEM-BYTES', 'ENV-FILE-BYTES']) expect(source).not.toContain(bytes);
+    expect(source).toContain('//   kubectl create secret generic file-keys-id-ed25519 --from-file=id_ed25519=keys/id_ed25519\n');
+    expect(source).toContain('//   kubectl create configmap file-tz-localtime --from-file=localtime=tz/localtime\n');
+    expect(source).toContain('//   kubectl create secret generic file-certs-notes-txt --from-file=notes.txt=certs/notes.txt\n');
+    expect(source).toContain('//   kubectl create secret generic file-env-local --from-file=.env.local=.env.local\n');
+    expect(importer.warnings.join('\n')).toContain('bind mount "./tz/localtime" → "/etc/localtime": the file is NOT embedded (it is not UTF-8 text)');
+    const all = manifests();
+    expect(all.filter(m => m.kind === 'Secret' || m.kind === 'ConfigMap')).toEqual([]);
+    const pod = podSpec(workload(all, 'app'));
+    expect(pod.volumes).toEqual(expect.arrayContaining([
+      expect.objectContaining({ secret: expect.objectContaining({ secretName: 'file-keys-id-ed25519' }) }),
+      expect.objectContaining({ configMap: expect.objectContaining({ name: 'file-tz-localtime' }) }),
+    ]));
+    expect(pod.containers[0].volumeMounts).toContainEqual(expect.objectContaining({ mountPath: '/etc/localtime', subPath: 'localtime', readOnly: true }));
+  });
+
+  test('a text file over 64 KiB is referenced by name; one at 64 KiB is embedded', () => {
+    const { source } = importProject(service(['./big.conf:/etc/big.conf:ro', './ok.conf:/etc/ok.conf:ro']), { 'big.conf': 'b'.repeat(64 * 1024 + 1), 'ok.conf': 'o'.repeat(64 * 1024) });
+    expect(source).toContain('//   kubectl create configmap file-big-conf --from-file=big.conf=big.conf\n');
+    expect(source).not.toContain('bbbbbbbb');
+    expect(source).toContain('o'.repeat(64 * 1024));
+  });
+
+  test('a FIFO, a symlink to a FIFO outside and a symlink loop in the project: converted with a warning, never read (no hang)', () => {
+    const fifo = path.join(root, 'fifo');
+    execFileSync('mkfifo', [fifo]);
+    const project = { 'loop-a': 'symlink:loop-b', 'loop-b': 'symlink:loop-a', 'pipe': `symlink:${fifo}`, 'in/pipe': 'symlink:../pipe' };
+    const { importer } = importProject(service(['./loop-a:/etc/a.conf:ro', './loop-b:/data', './in/pipe:/pipe']), project);
+    expect(importer.warnings.join('\n')).toContain('bind mount "./loop-b" → "/data" is NOT mounted (a host path with no counterpart in a cluster; a symlink loop, not read)');
+    // read-write and outside the project: data, never read
+    expect(importer.warnings.join('\n')).toContain('bind mount "./in/pipe" → "/pipe" becomes a PersistentVolumeClaim like a named volume (a symlink inside the project that points outside it, not read)');
+    const inside = importProject(service(['./fifo:/fifo.conf']), { fifo: 'fifo:' });
+    expect(inside.importer.warnings.join('\n')).toContain('bind mount "./fifo" → "/fifo.conf" is NOT mounted (a host path with no counterpart in a cluster; not a regular file (a FIFO, socket or device), not read)');
+  });
+
+  test('a read-write data directory becomes a claim shared by its users, EMPTY, said in the header', () => {
+    const compose = 'services:\n  db:\n    image: postgres:16.4\n    volumes: ["./pgdata:/var/lib/postgresql/data"]\n  backup:\n    image: busybox:1.36\n    volumes: ["./pgdata/:/backup"]\n';
+    const { importer, source, manifests } = importProject(compose, { 'pgdata/PG_VERSION': '16\n' });
+    expect(source).not.toContain('PG_VERSION');
+    expect(importer.warnings.join('\n')).toContain('bind mount "./pgdata" → "/var/lib/postgresql/data" becomes a PersistentVolumeClaim like a named volume (a directory of the project, not read): the host\'s current content is NOT copied');
+    expect(source).toContain('//   db: "./pgdata" → "/var/lib/postgresql/data": a PersistentVolumeClaim (read-write data, a directory of the project), EMPTY at first');
+    const claims = manifests().filter(m => m.kind === 'PersistentVolumeClaim');
+    expect(claims.map(c => c.metadata.name)).toEqual(['host-pgdata']);
+    expect(podSpec(workload(manifests(), 'db')).volumes).toContainEqual({ name: 'pvc-host-pgdata', persistentVolumeClaim: { claimName: 'host-pgdata', readOnly: false } });
+  });
+
+  test('source code next to build: is not mounted (the image has it); a read-write dir outside the build context is data', () => {
+    const compose = 'services:\n  vote:\n    build: ./vote\n    volumes: ["./vote:/app", "./uploads:/uploads"]\n';
+    const { importer, manifests } = importProject(compose, { 'vote/app.py': 'print(1)\n' }, { imageRegistry: 'registry.example.com' });
+    expect(importer.warnings.join('\n')).toContain('bind mount "./vote" → "/app" is NOT mounted (source code next to build:; a directory of the project, not read)');
+    const pod = podSpec(workload(manifests(), 'vote'));
+    expect(pod.containers[0].volumeMounts.map((m: any) => m.mountPath)).toEqual(['/uploads']);
+  });
+
+  test('configs from a file outside the project, and an env_file outside it, are never read', () => {
+    const compose = 'services:\n  app:\n    image: nginx:1.27.2\n    env_file: ../host-secret.txt\n    configs: [outside]\nconfigs:\n  outside:\n    file: ../host-secret.txt\n';
+    const { importer, source, manifests } = importProject(compose);
+    expect(source).not.toContain('HOST-ONLY-CONTENT');
+    expect(importer.warnings.join('\n')).toContain('env_file: "../host-secret.txt" is NOT read (a path outside the project directory)');
+    expect(source).toContain('//   kubectl create configmap outside --from-file=outside=../host-secret.txt\n');
+    expect(JSON.stringify(manifests())).not.toContain('HOST-ONLY-CONTENT');
   });
 });
