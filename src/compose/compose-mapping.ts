@@ -17,7 +17,7 @@ export interface MappingOptions {
 
 /** A chart-level volume source, declared once and mounted by name. */
 export type VolumePlan =
-  | { readonly kind: 'claim'; readonly variable: string; readonly name: string; readonly external: boolean; readonly users: string[] }
+  | { readonly kind: 'claim'; readonly variable: string; readonly name: string; readonly external: boolean }
   | { readonly kind: 'empty-dir'; readonly variable: string; readonly id: string; readonly name: string; readonly memory: boolean; readonly sizeBytes?: number }
   | { readonly kind: 'config-map'; readonly variable: string; readonly name: string; readonly key: string; readonly content?: string; readonly command?: string }
   /** `command` creates it from a project file; without one, it is a compose secret (see `secretCommands`). */
@@ -155,7 +155,7 @@ export function planCompose(model: ComposeModel, options: MappingOptions): Compo
   for (const s of model.services.filter(service => isMutable(containers.get(service.name)!.image, service))) {
     warn(warnings, s, s.build ? 'build' : 'image', `${JSON.stringify(containers.get(s.name)!.image)} has no pinned tag (untagged or :latest): kept runnable with allowMutableImageTags; pin a tag or digest`);
   }
-  checkSharedClaims(volumes, warnings);
+  checkSharedClaims(volumes, plans, warnings);
   const commands = secretCommands(model, volumes);
   return { volumes: volumes.all(), services: plans, oneShots: [...oneShots], secretCommands: commands, warnings, bindNotes: model.bindNotes };
 }
@@ -335,10 +335,13 @@ function notePorts(service: ServiceModel, warnings: string[]): void {
   }
 }
 
-function checkSharedClaims(volumes: VolumeRegistry, warnings: string[]): void {
+/** A claim mounted by several Pods (not by several containers of one Pod, which share its node). */
+function checkSharedClaims(volumes: VolumeRegistry, plans: ServicePlan[], warnings: string[]): void {
   for (const volume of volumes.all()) {
-    if (volume.kind === 'claim' && new Set(volume.users).size > 1) {
-      warnings.push(`volumes.${volume.name}: shared by ${[...new Set(volume.users)].join(', ')}: a ReadWriteOnce claim mounts on one node only; give it a ReadWriteMany StorageClass or keep them on one node`);
+    if (volume.kind !== 'claim') continue;
+    const users = plans.filter(p => [p.container, ...p.initContainers].some(c => c.mounts.some(m => m.volume === volume.variable))).map(p => p.name);
+    if (users.length > 1) {
+      warnings.push(`volumes.${volume.name}: shared by ${users.join(', ')}: a ReadWriteOnce claim mounts on one node only; give it a ReadWriteMany StorageClass or keep them on one node`);
     }
   }
 }
@@ -399,16 +402,15 @@ class VolumeRegistry {
           variable: this.variables.unique(`${camel(slug(mount.volume))}Volume`),
           name: slug(mount.volume),
           external: this.model.volumes.get(mount.volume)!.external,
-          users: [],
         }));
-        if (plan.kind === 'claim') plan.users.push(owner);
         return { volume: plan.variable, path: mount.target, readOnly: mount.readOnly };
       }
       case 'bind-file': {
         if (!mount.readOnly) warn(warnings, service, 'volumes', `bind mount ${JSON.stringify(mount.source)} → ${JSON.stringify(mount.target)} becomes a read-only ConfigMap: writes to it fail`);
         const key = configKey(path.basename(mount.source));
         const name = truncateWithHash(`${owner}-${slug(path.basename(mount.source))}`, DNS1123_LABEL_MAX_LENGTH);
-        const plan = this.declare(`file:${owner}:${mount.target}`, () => ({ kind: 'config-map', variable: this.variables.unique(`${camel(name)}File`), name, key, content: mount.content }));
+        // one ConfigMap per project file, whoever mounts it (a one-shot and its dependent often both do)
+        const plan = this.declare(`file:${path.normalize(mount.source)}`, () => ({ kind: 'config-map', variable: this.variables.unique(`${camel(name)}File`), name, key, content: mount.content }));
         return { volume: plan.variable, path: mount.target, readOnly: true, subPath: key };
       }
       case 'bind-reference': {
@@ -424,9 +426,8 @@ class VolumeRegistry {
         const source = path.normalize(mount.source).replace(/(.)\/+$/, '$1');
         const plan = this.declare(`claim:bind:${source}`, () => {
           const name = truncateWithHash(`host-${slug(source)}`, DNS1123_LABEL_MAX_LENGTH);
-          return { kind: 'claim', variable: this.variables.unique(`${camel(name)}Volume`), name, external: false, users: [] };
+          return { kind: 'claim', variable: this.variables.unique(`${camel(name)}Volume`), name, external: false };
         });
-        if (plan.kind === 'claim') plan.users.push(owner);
         return { volume: plan.variable, path: mount.target, readOnly: false };
       }
       case 'bind-skipped':

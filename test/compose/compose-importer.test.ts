@@ -23,7 +23,17 @@ const CASES: Record<string, { files: string[]; options?: ComposeImportOptions }>
   'build': { files: ['build/compose.yaml'], options: { imageRegistry: 'registry.example.com/team/', imageTag: '1.2.3' } },
   'collisions': { files: ['collisions/compose.yaml'] },
   'profile-override': { files: ['spec/compose.yaml'], options: { profile: SecurityProfile.PRIVILEGED, chartName: 'Everything Privileged' } },
+  'oneshot': { files: ['oneshot/compose.yaml'] },
+  'e2e': { files: ['e2e/compose.yaml'] },
 };
+
+/** Every fixture directory but bad/ (each of which is refused, see the CLI tests) is imported and synthesized below. */
+const FIXTURE_DIRS = fs.readdirSync(FIXTURES).filter(d => d !== 'bad' && fs.statSync(path.join(FIXTURES, d)).isDirectory());
+
+test('every fixture directory is a case: a new mapping is synthesized with every fixture', () => {
+  const covered = new Set(Object.values(CASES).flatMap(c => c.files.map(f => f.split('/')[0])));
+  expect(FIXTURE_DIRS.filter(d => !covered.has(d))).toEqual([]);
+});
 
 function importCase(name: string): ComposeImporter {
   const { files, options } = CASES[name];
@@ -125,6 +135,16 @@ describe('hostile values reach the manifests byte for byte', () => {
 });
 
 describe('the mapping, observed in the manifests', () => {
+  test('a one-shot folded into its dependent shares volumes by name: one volume per name in the Pod', () => {
+    const pod = podSpec(workload(synth('oneshot'), 'app'));
+    const names = pod.volumes.map((v: any) => v.name);
+    expect(new Set(names).size).toBe(names.length);
+    expect(pod.initContainers.map((c: any) => c.name)).toEqual(['prepare', 'migrate']);
+    const dataOf = (c: any) => c.volumeMounts.find((m: any) => m.mountPath === '/var/lib/app').name;
+    expect(new Set([...pod.initContainers, ...pod.containers].map(dataOf))).toEqual(new Set(['pvc-host-data']));
+    expect(pod.volumes.filter((v: any) => v.persistentVolumeClaim !== undefined).map((v: any) => v.persistentVolumeClaim.claimName).sort()).toEqual(['host-data', 'shared']);
+  });
+
   test('depends_on: waiters in compose order, one-shots as init containers after them, healthcheck as readiness', () => {
     const manifests = synth('spec');
     const front = podSpec(workload(manifests, 'front-end'));
