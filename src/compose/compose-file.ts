@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import * as YAML from 'yaml';
 import { ComposeError } from './compose-error';
+import { parseComposeText } from './compose-yaml';
 import { envFileExpander, parseEnvFile } from './env-file';
 import { readTextFile, resolveHostPath } from './host-files';
 import { interpolate, Variables } from './interpolation';
@@ -59,11 +59,7 @@ function readDotEnv(projectDir: string, environment: Variables): Record<string, 
 /** One file's document, checked to be a compose mapping with only known top-level keys. */
 export function parseComposeYaml(file: string): Record<string, any> {
   const text = readText(file, undefined, 'file');
-  const doc = YAML.parseDocument(text, { schema: 'core', merge: true, uniqueKeys: true, prettyErrors: false });
-  if (doc.errors.length > 0) {
-    throw new ComposeError(file, undefined, 'yaml', `malformed YAML: ${doc.errors[0].message}`);
-  }
-  const value = doc.toJS({ maxAliasCount: 1000 });
+  const value = parseComposeText(text, file) as any;
   if (value === null || value === undefined) throw new ComposeError(file, undefined, 'services', 'the file is empty: a compose file needs a services: mapping');
   if (!isMapping(value)) throw new ComposeError(file, undefined, '<root>', 'a compose file must be a mapping with a services: key');
   for (const key of Object.keys(value)) {

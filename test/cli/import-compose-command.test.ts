@@ -38,7 +38,7 @@ function expectOneLineError(result: ReturnType<typeof run>, pattern: RegExp): vo
 describe('import-compose: a project that cannot be converted faithfully is one line naming file, service and key, exit 2', () => {
   const bad = (name: string) => path.join(BAD, name);
   test.each([
-    ['malformed YAML', 'malformed.yaml', /malformed\.yaml: yaml: malformed YAML: /],
+    ['malformed YAML, with line and column', 'malformed.yaml', /malformed\.yaml:4:1: yaml: malformed YAML: /],
     ['an unknown top-level key', 'unknown-top-level.yaml', /unknown-top-level\.yaml: servers: unknown top-level key/],
     ['depends_on a missing service', 'missing-dependency.yaml', /missing-dependency\.yaml: service "web": depends_on\.db: no service named "db"/],
     ['a cycle in depends_on', 'cycle.yaml', /cycle\.yaml: service "c": depends_on\.a: dependency cycle a → b → c → a/],
