@@ -103,7 +103,8 @@ function mutateTree(text: string, rnd: () => number): string | undefined {
   if (at === undefined) return undefined;
   let parent = doc;
   for (const key of at.slice(0, -1)) parent = parent[key];
-  Object.defineProperty(parent, at[at.length - 1], { value: structuredClone(pick(VALUES, rnd)), enumerable: true, writable: true, configurable: true });
+  const value = structuredClone(pick(VALUES, rnd));
+  Object.defineProperty(parent, at[at.length - 1], { value, enumerable: true, writable: true, configurable: true });
   return YAML.stringify(doc);
 }
 
