@@ -37,6 +37,15 @@ export interface ComposeImportOptions {
   readonly chartName?: string;
 
   /**
+   * The restart policy (a `docker run --restart` value: `no`, `always`,
+   * `unless-stopped`, `on-failure[:N]`) of services with neither `restart:`
+   * nor `deploy.restart_policy`.
+   *
+   * @default 'no' - as compose: such a service becomes a bare Pod
+   */
+  readonly defaultRestart?: string;
+
+  /**
    * Variables for interpolation, over the project's `.env`.
    *
    * @default process.env

@@ -1,7 +1,7 @@
 import * as path from 'path';
 import * as kplus from 'cdk8s-plus-28';
 import { ComposeError } from './compose-error';
-import { ComposeModel, DependencyCondition, FileReferenceModel, HealthcheckModel, MountModel, PortModel, ResourcesModel, ServiceModel } from './compose-model';
+import { BuildModel, ComposeModel, DependencyCondition, FileReferenceModel, HealthcheckModel, MountModel, PortModel, ResourcesModel, ServiceModel } from './compose-model';
 import { ImageReference } from '../image/image-reference';
 import { dns1035LabelErrors, DNS1123_LABEL_MAX_LENGTH, dns1123SubdomainErrors, truncateWithHash } from '../names/names';
 import { DockerRestart } from '../policy/docker-restart';
@@ -87,6 +87,8 @@ export interface ComposePlan {
   readonly warnings: string[];
   /** What became of each bind mount, one line each. */
   readonly bindNotes: string[];
+  /** `docker build ... && docker push ...` for each image built from a `build:` section. */
+  readonly buildCommands: string[];
 }
 
 /** Capabilities Pod Security Standards baseline allows to add (k8s: pod-security-admission policy/check_capabilities_baseline.go). */
@@ -157,7 +159,10 @@ export function planCompose(model: ComposeModel, options: MappingOptions): Compo
   }
   checkSharedClaims(volumes, plans, warnings);
   const commands = secretCommands(model, volumes);
-  return { volumes: volumes.all(), services: plans, oneShots: [...oneShots], secretCommands: commands, warnings, bindNotes: model.bindNotes };
+  const buildCommands = model.services.flatMap(s => (s.buildSpec === undefined ? [] : [buildCommand(s.buildSpec, containers.get(s.name)!.image)]));
+  return {
+    volumes: volumes.all(), services: plans, oneShots: [...oneShots], secretCommands: commands, warnings, bindNotes: model.bindNotes, buildCommands,
+  };
 }
 
 function warn(warnings: string[], service: ServiceModel, key: string, reason: string): void {
@@ -356,6 +361,25 @@ function secretCommands(model: ComposeModel, volumes: VolumeRegistry): string[] 
       : `--from-literal=${shellQuote(`${v.key}=`)}"$${secret.environment}"`;
     return `kubectl create secret generic ${v.name} ${from}`;
   })];
+}
+
+/**
+ * The commands `docker compose build && docker compose push` would run for one
+ * service: compose reads `dockerfile` relative to the context, `docker build -f`
+ * relative to the working directory (the project directory here).
+ */
+function buildCommand(build: BuildModel, image: string): string {
+  const remote = /^[a-z]+:\/\//i.test(build.context) || build.context.startsWith('git@');
+  const relativeToContext = build.dockerfile !== undefined && !remote && !path.isAbsolute(build.dockerfile);
+  const dockerfile = relativeToContext ? path.join(build.context, build.dockerfile!) : build.dockerfile;
+  const words = [
+    'docker build -t', shellQuote(image),
+    ...(dockerfile === undefined ? [] : ['-f', shellQuote(dockerfile)]),
+    ...(build.target === undefined ? [] : ['--target', shellQuote(build.target)]),
+    shellQuote(build.context),
+    '&& docker push', shellQuote(image),
+  ];
+  return words.join(' ');
 }
 
 /** A word the shell reads back as it is. */

@@ -3,7 +3,7 @@ import { ComposeError } from './compose-error';
 import { isMapping, listToMapping, readText } from './compose-file';
 import { asText, asTextList, Fail, parseBytes, parseCpus, parseDuration, parsePortNumber } from './compose-values';
 import { envFileExpander, parseEnvFile } from './env-file';
-import { judgeFile, resolveHostPath } from './host-files';
+import { EMBED_MAX_BYTES, judgeFile, resolveHostPath } from './host-files';
 import { Variables } from './interpolation';
 import { splitShellWords } from './shell-words';
 
@@ -222,6 +222,8 @@ interface Context {
   readonly secrets: ReadonlyMap<string, unknown>;
   readonly configs: ReadonlyMap<string, unknown>;
   readonly bindNotes: string[];
+  /** The restart policy of a service that sets none. */
+  readonly defaultRestart: string;
 }
 
 /** The merged document as a validated model; throws `ComposeError` for anything that cannot be converted faithfully. */
@@ -231,6 +233,7 @@ export function buildModel(
   files: readonly string[],
   serviceFiles: ReadonlyMap<string, string>,
   variables: Variables = {},
+  defaultRestart = 'no',
 ): ComposeModel {
   const warnings: string[] = [];
   const bindNotes: string[] = [];
@@ -244,7 +247,7 @@ export function buildModel(
   const configs = readConfigs(document.configs, projectDir, lastFile, warnings);
   const services = Object.entries(document.services ?? {}).map(([name, definition]) => {
     const file = serviceFiles.get(name) ?? lastFile;
-    const ctx: Context = { projectDir, variables, file, service: name, warnings, volumes, secrets, configs, bindNotes };
+    const ctx: Context = { projectDir, variables, file, service: name, warnings, volumes, secrets, configs, bindNotes, defaultRestart };
     return readService(ctx, definition);
   });
   if (services.length === 0) throw new ComposeError(lastFile, undefined, 'services', 'no service defined: nothing to import');
@@ -272,7 +275,9 @@ function readService(ctx: Context, definition: unknown): ServiceModel {
     else throw failer(ctx, key)('not a compose service key: fix its spelling or remove it');
   }
   if (d.image === undefined && d.build === undefined) throw failer(ctx, 'image')('a service needs an image or a build');
-  if (d.build !== undefined && d.image !== undefined) warn(ctx, 'build', `not carried over: the image ${JSON.stringify(String(d.image))} is used as it is`);
+  if (d.build !== undefined && d.image !== undefined) {
+    warn(ctx, 'build', `the image ${JSON.stringify(String(d.image))} runs as it is: build and push it with the command in the header first`);
+  }
   const user = readUser(ctx, d.user);
   return {
     name: ctx.service,
@@ -358,6 +363,12 @@ function readEnvironment(ctx: Context, envFiles: unknown, environment: unknown):
       vars.delete(name);
     } else {
       vars.set(name, asText(value, failer(ctx, `environment.${name}`), 'an environment value'));
+    }
+  }
+  for (const [name, value] of vars) {
+    if (Buffer.byteLength(value) > EMBED_MAX_BYTES) {
+      warn(ctx, `environment.${name}`, `not carried over: its value is ${Buffer.byteLength(value)} bytes, more than the ${EMBED_MAX_BYTES / 1024} KiB embedded in code; put it in a file mounted from a ConfigMap`);
+      vars.delete(name);
     }
   }
   return [...vars.entries()];
@@ -591,13 +602,14 @@ function healthcheckCommand(ctx: Context, test: unknown): string[] | undefined {
 /**
  * `restart` wins over `deploy.restart_policy`, as in `docker compose up`;
  * the policy is translated to the `--restart` form `DockerRestart` reads.
+ * With neither, the import's default (compose's is `no`).
  */
 function readRestart(ctx: Context, restart: unknown, policy: unknown): string {
   if (restart !== undefined) {
     const text = asText(restart, failer(ctx, 'restart'), 'restart');
     return text === 'false' ? 'no' : text;
   }
-  if (!isMapping(policy)) return 'no';
+  if (!isMapping(policy)) return ctx.defaultRestart;
   for (const key of ['delay', 'window']) {
     if (policy[key] !== undefined) warn(ctx, `deploy.restart_policy.${key}`, 'not carried over: the kubelet\'s back-off decides the delay');
   }

@@ -88,6 +88,9 @@ function header(input: WriterInput): string {
   if (plan.oneShots.length > 0) {
     lines.push('', `Run as init containers of their dependents (service_completed_successfully): ${plan.oneShots.join(', ')}`);
   }
+  if (plan.buildCommands.length > 0) {
+    lines.push('', 'Images built from build: sections; build and push them first, from the project directory:', ...plan.buildCommands.map(c => `  ${c}`));
+  }
   if (plan.bindNotes.length > 0) {
     lines.push('', 'Bind mounts (host paths are never read outside the project, and never embedded unless UTF-8 text of the project):', ...plan.bindNotes.map(n => `  ${n}`));
   }
