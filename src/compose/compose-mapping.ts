@@ -2,6 +2,7 @@ import * as path from 'path';
 import * as kplus from 'cdk8s-plus-28';
 import { ComposeError } from './compose-error';
 import { BuildModel, ComposeModel, DependencyCondition, FileReferenceModel, HealthcheckModel, MountModel, PortModel, ResourcesModel, ServiceModel } from './compose-model';
+import { looksSecret } from './secret-names';
 import { ImageReference } from '../image/image-reference';
 import { dns1035LabelErrors, DNS1123_LABEL_MAX_LENGTH, dns1123SubdomainErrors, truncateWithHash } from '../names/names';
 import { DockerRestart } from '../policy/docker-restart';
@@ -23,6 +24,13 @@ export type VolumePlan =
   /** `command` creates it from a project file; without one, it is a compose secret (see `secretCommands`). */
   | { readonly kind: 'secret'; readonly variable: string; readonly name: string; readonly key: string; readonly command?: string };
 
+/** A Secret the user creates, holding the secret environment values of one container. */
+export interface EnvSecretPlan {
+  readonly variable: string;
+  readonly name: string;
+  readonly keys: readonly string[];
+}
+
 export interface MountPlan {
   readonly volume: string;
   readonly path: string;
@@ -35,7 +43,10 @@ export interface ContainerPlan {
   readonly image: string;
   readonly command?: string[];
   readonly args?: string[];
-  readonly env: ReadonlyArray<readonly [string, string]>;
+  /** Variables in order; a secret one (`looksSecret`) has no value here: it is read from `envSecret`. */
+  readonly env: ReadonlyArray<readonly [string, string | undefined]>;
+  /** The Secret (`<container>-env`) the secret variables are read from, if any. */
+  readonly envSecret?: EnvSecretPlan;
   readonly workingDir?: string;
   readonly uid?: number;
   readonly gid?: number;
@@ -108,7 +119,7 @@ export function planCompose(model: ComposeModel, options: MappingOptions): Compo
   const volumes = new VolumeRegistry(variables, model);
   const oneShots = new Set(model.services.flatMap(s => s.dependsOn.filter(d => d.condition === 'service_completed_successfully').map(d => d.service)));
   const byName = new Map(model.services.map(s => [s.name, s]));
-  const containers = new Map(model.services.map(s => [s.name, planContainer(s, names.get(s.name)!, volumes, options, warnings)]));
+  const containers = new Map(model.services.map(s => [s.name, planContainer(s, names.get(s.name)!, volumes, options, warnings, variables)]));
   const dependedOn = new Set(model.services.filter(s => !oneShots.has(s.name)).flatMap(s => s.dependsOn.map(d => d.service)));
   const plans = startOrder(model.services).filter(s => !oneShots.has(s.name)).map(service => {
     const initServices = oneShotsOf(service, byName, oneShots);
@@ -158,7 +169,7 @@ export function planCompose(model: ComposeModel, options: MappingOptions): Compo
     warn(warnings, s, s.build ? 'build' : 'image', `${JSON.stringify(containers.get(s.name)!.image)} has no pinned tag (untagged or :latest): kept runnable with allowMutableImageTags; pin a tag or digest`);
   }
   checkSharedClaims(volumes, plans, warnings);
-  const commands = secretCommands(model, volumes);
+  const commands = [...secretCommands(model, volumes), ...[...containers.values()].flatMap(c => (c.envSecret === undefined ? [] : [envSecretCommand(c.envSecret)]))];
   const buildCommands = model.services.flatMap(s => (s.buildSpec === undefined ? [] : [buildCommand(s.buildSpec, containers.get(s.name)!.image)]));
   return {
     volumes: volumes.all(), services: plans, oneShots: [...oneShots], secretCommands: commands, warnings, bindNotes: model.bindNotes, buildCommands,
@@ -250,7 +261,7 @@ const ENV_VAR_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
 
 const KNOWN_CAPABILITIES = new Set(Object.keys(kplus.Capability));
 
-function planContainer(service: ServiceModel, name: string, volumes: VolumeRegistry, options: MappingOptions, warnings: string[]): ContainerPlan {
+function planContainer(service: ServiceModel, name: string, volumes: VolumeRegistry, options: MappingOptions, warnings: string[], ids: Identifiers): ContainerPlan {
   for (const [key, caps] of [['cap_add', service.capAdd], ['cap_drop', service.capDrop]] as const) {
     const unknown = caps.find(c => !KNOWN_CAPABILITIES.has(c));
     if (unknown !== undefined) throw new ComposeError(service.file, service.name, key, `${JSON.stringify(unknown)} is not a Linux capability: use a name such as NET_ADMIN`);
@@ -259,12 +270,23 @@ function planContainer(service: ServiceModel, name: string, volumes: VolumeRegis
     if (!ENV_VAR_NAME.test(key)) warn(warnings, service, `environment.${key}`, 'not carried over: not a valid Kubernetes environment variable name');
     return ENV_VAR_NAME.test(key);
   });
+  const secretKeys = env.filter(([key, value]) => looksSecret(key, value)).map(([key]) => key);
+  const envSecret = secretKeys.length === 0 ? undefined : {
+    variable: ids.unique(`${camel(name)}EnvSecret`),
+    name: truncateWithHash(`${name}-env`, DNS1123_LABEL_MAX_LENGTH),
+    keys: secretKeys,
+  };
+  if (envSecret !== undefined) {
+    warn(warnings, service, 'environment', `${secretKeys.join(', ')}: named like secrets, so their values are NOT written into the code; `
+      + `they are read from the Secret ${JSON.stringify(envSecret.name)} (secretKeyRef), which you create with the command in the header`);
+  }
   return {
     name,
     image: imageOf(service, name, options),
     command: service.entrypoint,
     args: service.command,
-    env,
+    env: env.map(([key, value]) => [key, secretKeys.includes(key) ? undefined : value] as const),
+    envSecret,
     workingDir: service.workingDir,
     uid: service.uid,
     gid: service.gid,
@@ -361,6 +383,11 @@ function secretCommands(model: ComposeModel, volumes: VolumeRegistry): string[] 
       : `--from-literal=${shellQuote(`${v.key}=`)}"$${secret.environment}"`;
     return `kubectl create secret generic ${v.name} ${from}`;
   })];
+}
+
+/** Creates the Secret from shell variables of the same names, so that no value is written anywhere by the import. */
+function envSecretCommand(secret: EnvSecretPlan): string {
+  return `kubectl create secret generic ${secret.name} ${secret.keys.map(k => `--from-literal=${shellQuote(`${k}=`)}"$${k}"`).join(' ')}`;
 }
 
 /**

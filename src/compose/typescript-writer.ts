@@ -1,5 +1,5 @@
 import { arr, Code, comment, literal, obj, render } from './code-builder';
-import { ComposePlan, ContainerPlan, MountPlan, ServicePlan, VolumePlan, WaitPlan } from './compose-mapping';
+import { ComposePlan, ContainerPlan, EnvSecretPlan, MountPlan, ServicePlan, VolumePlan, WaitPlan } from './compose-mapping';
 import { HealthcheckModel, PortModel, ResourcesModel } from './compose-model';
 import { WorkloadKind } from '../policy/workload-kind';
 
@@ -47,7 +47,8 @@ class Imports {
 /** The whole generated file: header, imports, the chart class and the synth guard. */
 export function writeTypeScript(input: WriterInput): string {
   const imports = new Imports();
-  const volumes = input.plan.volumes.map(v => writeVolume(v, imports)).join('');
+  const envSecrets = input.plan.services.flatMap(s => [...s.initContainers, s.container]).flatMap(c => (c.envSecret === undefined ? [] : [c.envSecret]));
+  const volumes = input.plan.volumes.map(v => writeVolume(v, imports)).join('') + envSecrets.map(writeEnvSecret).join('');
   const services = input.plan.services.map(s => writeService(s, imports)).join('\n');
   const profilesPrefix = 'export const SERVICE_PROFILES: Record<string, SecurityProfile> = ';
   const profiles = render(obj(input.plan.services.map(s => [s.name, `SecurityProfile.${profileName(s)}`])), 0, profilesPrefix.length);
@@ -145,6 +146,10 @@ function writeVolume(volume: VolumePlan, imports: Imports): string {
   }
 }
 
+function writeEnvSecret(secret: EnvSecretPlan): string {
+  return `    const ${secret.variable} = kplus.Secret.fromSecretName(this, ${literal(`EnvSecret-${secret.name}`)}, ${literal(secret.name)});\n`;
+}
+
 function writeService(s: ServicePlan, imports: Imports): string {
   const restart = `${s.variable.replace(/App$/, '')}Restart`;
   imports.patterns.add('DockerRestart');
@@ -218,13 +223,19 @@ function container(c: ContainerPlan, imports: Imports): Code {
     ['command', c.command === undefined ? undefined : arr(c.command.map(a => literal(kubeExpansionSafe(a))))],
     ['args', c.args === undefined ? undefined : arr(c.args.map(a => literal(kubeExpansionSafe(a))))],
     ['workingDir', c.workingDir === undefined ? undefined : literal(c.workingDir)],
-    ['envVariables', c.env.length === 0 ? undefined : obj(c.env.map(([k, v]) => [k, `kplus.EnvValue.fromValue(${literal(kubeExpansionSafe(v))})`]))],
+    ['envVariables', c.env.length === 0 ? undefined : obj(c.env.map(([k, v]) => [k, envValue(k, v, c)]))],
     ['securityContext', securityContext(c)],
     ['ports', c.ports.length === 0 ? undefined : arr(c.ports.map(p => obj([['number', String(p.containerPort)], ['protocol', `kplus.Protocol.${p.protocol}`]])))],
     ['readiness', c.readiness === undefined ? undefined : probe(c.readiness, imports)],
     ['volumeMounts', c.mounts.length === 0 ? undefined : arr(c.mounts.map(mount))],
     ['resources', resources(c.resources, imports)],
   ]);
+}
+
+/** A literal value, or a secretKeyRef to the container's env Secret (the value never enters the code). */
+function envValue(key: string, value: string | undefined, c: ContainerPlan): string {
+  if (value !== undefined) return `kplus.EnvValue.fromValue(${literal(kubeExpansionSafe(value))})`;
+  return `kplus.EnvValue.fromSecretValue({ secret: ${c.envSecret!.variable}, key: ${literal(key)} })`;
 }
 
 /**

@@ -196,6 +196,23 @@ describe('the mapping, observed in the manifests', () => {
     expect(importCase('v3').toTypeScript()).toContain('//   kubectl create secret generic api-key --from-file=api_key=secrets/api_key.txt\n');
   });
 
+  test('values of secret-looking variables (env_file or environment) never enter the code: secretKeyRef + kubectl command', () => {
+    const source = importCase('v2').toTypeScript();
+    expect(source).not.toContain('compose-literal-password');
+    expect(source).not.toContain('from-env-file-secret');
+    expect(source).toContain('//   kubectl create secret generic db-env --from-literal=MYSQL_PASSWORD="$MYSQL_PASSWORD"\n');
+    expect(source).toContain('//   kubectl create secret generic app-env --from-literal=SESSION_SECRET="$SESSION_SECRET"\n');
+    const manifests = synth('v2');
+    expect(JSON.stringify(manifests)).not.toMatch(/compose-literal-password|from-env-file-secret/);
+    const db = podSpec(workload(manifests, 'db')).containers[0];
+    expect(db.env).toEqual(expect.arrayContaining([
+      { name: 'MYSQL_PASSWORD', valueFrom: { secretKeyRef: { name: 'db-env', key: 'MYSQL_PASSWORD' } } },
+      { name: 'MYSQL_PASSWORD_FILE', value: '/run/secrets/db' },
+      { name: 'MYSQL_ALLOW_EMPTY_PASSWORD', value: 'yes' },
+    ]));
+    expect(podSpec(workload(manifests, 'app')).containers[0].env).toContainEqual({ name: 'SESSION_SECRET', valueFrom: { secretKeyRef: { name: 'app-env', key: 'SESSION_SECRET' } } });
+  });
+
   test('env_file is read at import; environment wins over it; a value-less variable is reported, not taken from the shell', () => {
     const app = podSpec(workload(synth('v2'), 'app')).containers[0];
     expect(app.env).toEqual(expect.arrayContaining([{ name: 'LOG_LEVEL', value: 'info' }, { name: 'GREETING', value: 'hello\nworld' }, { name: 'TZ', value: 'UTC' }]));
