@@ -169,7 +169,8 @@ export function planCompose(model: ComposeModel, options: MappingOptions): Compo
     warn(warnings, s, s.build ? 'build' : 'image', `${JSON.stringify(containers.get(s.name)!.image)} has no pinned tag (untagged or :latest): kept runnable with allowMutableImageTags; pin a tag or digest`);
   }
   checkSharedClaims(volumes, plans, warnings);
-  const commands = [...secretCommands(model, volumes), ...[...containers.values()].flatMap(c => (c.envSecret === undefined ? [] : [envSecretCommand(c.envSecret)]))];
+  const envSecrets = [...containers.values()].flatMap(c => (c.envSecret === undefined ? [] : [envSecretCommand(c.envSecret)]));
+  const commands = [...secretCommands(model, volumes), ...envSecrets];
   const buildCommands = model.services.flatMap(s => (s.buildSpec === undefined ? [] : [buildCommand(s.buildSpec, containers.get(s.name)!.image)]));
   return {
     volumes: volumes.all(), services: plans, oneShots: [...oneShots], secretCommands: commands, warnings, bindNotes: model.bindNotes, buildCommands,
@@ -261,7 +262,9 @@ const ENV_VAR_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
 
 const KNOWN_CAPABILITIES = new Set(Object.keys(kplus.Capability));
 
-function planContainer(service: ServiceModel, name: string, volumes: VolumeRegistry, options: MappingOptions, warnings: string[], ids: Identifiers): ContainerPlan {
+function planContainer(
+  service: ServiceModel, name: string, volumes: VolumeRegistry, options: MappingOptions, warnings: string[], ids: Identifiers,
+): ContainerPlan {
   for (const [key, caps] of [['cap_add', service.capAdd], ['cap_drop', service.capDrop]] as const) {
     const unknown = caps.find(c => !KNOWN_CAPABILITIES.has(c));
     if (unknown !== undefined) throw new ComposeError(service.file, service.name, key, `${JSON.stringify(unknown)} is not a Linux capability: use a name such as NET_ADMIN`);

@@ -47,7 +47,8 @@ class Imports {
 /** The whole generated file: header, imports, the chart class and the synth guard. */
 export function writeTypeScript(input: WriterInput): string {
   const imports = new Imports();
-  const envSecrets = input.plan.services.flatMap(s => [...s.initContainers, s.container]).flatMap(c => (c.envSecret === undefined ? [] : [c.envSecret]));
+  const containers = input.plan.services.flatMap(s => [...s.initContainers, s.container]);
+  const envSecrets = containers.flatMap(c => (c.envSecret === undefined ? [] : [c.envSecret]));
   const volumes = input.plan.volumes.map(v => writeVolume(v, imports)).join('') + envSecrets.map(writeEnvSecret).join('');
   const services = input.plan.services.map(s => writeService(s, imports)).join('\n');
   const profilesPrefix = 'export const SERVICE_PROFILES: Record<string, SecurityProfile> = ';
