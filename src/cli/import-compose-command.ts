@@ -22,7 +22,7 @@ const COMMAND = 'cdk8s-pod-patterns import-compose';
 
 export const IMPORT_COMPOSE_USAGE = `Usage: ${COMMAND} FILE... [--out main.ts [--force]] [--image-registry PREFIX] [--image-tag TAG]
                                       [--profile restricted|baseline|privileged] [--chart NAME]
-                                      [--default-restart no|always|unless-stopped|on-failure[:N]]
+                                      [--default-restart no|always|unless-stopped|on-failure[:N]] [--freeze]
 
 Turns a docker-compose project into one TypeScript file: a cdk8s app with one
 InitGatedApp per service, whose waiters keep the depends_on start order.
@@ -38,6 +38,9 @@ InitGatedApp per service, whose waiters keep the depends_on start order.
   --chart NAME           chart name (default: the compose name, else the directory name)
   --default-restart POLICY  restart policy of services without restart: (default: no,
                          as compose: a bare Pod); e.g. unless-stopped makes them Deployments
+  --freeze               write the values compose variables have now into the code
+                         (default: variables of images and environment values become the
+                         chart's typed variables, read from the environment at synth)
   -h, --help             show this help
 
 Variables come from the environment over the project directory's .env.
@@ -61,6 +64,7 @@ export function runImportCompose(argv: string[], io: ImportComposeIo): number {
         'profile': { type: 'string' },
         'chart': { type: 'string' },
         'force': { type: 'boolean' },
+        'freeze': { type: 'boolean' },
         'default-restart': { type: 'string' },
         'help': { type: 'boolean', short: 'h' },
       },
@@ -90,6 +94,7 @@ export function runImportCompose(argv: string[], io: ImportComposeIo): number {
       profile,
       chartName: values.chart,
       defaultRestart: values['default-restart'],
+      freeze: values.freeze,
       environment: io.environment,
     });
   } catch (e) {

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ComposeError } from './compose-error';
+import { ComposeParameters } from './compose-parameters';
 import { parseComposeText } from './compose-yaml';
 import { envFileExpander, parseEnvFile } from './env-file';
 import { readTextFile, resolveHostPath } from './host-files';
@@ -23,6 +24,8 @@ export interface ComposeSource {
   readonly unsetVariables: readonly string[];
   /** The variables interpolation used: the environment over the project's `.env`. */
   readonly variables: Variables;
+  /** The variables of images and environment values, left to the generated chart; undefined when frozen. */
+  readonly parameters?: ComposeParameters;
 }
 
 /**
@@ -30,19 +33,21 @@ export interface ComposeSource {
  * merge keys), interpolates and merges compose files. Variables come from
  * `environment` over the `.env` file of the project directory.
  */
-export function readComposeFiles(files: readonly string[], environment: Variables): ComposeSource {
+export function readComposeFiles(files: readonly string[], environment: Variables, freeze = true): ComposeSource {
   if (files.length === 0) throw new ComposeError('<none>', undefined, 'files', 'no compose file given: name at least one, e.g. compose.yaml');
   const projectDir = path.dirname(path.resolve(files[0]));
-  const vars = { ...readDotEnv(projectDir, environment), ...environment };
+  const dotEnv = readDotEnv(projectDir, environment);
+  const vars = { ...dotEnv, ...environment };
+  const parameters = freeze ? undefined : new ComposeParameters(dotEnv);
   const unset: string[] = [];
   const serviceFiles = new Map<string, string>();
   let document: Record<string, any> = {};
   for (const file of files) {
-    const parsed = interpolateTree(parseComposeYaml(file), vars, file, [], unset);
+    const parsed = interpolateTree(parseComposeYaml(file), vars, file, [], unset, parameters);
     for (const name of Object.keys(parsed.services ?? {})) serviceFiles.set(name, file);
     document = mergeDocuments(document, parsed);
   }
-  return { projectDir, files, document, serviceFiles, unsetVariables: [...new Set(unset)], variables: vars };
+  return { projectDir, files, document, serviceFiles, unsetVariables: [...new Set(unset)], variables: vars, parameters };
 }
 
 function readDotEnv(projectDir: string, environment: Variables): Record<string, string | undefined> {
@@ -79,19 +84,30 @@ export function readText(file: string, service: string | undefined, key: string,
   throw new ComposeError(owner ?? file, service, key, `cannot read ${JSON.stringify(file)}: it ${read.problem}; check the path`);
 }
 
-function interpolateTree(value: any, vars: Variables, file: string, keyPath: string[], unset: string[]): any {
+function interpolateTree(value: any, vars: Variables, file: string, keyPath: string[], unset: string[], parameters?: ComposeParameters): any {
   if (typeof value === 'string') {
     const service = keyPath[0] === 'services' ? keyPath[1] : undefined;
     const key = keyPath.slice(service === undefined ? 0 : 2).join('.');
-    const result = interpolate(value, vars, reason => new ComposeError(file, service, key, reason));
+    const where = (reason: string) => new ComposeError(file, service, key, reason);
+    const result = interpolate(value, vars, where, isParameterized(keyPath) ? parameters : undefined);
     unset.push(...result.unset);
     return result.value;
   }
-  if (Array.isArray(value)) return value.map((item, i) => interpolateTree(item, vars, file, [...keyPath, String(i)], unset));
+  if (Array.isArray(value)) return value.map((item, i) => interpolateTree(item, vars, file, [...keyPath, String(i)], unset, parameters));
   if (isMapping(value)) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, interpolateTree(v, vars, file, [...keyPath, k], unset)]));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, interpolateTree(v, vars, file, [...keyPath, k], unset, parameters)]));
   }
   return value;
+}
+
+/**
+ * Values that become chart parameters: a service's `image` and its
+ * `environment` values. Every other value shapes the manifests (ports, users,
+ * volumes, restart policies) and is resolved at import, as compose does.
+ */
+function isParameterized(keyPath: string[]): boolean {
+  if (keyPath[0] !== 'services') return false;
+  return (keyPath[2] === 'image' && keyPath.length === 3) || (keyPath[2] === 'environment' && keyPath.length === 4);
 }
 
 export function isMapping(value: unknown): value is Record<string, any> {

@@ -14,6 +14,8 @@ export interface MappingOptions {
   readonly imageRegistry?: string;
   readonly imageTag: string;
   readonly profile?: SecurityProfile;
+  /** A value holding chart parameters as it is with their defaults, for checks at import. */
+  readonly preview?: (text: string) => string;
 }
 
 /** A chart-level volume source, declared once and mounted by name. */
@@ -138,7 +140,7 @@ export function planCompose(model: ComposeModel, options: MappingOptions): Compo
       kind,
       profile,
       profileReason: options.profile !== undefined ? 'chosen with --profile' : inferProfile(service).reason,
-      allowMutableImageTags: pod.some(s => isMutable(containers.get(s.name)!.image, s)),
+      allowMutableImageTags: pod.some(s => isMutable(containers.get(s.name)!.image, s, options)),
       replicas: kind === WorkloadKind.DEPLOYMENT ? service.replicas : undefined,
       recreate: kind === WorkloadKind.DEPLOYMENT && mounts.some(m => volumes.isClaim(m.volume)),
       fsGroup: writes ? service.gid ?? service.uid : undefined,
@@ -165,7 +167,7 @@ export function planCompose(model: ComposeModel, options: MappingOptions): Compo
     if (s.ports.length > 0) warn(warnings, s, 'ports', 'not carried over: a one-shot service (service_completed_successfully) runs as an init container and gets no Service');
     if (s.healthcheck !== undefined) warn(warnings, s, 'healthcheck', 'not carried over: init containers have no probes');
   }
-  for (const s of model.services.filter(service => isMutable(containers.get(service.name)!.image, service))) {
+  for (const s of model.services.filter(service => isMutable(containers.get(service.name)!.image, service, options))) {
     warn(warnings, s, s.build ? 'build' : 'image', `${JSON.stringify(containers.get(s.name)!.image)} has no pinned tag (untagged or :latest): kept runnable with allowMutableImageTags; pin a tag or digest`);
   }
   checkSharedClaims(volumes, plans, warnings);
@@ -321,9 +323,9 @@ function imageOf(service: ServiceModel, name: string, options: MappingOptions): 
   return `${options.imageRegistry.replace(/\/+$/, '')}/${name}:${options.imageTag}`;
 }
 
-function isMutable(image: string, service: ServiceModel): boolean {
+function isMutable(image: string, service: ServiceModel, options: MappingOptions): boolean {
   try {
-    return ImageReference.parse(image).isMutable;
+    return ImageReference.parse(options.preview?.(image) ?? image).isMutable;
   } catch (e) {
     throw new ComposeError(service.file, service.name, service.build ? 'build' : 'image', (e as Error).message);
   }

@@ -16,10 +16,20 @@ export interface ImportedCompose {
 /** Compose files → merged document → model → plan → TypeScript; `ComposeImporter` loads this lazily. */
 export function importCompose(files: string[], options: ComposeImportOptions): ImportedCompose {
   const environment = options.environment ?? process.env;
-  const source = readComposeFiles(files, environment);
+  const source = readComposeFiles(files, environment, options.freeze ?? false);
+  const parameters = source.parameters;
+  const describe = (text: string) => (parameters === undefined ? text : parameters.describe(text));
   const defaultRestart = checkDefaultRestart(options.defaultRestart, files[0]);
   const model = buildModel(source.document, source.projectDir, files, source.serviceFiles, source.variables, defaultRestart);
-  const plan = planCompose(model, { imageRegistry: options.imageRegistry, imageTag: options.imageTag ?? 'latest', profile: options.profile });
+  const preview = parameters === undefined ? undefined : (text: string) => parameters.preview(text);
+  const mappingOptions = { imageRegistry: options.imageRegistry, imageTag: options.imageTag ?? 'latest', profile: options.profile, preview };
+  const planned = planCompose(model, mappingOptions);
+  const plan = {
+    ...planned,
+    warnings: planned.warnings.map(describe),
+    buildCommands: planned.buildCommands.map(describe),
+    bindNotes: planned.bindNotes.map(describe),
+  };
   const unset = source.unsetVariables.map(name => `${files[0]}: \${${name}}: not set and no default: an empty string was substituted, as compose does`);
   const warnings = [...unset, ...plan.warnings];
   const shown = files.map(f => path.relative(source.projectDir, path.resolve(f)) || f);
@@ -31,6 +41,7 @@ export function importCompose(files: string[], options: ComposeImportOptions): I
       files: shown,
       chartName,
       className: `${pascal(chartName)}Chart`,
+      parameters,
     }),
   };
 }

@@ -1,6 +1,7 @@
-import { arr, Code, comment, literal, obj, render } from './code-builder';
+import { arr, Code, comment, commentText, literal, obj, render } from './code-builder';
 import { ComposePlan, ContainerPlan, EnvSecretPlan, MountPlan, ServicePlan, VolumePlan, WaitPlan } from './compose-mapping';
 import { HealthcheckModel, PortModel, ResourcesModel } from './compose-model';
+import type { ComposeParameters } from './compose-parameters';
 import { WorkloadKind } from '../policy/workload-kind';
 
 /** What the header says besides the plan. */
@@ -10,6 +11,8 @@ export interface WriterInput {
   readonly files: readonly string[];
   readonly chartName: string;
   readonly className: string;
+  /** The compose variables left to the chart; undefined when frozen at import. */
+  readonly parameters?: ComposeParameters;
 }
 
 /** Compose healthcheck defaults (compose-spec: interval 30s, timeout 30s, retries 3). */
@@ -28,8 +31,12 @@ const WORKLOAD_NAMES: Record<WorkloadKind, string> = {
   [WorkloadKind.POD]: 'POD',
 };
 
-/** Imports the body uses, by module. */
+/** Imports the body uses, by module, and how values holding chart parameters are written. */
 class Imports {
+  /** Set when a value holds chart parameters (then `v` holds the chart's variables). */
+  public parameters?: ComposeParameters;
+  public usesKubeLiteral = false;
+
   public readonly cdk8s = new Set<string>(['App', 'Chart', 'ChartProps']);
   public readonly patterns = new Set<string>(['InitGatedApp', 'SecurityProfile']);
 
@@ -47,6 +54,8 @@ class Imports {
 /** The whole generated file: header, imports, the chart class and the synth guard. */
 export function writeTypeScript(input: WriterInput): string {
   const imports = new Imports();
+  imports.parameters = input.parameters;
+  const variables = input.parameters?.variables() ?? [];
   const containers = input.plan.services.flatMap(s => [...s.initContainers, s.container]);
   const envSecrets = containers.flatMap(c => (c.envSecret === undefined ? [] : [c.envSecret]));
   const volumes = input.plan.volumes.map(v => writeVolume(v, imports)).join('') + envSecrets.map(writeEnvSecret).join('');
@@ -60,21 +69,82 @@ export function writeTypeScript(input: WriterInput): string {
     '/** The Pod Security Standards profile each service is hardened to (and should be linted with). */',
     `${profilesPrefix}${profiles};`,
     '',
+    variables.length === 0 ? '' : variablesDeclarations(input.className, variables),
     `export class ${input.className} extends Chart {`,
-    '  public constructor(scope: Construct, id: string, props: ChartProps = {}) {',
+    `  public constructor(scope: Construct, id: string, props: ${variables.length === 0 ? 'ChartProps' : `${input.className}Props`} = {}) {`,
     '    super(scope, id, props);',
+    variables.length === 0 ? '' : variablesResolution(input.className),
     volumes === '' ? '' : `\n${volumes}`,
     services.replace(/\n$/, ''),
     '  }',
     '}',
-    '',
+    imports.usesKubeLiteral ? KUBE_LITERAL : '',
     'if (require.main === module) {',
     '  const app = new App();',
-    `  new ${input.className}(app, ${literal(input.chartName)});`,
+    ...(variables.length === 0 ? [`  new ${input.className}(app, ${literal(input.chartName)});`] : [
+      '  // the compose variables, from the environment of `cdk8s synth` (as docker compose reads them)',
+      `  const variables = ${render(obj(variables.map(v => [v.name, `process.env.${v.name}`])), 2, 20)};`,
+      `  new ${input.className}(app, ${literal(input.chartName)}, { variables });`,
+    ]),
     '  app.synth();',
     '}',
     '',
   ].join('\n').replace(/\n{3,}/g, '\n\n');
+}
+
+/** The kubelet expands `$(VAR)` in env values: a chart variable's value is passed through unchanged. */
+const KUBE_LITERAL = [
+  '',
+  '/** The kubelet expands `$(VAR)` in env values and reads `$$` as `$`: doubling every `$` passes a value through unchanged. */',
+  'function kubeLiteral(value: string): string {',
+  '  return value.replace(/\\$/g, \'$$$$\');',
+  '}',
+  '',
+].join('\n');
+
+type Variable = ReturnType<ComposeParameters['variables']>[number];
+
+/** The chart's variables interface, their `.env` defaults, the required ones and the props. */
+function variablesDeclarations(className: string, variables: Variable[]): string {
+  const members = variables.flatMap(v => [
+    `  /** ${commentText(`Compose: ${v.uses.join(', ')}. ${v.dotEnv !== undefined ? `Default (.env): ${JSON.stringify(v.dotEnv)}.` : v.required ? 'Required.' : 'Optional.'}`).replace(/\*\//g, '*\\/')} */`,
+    `  readonly ${v.name}?: string;`,
+  ]);
+  const defaults = variables.filter(v => v.dotEnv !== undefined).map(v => [v.name, literal(v.dotEnv!)] as const);
+  const required = variables.filter(v => v.required).map(v => literal(v.name));
+  return [
+    '/**',
+    ' * The compose variables of images and environment values: pass them as `variables`, or export',
+    ' * them before `cdk8s synth` (the main below reads them from the environment). Every other value',
+    ' * was resolved at import.',
+    ' */',
+    `export interface ${className}Variables {`,
+    ...members,
+    '}',
+    '',
+    '/** The values of the project\'s .env at import. */',
+    `export const VARIABLE_DEFAULTS: ${className}Variables = ${render(obj(defaults), 0, 40)};`,
+    '',
+    '/** Variables compose uses with no default (nor a value in .env): synth needs them. */',
+    `export const REQUIRED_VARIABLES: string[] = [${required.join(', ')}];`,
+    '',
+    `export interface ${className}Props extends ChartProps {`,
+    '  /** @default - VARIABLE_DEFAULTS; REQUIRED_VARIABLES must be given */',
+    `  readonly variables?: ${className}Variables;`,
+    '}',
+    '',
+  ].join('\n');
+}
+
+function variablesResolution(className: string): string {
+  return [
+    '    const given = Object.fromEntries(Object.entries(props.variables ?? {}).filter(([, value]) => value !== undefined));',
+    `    const v: ${className}Variables = { ...VARIABLE_DEFAULTS, ...given };`,
+    '    const missing = REQUIRED_VARIABLES.filter(name => !(name in v));',
+    '    if (missing.length > 0) {',
+    '      throw new Error(`compose variables ${missing.join(\', \')} have no default: pass them in props.variables, or export them before cdk8s synth`);',
+    '    }',
+  ].join('\n');
 }
 
 function header(input: WriterInput): string {
@@ -220,11 +290,11 @@ function servicePort(p: PortModel): Code {
 function container(c: ContainerPlan, imports: Imports): Code {
   return obj([
     ['name', literal(c.name)],
-    ['image', literal(c.image)],
+    ['image', valueOf(c.image, imports, false)],
     ['command', c.command === undefined ? undefined : arr(c.command.map(a => literal(kubeExpansionSafe(a))))],
     ['args', c.args === undefined ? undefined : arr(c.args.map(a => literal(kubeExpansionSafe(a))))],
     ['workingDir', c.workingDir === undefined ? undefined : literal(c.workingDir)],
-    ['envVariables', c.env.length === 0 ? undefined : obj(c.env.map(([k, v]) => [k, envValue(k, v, c)]))],
+    ['envVariables', c.env.length === 0 ? undefined : obj(c.env.map(([k, v]) => [k, envValue(k, v, c, imports)]))],
     ['securityContext', securityContext(c)],
     ['ports', c.ports.length === 0 ? undefined : arr(c.ports.map(p => obj([['number', String(p.containerPort)], ['protocol', `kplus.Protocol.${p.protocol}`]])))],
     ['readiness', c.readiness === undefined ? undefined : probe(c.readiness, imports)],
@@ -233,9 +303,16 @@ function container(c: ContainerPlan, imports: Imports): Code {
   ]);
 }
 
+/** A string literal, or an expression over the chart's variables `v` when the value holds parameters. */
+function valueOf(text: string, imports: Imports, forKubelet: boolean): string {
+  if (imports.parameters === undefined || !imports.parameters.hasMarkers(text)) return literal(text);
+  if (forKubelet) imports.usesKubeLiteral = true;
+  return imports.parameters.expression(text, 'v', forKubelet ? 'kubeLiteral' : undefined);
+}
+
 /** A literal value, or a secretKeyRef to the container's env Secret (the value never enters the code). */
-function envValue(key: string, value: string | undefined, c: ContainerPlan): string {
-  if (value !== undefined) return `kplus.EnvValue.fromValue(${literal(kubeExpansionSafe(value))})`;
+function envValue(key: string, value: string | undefined, c: ContainerPlan, imports: Imports): string {
+  if (value !== undefined) return `kplus.EnvValue.fromValue(${valueOf(kubeExpansionSafe(value), imports, true)})`;
   return `kplus.EnvValue.fromSecretValue({ secret: ${c.envSecret!.variable}, key: ${literal(key)} })`;
 }
 

@@ -49,7 +49,7 @@ describe('import-compose: a project that cannot be converted faithfully is one l
     ['service_healthy on a service without healthcheck', 'healthy-without-healthcheck.yaml', /service "db": healthcheck: service_healthy is required/],
     ['a restart value Docker rejects', 'bad-restart.yaml', /service "web": restart: docker --restart "sometimes": invalid restart policy/],
     ['an unknown service key', 'unknown-service-key.yaml', /service "web": prots: not a compose service key/],
-    ['a required variable without value', 'required-variable.yaml', /service "web": image: required variable IMAGE is missing a value: set IMAGE to the image to run/],
+    ['a required variable without value, where values are resolved at import', 'required-variable.yaml', /service "web": ports\.0: required variable PORT is missing a value: set PORT to the port it listens on/],
     ['an unclosed quote in a command', 'unclosed-quote.yaml', /service "web": command: .* has an unclosed quote/],
     ['two names that normalise alike', 'name-clash.yaml', /service "web-app": name: normalises to "web-app", like service "web_app"/],
     ['an undeclared named volume', 'undeclared-volume.yaml', /service "web": volumes: named volume "data" is not declared/],
@@ -113,8 +113,11 @@ describe('import-compose: converting', () => {
   });
 
   test('the environment given to the command is used for interpolation', () => {
-    const result = run([path.join(FIXTURES, 'interpolation', 'compose.yaml')], { TAG: '7.7.7', RESTART: 'always' });
+    const result = run([path.join(FIXTURES, 'interpolation', 'compose.yaml'), '--freeze'], { TAG: '7.7.7', RESTART: 'always' });
     expect(result.stdout).toContain('image: \'docker.io/library/httpd:7.7.7\'');
+    const parameterized = run([path.join(FIXTURES, 'interpolation', 'compose.yaml')], { TAG: '7.7.7', RESTART: 'always' });
+    expect(parameterized.stdout).toContain('image: (v.REGISTRY || \'docker.io/library\') + \'/\' + v.IMAGE_NAME! + \':\' + (v.TAG ?? \'1.0.0\'),');
+    expect(parameterized.stdout).toContain('// app: compose restart "always"');
   });
 });
 

@@ -18,7 +18,8 @@ const CASES: Record<string, { files: string[]; options?: ComposeImportOptions }>
   'v3': { files: ['v3/docker-compose.yml'] },
   'spec': { files: ['spec/compose.yaml'] },
   'override': { files: ['override/compose.yaml', 'override/compose.override.yaml'] },
-  'interpolation': { files: ['interpolation/compose.yaml'], options: { environment: { TAG: '2.4.58', RESTART: 'unless-stopped' } } },
+  'interpolation': { files: ['interpolation/compose.yaml'], options: { environment: { TAG: '2.4.58', RESTART: 'unless-stopped' }, freeze: true } },
+  'parameters': { files: ['interpolation/compose.yaml'], options: { environment: { TAG: 'from-the-shell', RESTART: 'unless-stopped' }, chartName: 'parameters' } },
   'hostile': { files: ['hostile/compose.yaml'] },
   'build': { files: ['build/compose.yaml'], options: { imageRegistry: 'registry.example.com/team/', imageTag: '1.2.3' } },
   'collisions': { files: ['collisions/compose.yaml'] },
@@ -240,6 +241,38 @@ describe('the mapping, observed in the manifests', () => {
       PLAIN: 'plain',
     });
     expect(app.securityContext).toMatchObject({ runAsUser: 1001, runAsGroup: 1001 });
+  });
+
+  test('unfrozen, variables of images and environment values are chart variables: .env and compose defaults, never the importing shell', () => {
+    const source = importCase('parameters').toTypeScript();
+    expect(source).not.toContain('from-the-shell');
+    expect(source).toContain('export const VARIABLE_DEFAULTS: ParametersChartVariables = { EMPTY: \'\', GREETING: \'from-dotenv\', IMAGE_NAME: \'httpd\', PLAIN_VAR: \'plain\' };');
+    const chartClass = apps.get('parameters').ParametersChart;
+    const container = (variables?: Record<string, string>) => podSpec(workload(new chartClass(Testing.app(), 'parameters', { variables }).toJson(), 'app')).containers[0];
+    expect(container().image).toBe('docker.io/library/httpd:1.0.0');
+    const given = container({ REGISTRY: 'registry.example.com', TAG: '2.4.62', GREETING: 'hi $(HOME)' });
+    expect(given.image).toBe('registry.example.com/httpd:2.4.62');
+    // the kubelet reads "$$" as "$": a variable's value reaches the process unchanged
+    expect(given.env.find((e: any) => e.name === 'GREETING').value.replace(/\$\$/g, '$')).toBe('hi $(HOME) $HOME stays literal');
+    // values that shape the manifests (user, ports, restart) were resolved at import
+    expect(given.securityContext).toMatchObject({ runAsUser: 1001 });
+  });
+
+  test('a variable with no default and not in .env is a required variable: synth names it', () => {
+    const dir2 = fs.mkdtempSync(path.join(os.tmpdir(), 'required-variable-'));
+    try {
+      fs.writeFileSync(path.join(dir2, 'compose.yaml'), 'services:\n  n8n:\n    image: n8nio/n8n:${N8N_VERSION}\n    environment:\n      WEBHOOK_URL: ${WEBHOOK_URL:?set the public URL}\n');
+      const source = ComposeImporter.fromFiles([path.join(dir2, 'compose.yaml')], { environment: {}, chartName: 'needs' }).toTypeScript();
+      expect(source).toContain('export const REQUIRED_VARIABLES: string[] = [\'N8N_VERSION\', \'WEBHOOK_URL\'];');
+      const module = loadApp(dir, 'required-variable.ts', source);
+      expect(() => new module.NeedsChart(Testing.app(), 'c')).toThrow('compose variables N8N_VERSION, WEBHOOK_URL have no default: pass them in props.variables, or export them before cdk8s synth');
+      const manifests = new module.NeedsChart(Testing.app(), 'c', { variables: { N8N_VERSION: '1.64.0', WEBHOOK_URL: 'https://n8n.example.com' } }).toJson();
+      expect(podSpec(workload(manifests, 'n8n')).containers[0]).toMatchObject({ image: 'n8nio/n8n:1.64.0', env: [{ name: 'WEBHOOK_URL', value: 'https://n8n.example.com' }] });
+      // frozen, as before: the shell's values are written, and a required one missing is refused
+      expect(() => ComposeImporter.fromFiles([path.join(dir2, 'compose.yaml')], { environment: {}, freeze: true })).toThrow(/WEBHOOK_URL is missing a value: set the public URL/);
+    } finally {
+      fs.rmSync(dir2, { recursive: true, force: true });
+    }
   });
 
   test('build without image uses the registry prefix and tag; build with image keeps the image', () => {
