@@ -148,7 +148,7 @@ export function planCompose(model: ComposeModel, options: MappingOptions): Compo
       initContainers: initServices.map(s => withProfileDefaults(containers.get(s.name)!, s, profile)),
       waitFor: uniqueWaits([...initServices, service].flatMap(s => s.dependsOn
         .filter(d => !oneShots.has(d.service))
-        .map(d => waitPlan(byName.get(d.service)!, d.condition, names)))),
+        .map(d => waitPlan(byName.get(d.service)!, d.condition, names, warnings)))),
       service: hasPorts || dependedOn.has(service.name) ? { ports: service.ports, headless: !service.ports.some(p => p.protocol === 'TCP') } : undefined,
       annotations: annotations(service, warnings),
       stopGracePeriodSeconds: service.stopGracePeriodSeconds,
@@ -331,11 +331,17 @@ function isMutable(image: string, service: ServiceModel, options: MappingOptions
   }
 }
 
-function waitPlan(dependency: ServiceModel, condition: DependencyCondition, names: Map<string, string>): WaitPlan {
+/**
+ * A dependency's waiter. `service_healthy` on a service with no healthcheck in
+ * the compose files is not an error for compose, which then uses the image's
+ * HEALTHCHECK (unknown here): the waiter only sees the Service's readiness.
+ */
+function waitPlan(dependency: ServiceModel, condition: DependencyCondition, names: Map<string, string>, warnings: string[]): WaitPlan {
   const name = names.get(dependency.name)!;
   const tcp = dependency.ports.find(p => p.protocol === 'TCP');
-  if (condition === 'service_healthy' && dependency.healthcheck === undefined) {
-    throw new ComposeError(dependency.file, dependency.name, 'healthcheck', `service_healthy is required by a dependent, but "${dependency.name}" has no healthcheck: add one (compose refuses this too)`);
+  if (condition === 'service_healthy' && dependency.healthcheck === undefined && !warnings.some(w => w.includes(`service "${dependency.name}": healthcheck: service_healthy`))) {
+    warn(warnings, dependency, 'healthcheck', `service_healthy is required by a dependent, but "${dependency.name}" has no healthcheck here (compose would use its image's HEALTHCHECK, `
+      + 'which the import cannot see): dependents wait for it to accept connections (or to be ready) only; add a healthcheck to wait for health');
   }
   if (tcp === undefined) return { kind: 'service-name', name, because: condition };
   return { kind: 'tcp', host: name, port: tcp.containerPort, because: condition };

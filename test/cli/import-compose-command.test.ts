@@ -46,7 +46,6 @@ describe('import-compose: a project that cannot be converted faithfully is one l
     ['a port range', 'port-range.yaml', /port-range\.yaml: service "web": ports: port range "8000-8005" cannot be converted/],
     ['a name that cannot be normalised', 'invalid-name.yaml', /invalid-name\.yaml: service "1web": name: cannot be normalised to a Kubernetes Service name/],
     ['build without image and no --image-registry', 'build-without-image.yaml', /build-without-image\.yaml: service "app": build: has no image: .*--image-registry/],
-    ['service_healthy on a service without healthcheck', 'healthy-without-healthcheck.yaml', /service "db": healthcheck: service_healthy is required/],
     ['a restart value Docker rejects', 'bad-restart.yaml', /service "web": restart: docker --restart "sometimes": invalid restart policy/],
     ['an unknown service key', 'unknown-service-key.yaml', /service "web": prots: not a compose service key/],
     ['a required variable without value, where values are resolved at import', 'required-variable.yaml', /service "web": ports\.0: required variable PORT is missing a value: set PORT to the port it listens on/],
@@ -119,6 +118,13 @@ describe('import-compose: converting', () => {
     expect(parameterized.stdout).toContain('image: (v.REGISTRY || \'docker.io/library\') + \'/\' + v.IMAGE_NAME! + \':\' + (v.TAG ?? \'1.0.0\'),');
     expect(parameterized.stdout).toContain('// app: compose restart "always"');
   });
+});
+
+test('service_healthy on a service without healthcheck (compose then uses the image\'s HEALTHCHECK): converted, with a warning', () => {
+  const result = run([path.join(FIXTURES, 'healthy-without-healthcheck', 'compose.yaml')]);
+  expect(result.code).toBe(ExitCode.CLEAN);
+  expect(result.stderr).toContain('service "db": healthcheck: service_healthy is required by a dependent, but "db" has no healthcheck here (compose would use its image\'s HEALTHCHECK');
+  expect(result.stdout).toContain('//   web: after db has a ready endpoint (service_healthy)');
 });
 
 describe('import-compose: --out, --force, --default-restart, build commands', () => {

@@ -26,6 +26,7 @@ const CASES: Record<string, { files: string[]; options?: ComposeImportOptions }>
   'profile-override': { files: ['spec/compose.yaml'], options: { profile: SecurityProfile.PRIVILEGED, chartName: 'Everything Privileged' } },
   'oneshot': { files: ['oneshot/compose.yaml'] },
   'e2e': { files: ['e2e/compose.yaml'] },
+  'healthy-without-healthcheck': { files: ['healthy-without-healthcheck/compose.yaml'] },
 };
 
 /** Every fixture directory but bad/ (each of which is refused, see the CLI tests) is imported and synthesized below. */
