@@ -82,6 +82,7 @@ class ExpansionCounter {
       if (this.visiting.has(target)) throw this.refuse(node, `alias *${node.source} refers to the node that contains it (a recursive alias): compose cannot read it either`);
       size = this.count(target, depth + 1);
     } else if (YAML.isCollection(node)) {
+      if (YAML.isMap(node)) this.checkMergeKeys(node);
       for (const item of node.items) {
         size += YAML.isPair(item) ? this.count(item.key, depth + 1) + this.count(item.value, depth + 1) : this.count(item, depth + 1);
         if (size > MAX_EXPANDED_NODES) break;
@@ -95,7 +96,28 @@ class ExpansionCounter {
     return size;
   }
 
+  /** yaml.v3: "map merge requires map or sequence of maps as the value"; the yaml package would throw without a position. */
+  private checkMergeKeys(map: YAML.YAMLMap): void {
+    for (const pair of map.items) {
+      if (!isMergeKey(pair.key) || !YAML.isNode(pair.value)) continue;
+      const sources = YAML.isSeq(pair.value) ? pair.value.items : [pair.value];
+      for (const source of sources) {
+        const resolved = YAML.isAlias(source) ? this.targets.get(source) : source;
+        if (resolved !== undefined && !YAML.isMap(resolved)) {
+          throw this.refuse(YAML.isNode(source) ? source : pair.value, 'a merge key (<<) needs a mapping or a list of mappings: compose cannot read it either');
+        }
+      }
+    }
+  }
+
   private refuse(node: YAML.Node, reason: string): ComposeError {
     return new ComposeError(this.at(node.range?.[0]), undefined, 'yaml', reason);
   }
+}
+
+/** A plain `<<` key (a quoted one is an ordinary key): the yaml package gives a merge key a symbol value. */
+function isMergeKey(key: unknown): boolean {
+  if (!YAML.isScalar(key)) return false;
+  if (typeof key.value === 'symbol') return key.value.description === '<<';
+  return key.value === '<<' && (key.type === undefined || key.type === YAML.Scalar.PLAIN);
 }

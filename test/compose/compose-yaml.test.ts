@@ -93,6 +93,17 @@ describe('malformed YAML: one line with file:line:column', () => {
     expect(refusal(text)).toMatch(pattern);
   });
 
+  test.each([
+    ['a list', 'x: &l [a, b]\nservices:\n  s:\n    <<: *l\n', 'c.yaml:4:9'],
+    ['a scalar in a list of sources', 'x: &m { a: 1 }\ny: &v 2\nservices:\n  s:\n    <<: [*m, *v]\n', 'c.yaml:5:14'],
+  ])('a merge key (<<) whose source is %s', (_, text, at) => {
+    expect(refusal(text)).toBe(`${at}: yaml: a merge key (<<) needs a mapping or a list of mappings: compose cannot read it either`);
+  });
+
+  test('a quoted "<<" is an ordinary key, not a merge key', () => {
+    expect(parseComposeText('x: &l [a]\nservices: { s: { "<<": *l } }\n', 'c.yaml')).toEqual({ x: ['a'], services: { s: { '<<': ['a'] } } });
+  });
+
   test('an alias without anchor', () => {
     expect(refusal('services:\n  web: *nope\n')).toBe('c.yaml:2:8: yaml: alias *nope has no anchor &nope before it');
   });
