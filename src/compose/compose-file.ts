@@ -101,12 +101,15 @@ function interpolateTree(value: any, vars: Variables, file: string, keyPath: str
 }
 
 /**
- * Values that become chart parameters: a service's `image` and its
- * `environment` values. Every other value shapes the manifests (ports, users,
- * volumes, restart policies) and is resolved at import, as compose does.
+ * Values that become chart parameters: a service's `image`, `environment`
+ * values, `command` and `entrypoint` (where passwords passed as arguments
+ * would otherwise be written into the code). Every other value shapes the
+ * manifests (ports, users, volumes, restart policies) and is resolved at
+ * import, as compose does.
  */
 function isParameterized(keyPath: string[]): boolean {
   if (keyPath[0] !== 'services') return false;
+  if (keyPath[2] === 'command' || keyPath[2] === 'entrypoint') return keyPath.length <= 4;
   return (keyPath[2] === 'image' && keyPath.length === 3) || (keyPath[2] === 'environment' && keyPath.length === 4);
 }
 

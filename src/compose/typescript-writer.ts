@@ -291,8 +291,8 @@ function container(c: ContainerPlan, imports: Imports): Code {
   return obj([
     ['name', literal(c.name)],
     ['image', valueOf(c.image, imports, false)],
-    ['command', c.command === undefined ? undefined : arr(c.command.map(a => literal(kubeExpansionSafe(a))))],
-    ['args', c.args === undefined ? undefined : arr(c.args.map(a => literal(kubeExpansionSafe(a))))],
+    ['command', c.command === undefined ? undefined : arr(c.command.map(a => valueOf(kubeExpansionSafe(a), imports, true)))],
+    ['args', c.args === undefined ? undefined : arr(c.args.map(a => valueOf(kubeExpansionSafe(a), imports, true)))],
     ['workingDir', c.workingDir === undefined ? undefined : literal(c.workingDir)],
     ['envVariables', c.env.length === 0 ? undefined : obj(c.env.map(([k, v]) => [k, envValue(k, v, c, imports)]))],
     ['securityContext', securityContext(c)],

@@ -262,13 +262,22 @@ describe('the mapping, observed in the manifests', () => {
   test('a variable with no default and not in .env is a required variable: synth names it', () => {
     const dir2 = fs.mkdtempSync(path.join(os.tmpdir(), 'required-variable-'));
     try {
-      fs.writeFileSync(path.join(dir2, 'compose.yaml'), 'services:\n  n8n:\n    image: n8nio/n8n:${N8N_VERSION}\n    environment:\n      WEBHOOK_URL: ${WEBHOOK_URL:?set the public URL}\n');
+      fs.writeFileSync(path.join(dir2, 'compose.yaml'), 'services:\n  n8n:\n    image: n8nio/n8n:${N8N_VERSION}\n    environment:\n      WEBHOOK_URL: ${WEBHOOK_URL:?set the public URL}\n'
+        + '    command: start --password ${ADMIN_PASSWORD:-changeme}\n');
       const source = ComposeImporter.fromFiles([path.join(dir2, 'compose.yaml')], { environment: {}, chartName: 'needs' }).toTypeScript();
       expect(source).toContain('export const REQUIRED_VARIABLES: string[] = [\'N8N_VERSION\', \'WEBHOOK_URL\'];');
       const module = loadApp(dir, 'required-variable.ts', source);
       expect(() => new module.NeedsChart(Testing.app(), 'c')).toThrow('compose variables N8N_VERSION, WEBHOOK_URL have no default: pass them in props.variables, or export them before cdk8s synth');
       const manifests = new module.NeedsChart(Testing.app(), 'c', { variables: { N8N_VERSION: '1.64.0', WEBHOOK_URL: 'https://n8n.example.com' } }).toJson();
-      expect(podSpec(workload(manifests, 'n8n')).containers[0]).toMatchObject({ image: 'n8nio/n8n:1.64.0', env: [{ name: 'WEBHOOK_URL', value: 'https://n8n.example.com' }] });
+      expect(podSpec(workload(manifests, 'n8n')).containers[0]).toMatchObject({
+        image: 'n8nio/n8n:1.64.0', env: [{ name: 'WEBHOOK_URL', value: 'https://n8n.example.com' }], args: ['start', '--password', 'changeme'],
+      });
+      // a value given at synth reaches the process unchanged (the kubelet reads "$$" as "$")
+      const given = new module.NeedsChart(Testing.app(), 'c', { variables: { N8N_VERSION: '1', WEBHOOK_URL: 'u', ADMIN_PASSWORD: 'pa$(ss)' } }).toJson();
+      expect(podSpec(workload(given, 'n8n')).containers[0].args[2].replace(/\$\$/g, '$')).toBe('pa$(ss)');
+      // the importing shell's value of a variable never reaches the code
+      const withShell = ComposeImporter.fromFiles([path.join(dir2, 'compose.yaml')], { environment: { ADMIN_PASSWORD: 'shell-secret' }, chartName: 'needs' });
+      expect(withShell.toTypeScript()).not.toContain('shell-secret');
       // frozen, as before: the shell's values are written, and a required one missing is refused
       expect(() => ComposeImporter.fromFiles([path.join(dir2, 'compose.yaml')], { environment: {}, freeze: true })).toThrow(/WEBHOOK_URL is missing a value: set the public URL/);
     } finally {
