@@ -10,7 +10,11 @@
 //
 // Run as init containers of their dependents (service_completed_successfully): migrate
 //
-// Secrets are referenced by name, never embedded; create them first:
+// Bind mounts (host paths are never read outside the project, and never embedded unless UTF-8 text of the project):
+//   web: "./nginx.conf" → "/etc/nginx/conf.d/default.conf": embedded from the project file (a ConfigMap, read-only)
+//   migrate: "./migrations/1_create_items.up.sql" → "/migrations/1_create_items.up.sql": embedded from the project file (a ConfigMap, read-only)
+//
+// Secrets (and files not embedded) are referenced by name; create them first, from the project directory:
 //   kubectl create secret generic db-password --from-file=db_password=secrets/db_password.txt
 //
 // Not carried over:
@@ -33,8 +37,8 @@ export class ShopChart extends Chart {
   public constructor(scope: Construct, id: string, props: ChartProps = {}) {
     super(scope, id, props);
 
-    const webTmpfsTmp = kplus.Volume.fromEmptyDir(this, 'EmptyDir-web-tmpfs-tmp', 'tmpfs-tmp', { medium: kplus.EmptyDirMedium.MEMORY });
-    const webTmpfsVarCacheNginx = kplus.Volume.fromEmptyDir(this, 'EmptyDir-web-tmpfs-var-cache-nginx', 'tmpfs-var-cache-nginx', { medium: kplus.EmptyDirMedium.MEMORY });
+    const tmpfsWebTmp = kplus.Volume.fromEmptyDir(this, 'EmptyDir-tmpfs-web-tmp', 'tmpfs-web-tmp', { medium: kplus.EmptyDirMedium.MEMORY });
+    const tmpfsWebVarCacheNginx = kplus.Volume.fromEmptyDir(this, 'EmptyDir-tmpfs-web-var-cache-nginx', 'tmpfs-web-var-cache-nginx', { medium: kplus.EmptyDirMedium.MEMORY });
     const webNginxConfFile = kplus.Volume.fromConfigMap(this, 'ConfigMapVolume-web-nginx-conf', new kplus.ConfigMap(this, 'ConfigMap-web-nginx-conf', {
       metadata: { name: 'web-nginx-conf' },
       data: { 'nginx.conf': 'server {\n  listen 8080;\n  location / {\n    proxy_pass http://api:8080;\n  }\n}\n' },
@@ -43,7 +47,7 @@ export class ShopChart extends Chart {
       metadata: { name: 'migrate-1-create-items-up-sql' },
       data: { '1_create_items.up.sql': 'CREATE TABLE items (id serial PRIMARY KEY, name text NOT NULL);\n' },
     }));
-    const dbTmpfsVarRunPostgresql = kplus.Volume.fromEmptyDir(this, 'EmptyDir-db-tmpfs-var-run-postgresql', 'tmpfs-var-run-postgresql', { medium: kplus.EmptyDirMedium.MEMORY });
+    const tmpfsDbVarRunPostgresql = kplus.Volume.fromEmptyDir(this, 'EmptyDir-tmpfs-db-var-run-postgresql', 'tmpfs-db-var-run-postgresql', { medium: kplus.EmptyDirMedium.MEMORY });
     const dbDataVolume = kplus.Volume.fromPersistentVolumeClaim(this, 'ClaimVolume-db-data', new kplus.PersistentVolumeClaim(this, 'Claim-db-data', { metadata: { name: 'db-data' }, accessModes: [kplus.PersistentVolumeAccessMode.READ_WRITE_ONCE], storage: Size.gibibytes(1) }));
     const dbPasswordSecret = kplus.Volume.fromSecret(this, 'SecretVolume-db-password', kplus.Secret.fromSecretName(this, 'Secret-db-password', 'db-password'));
 
@@ -69,7 +73,7 @@ export class ShopChart extends Chart {
           ports: [{ number: 5432, protocol: kplus.Protocol.TCP }],
           readiness: kplus.Probe.fromCommand(['/bin/sh', '-c', 'pg_isready -U shop -d shop'], { periodSeconds: Duration.seconds(5), timeoutSeconds: Duration.seconds(3), failureThreshold: 10 }),
           volumeMounts: [
-            { path: '/var/run/postgresql', volume: dbTmpfsVarRunPostgresql },
+            { path: '/var/run/postgresql', volume: tmpfsDbVarRunPostgresql },
             { path: '/var/lib/postgresql/data', volume: dbDataVolume },
             { path: '/run/secrets/db_password', volume: dbPasswordSecret, readOnly: true, subPath: 'db_password' },
           ],
@@ -164,8 +168,8 @@ export class ShopChart extends Chart {
           securityContext: { user: 101, group: 101 },
           ports: [{ number: 8080, protocol: kplus.Protocol.TCP }],
           volumeMounts: [
-            { path: '/tmp', volume: webTmpfsTmp },
-            { path: '/var/cache/nginx', volume: webTmpfsVarCacheNginx },
+            { path: '/tmp', volume: tmpfsWebTmp },
+            { path: '/var/cache/nginx', volume: tmpfsWebVarCacheNginx },
             { path: '/etc/nginx/conf.d/default.conf', volume: webNginxConfFile, readOnly: true, subPath: 'nginx.conf' },
           ],
           resources: {

@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import * as path from 'path';
 import { parseArgs } from 'util';
 import { ExitCode } from './lint-command';
 import { ComposeError } from '../compose/compose-error';
@@ -9,26 +10,37 @@ import { parseProfile, PROFILE_NAMES } from '../manifests/lint-manifests';
 export interface ImportComposeIo {
   /** Variables for interpolation (the process environment). */
   readonly environment?: { [key: string]: string };
+  /** Writes the whole file or nothing (never a partial file). */
   writeFile(filePath: string, text: string): void;
+  /** Whether something exists at the path (`--out` never overwrites without `--force`); default: the file system's answer. */
+  exists?(filePath: string): boolean;
   stdout(text: string): void;
   stderr(text: string): void;
 }
 
 const COMMAND = 'cdk8s-pod-patterns import-compose';
 
-export const IMPORT_COMPOSE_USAGE = `Usage: ${COMMAND} FILE... [--out main.ts] [--image-registry PREFIX] [--image-tag TAG]
+export const IMPORT_COMPOSE_USAGE = `Usage: ${COMMAND} FILE... [--out main.ts [--force]] [--image-registry PREFIX] [--image-tag TAG]
                                       [--profile restricted|baseline|privileged] [--chart NAME]
+                                      [--default-restart no|always|unless-stopped|on-failure[:N]] [--freeze]
 
 Turns a docker-compose project into one TypeScript file: a cdk8s app with one
 InitGatedApp per service, whose waiters keep the depends_on start order.
 
   FILE                   compose files, merged in order as docker compose -f a -f b does
-  --out FILE             write the code to FILE (default: standard output)
+  --out FILE             write the code to FILE (default: standard output); an existing
+                         FILE is never overwritten (it may hold your edits) unless --force
+  --force                let --out replace an existing file
   --image-registry PREFIX  services with build and no image run PREFIX/<service>:<tag>
   --image-tag TAG        tag of those images (default: latest, reported as mutable)
   --profile NAME         one Pod Security Standards profile for every service
                          (default: per service, as its compose definition allows)
   --chart NAME           chart name (default: the compose name, else the directory name)
+  --default-restart POLICY  restart policy of services without restart: (default: no,
+                         as compose: a bare Pod); e.g. unless-stopped makes them Deployments
+  --freeze               write the values compose variables have now into the code
+                         (default: variables of images and environment values become the
+                         chart's typed variables, read from the environment at synth)
   -h, --help             show this help
 
 Variables come from the environment over the project directory's .env.
@@ -51,6 +63,9 @@ export function runImportCompose(argv: string[], io: ImportComposeIo): number {
         'image-tag': { type: 'string' },
         'profile': { type: 'string' },
         'chart': { type: 'string' },
+        'force': { type: 'boolean' },
+        'freeze': { type: 'boolean' },
+        'default-restart': { type: 'string' },
         'help': { type: 'boolean', short: 'h' },
       },
     });
@@ -67,6 +82,10 @@ export function runImportCompose(argv: string[], io: ImportComposeIo): number {
   if (values.profile !== undefined && profile === undefined) {
     return usageError(io, `unknown profile "${values.profile}": use one of ${PROFILE_NAMES.join(', ')}`);
   }
+  const exists = io.exists ?? fs.existsSync;
+  if (values.out !== undefined && !values.force && exists(values.out)) {
+    return usageError(io, `${JSON.stringify(values.out)} exists and may hold your edits: choose another --out, or add --force to replace it`);
+  }
   let importer: ComposeImporter;
   try {
     importer = ComposeImporter.fromFiles(positionals, {
@@ -74,6 +93,8 @@ export function runImportCompose(argv: string[], io: ImportComposeIo): number {
       imageTag: values['image-tag'],
       profile,
       chartName: values.chart,
+      defaultRestart: values['default-restart'],
+      freeze: values.freeze,
       environment: io.environment,
     });
   } catch (e) {
@@ -102,9 +123,21 @@ function usageError(io: ImportComposeIo, message: string): number {
 /** The real process's file writing and environment. */
 export function nodeImportComposeIo(): ImportComposeIo {
   return {
-    writeFile: (filePath, text) => fs.writeFileSync(filePath, text),
+    writeFile: writeWholeFile,
     stdout: text => process.stdout.write(text),
     stderr: text => process.stderr.write(text),
     environment: Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined)),
   };
+}
+
+/** Writes a sibling temporary file, then renames it over `filePath`: a failure leaves no partial file. */
+function writeWholeFile(filePath: string, text: string): void {
+  const temporary = path.join(path.dirname(filePath), `.${path.basename(filePath)}.${process.pid}.tmp`);
+  try {
+    fs.writeFileSync(temporary, text, { flag: 'wx' });
+    fs.renameSync(temporary, filePath);
+  } catch (e) {
+    fs.rmSync(temporary, { force: true });
+    throw e;
+  }
 }

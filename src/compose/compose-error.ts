@@ -9,7 +9,7 @@ export class ComposeError extends Error {
   public readonly key: string;
 
   public constructor(file: string, service: string | undefined, key: string, reason: string) {
-    super(`${file}: ${service === undefined ? '' : `service "${service}": `}${key}: ${oneLine(reason)}`);
+    super(oneLine(`${file}: ${service === undefined ? '' : `service "${service}": `}${key}: ${reason}`));
     this.name = 'ComposeError';
     this.file = file;
     this.service = service;
@@ -23,7 +23,7 @@ export interface ComposeLocation {
   readonly service?: string;
 }
 
-/** Reasons quote user values; a newline in one must not split the report. */
+/** Reasons, keys and service names come from the user's files; a newline in one must not split the report. */
 function oneLine(text: string): string {
   return text.replace(/\r\n|[\r\n\u2028\u2029]/g, ' ');
 }

@@ -1,8 +1,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import * as YAML from 'yaml';
 import { ComposeError } from './compose-error';
+import { ComposeParameters } from './compose-parameters';
+import { parseComposeText } from './compose-yaml';
 import { envFileExpander, parseEnvFile } from './env-file';
+import { readTextFile, resolveHostPath } from './host-files';
 import { interpolate, Variables } from './interpolation';
 
 /** Top-level keys of the compose specification (plus `version`, obsolete but common). */
@@ -22,6 +24,8 @@ export interface ComposeSource {
   readonly unsetVariables: readonly string[];
   /** The variables interpolation used: the environment over the project's `.env`. */
   readonly variables: Variables;
+  /** The variables of images and environment values, left to the generated chart; undefined when frozen. */
+  readonly parameters?: ComposeParameters;
 }
 
 /**
@@ -29,26 +33,30 @@ export interface ComposeSource {
  * merge keys), interpolates and merges compose files. Variables come from
  * `environment` over the `.env` file of the project directory.
  */
-export function readComposeFiles(files: readonly string[], environment: Variables): ComposeSource {
+export function readComposeFiles(files: readonly string[], environment: Variables, freeze = true): ComposeSource {
   if (files.length === 0) throw new ComposeError('<none>', undefined, 'files', 'no compose file given: name at least one, e.g. compose.yaml');
   const projectDir = path.dirname(path.resolve(files[0]));
-  const vars = { ...readDotEnv(projectDir, environment), ...environment };
+  const dotEnv = readDotEnv(projectDir, environment);
+  const vars = { ...dotEnv, ...environment };
+  const parameters = freeze ? undefined : new ComposeParameters(dotEnv);
   const unset: string[] = [];
   const serviceFiles = new Map<string, string>();
   let document: Record<string, any> = {};
   for (const file of files) {
-    const parsed = interpolateTree(parseComposeYaml(file), vars, file, [], unset);
+    const parsed = interpolateTree(parseComposeYaml(file), vars, file, [], unset, parameters);
     for (const name of Object.keys(parsed.services ?? {})) serviceFiles.set(name, file);
     document = mergeDocuments(document, parsed);
   }
-  return { projectDir, files, document, serviceFiles, unsetVariables: [...new Set(unset)], variables: vars };
+  return { projectDir, files, document, serviceFiles, unsetVariables: [...new Set(unset)], variables: vars, parameters };
 }
 
 function readDotEnv(projectDir: string, environment: Variables): Record<string, string | undefined> {
   const file = path.join(projectDir, '.env');
   if (!fs.existsSync(file)) return {};
+  const host = resolveHostPath(projectDir, '.env');
+  if (host.kind !== 'file') throw new ComposeError(file, undefined, '.env', `not read: it is ${host.kind === 'outside' ? host.reason : `not a regular file (${host.kind})`}; replace it with a file of the project`);
   const expand = envFileExpander(environment, reason => new ComposeError(file, undefined, 'interpolation', reason));
-  const parsed = parseEnvFile(fs.readFileSync(file, 'utf-8'), expand);
+  const parsed = parseEnvFile(readText(file, undefined, '.env'), expand);
   if (typeof parsed === 'number') throw new ComposeError(file, undefined, `line ${parsed}`, 'not a KEY=VALUE line (or an unclosed quote): fix the .env file');
   return Object.fromEntries(parsed);
 }
@@ -56,11 +64,7 @@ function readDotEnv(projectDir: string, environment: Variables): Record<string, 
 /** One file's document, checked to be a compose mapping with only known top-level keys. */
 export function parseComposeYaml(file: string): Record<string, any> {
   const text = readText(file, undefined, 'file');
-  const doc = YAML.parseDocument(text, { schema: 'core', merge: true, uniqueKeys: true, prettyErrors: false });
-  if (doc.errors.length > 0) {
-    throw new ComposeError(file, undefined, 'yaml', `malformed YAML: ${doc.errors[0].message}`);
-  }
-  const value = doc.toJS({ maxAliasCount: 1000 });
+  const value = parseComposeText(text, file) as any;
   if (value === null || value === undefined) throw new ComposeError(file, undefined, 'services', 'the file is empty: a compose file needs a services: mapping');
   if (!isMapping(value)) throw new ComposeError(file, undefined, '<root>', 'a compose file must be a mapping with a services: key');
   for (const key of Object.keys(value)) {
@@ -75,27 +79,38 @@ export function parseComposeYaml(file: string): Record<string, any> {
 
 /** A file's text; `service`/`key` name what referred to it. */
 export function readText(file: string, service: string | undefined, key: string, owner?: string): string {
-  try {
-    return fs.readFileSync(file, 'utf-8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? 'unreadable';
-    throw new ComposeError(owner ?? file, service, key, `cannot read ${JSON.stringify(file)} (${code}): check the path`);
-  }
+  const read = readTextFile(file);
+  if ('text' in read) return read.text;
+  throw new ComposeError(owner ?? file, service, key, `cannot read ${JSON.stringify(file)}: it ${read.problem}; check the path`);
 }
 
-function interpolateTree(value: any, vars: Variables, file: string, keyPath: string[], unset: string[]): any {
+function interpolateTree(value: any, vars: Variables, file: string, keyPath: string[], unset: string[], parameters?: ComposeParameters): any {
   if (typeof value === 'string') {
     const service = keyPath[0] === 'services' ? keyPath[1] : undefined;
     const key = keyPath.slice(service === undefined ? 0 : 2).join('.');
-    const result = interpolate(value, vars, reason => new ComposeError(file, service, key, reason));
+    const where = (reason: string) => new ComposeError(file, service, key, reason);
+    const result = interpolate(value, vars, where, isParameterized(keyPath) ? parameters : undefined);
     unset.push(...result.unset);
     return result.value;
   }
-  if (Array.isArray(value)) return value.map((item, i) => interpolateTree(item, vars, file, [...keyPath, String(i)], unset));
+  if (Array.isArray(value)) return value.map((item, i) => interpolateTree(item, vars, file, [...keyPath, String(i)], unset, parameters));
   if (isMapping(value)) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, interpolateTree(v, vars, file, [...keyPath, k], unset)]));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, interpolateTree(v, vars, file, [...keyPath, k], unset, parameters)]));
   }
   return value;
+}
+
+/**
+ * Values that become chart parameters: a service's `image`, `environment`
+ * values, `command` and `entrypoint` (where passwords passed as arguments
+ * would otherwise be written into the code). Every other value shapes the
+ * manifests (ports, users, volumes, restart policies) and is resolved at
+ * import, as compose does.
+ */
+function isParameterized(keyPath: string[]): boolean {
+  if (keyPath[0] !== 'services') return false;
+  if (keyPath[2] === 'command' || keyPath[2] === 'entrypoint') return keyPath.length <= 4;
+  return (keyPath[2] === 'image' && keyPath.length === 3) || (keyPath[2] === 'environment' && keyPath.length === 4);
 }
 
 export function isMapping(value: unknown): value is Record<string, any> {

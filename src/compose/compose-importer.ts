@@ -37,6 +37,26 @@ export interface ComposeImportOptions {
   readonly chartName?: string;
 
   /**
+   * The restart policy (a `docker run --restart` value: `no`, `always`,
+   * `unless-stopped`, `on-failure[:N]`) of services with neither `restart:`
+   * nor `deploy.restart_policy`.
+   *
+   * @default 'no' - as compose: such a service becomes a bare Pod
+   */
+  readonly defaultRestart?: string;
+
+  /**
+   * Write every compose variable's value at import into the code, as
+   * `docker compose config` shows it. Otherwise the variables of images and
+   * environment values become the chart's `variables` prop (defaults from the
+   * project's `.env` and the compose defaults; unset with no default: required
+   * at synth), which the generated `main` reads from the environment.
+   *
+   * @default false
+   */
+  readonly freeze?: boolean;
+
+  /**
    * Variables for interpolation, over the project's `.env`.
    *
    * @default process.env

@@ -1,7 +1,8 @@
 import * as path from 'path';
 import * as kplus from 'cdk8s-plus-28';
 import { ComposeError } from './compose-error';
-import { ComposeModel, DependencyCondition, FileReferenceModel, HealthcheckModel, MountModel, PortModel, ResourcesModel, ServiceModel } from './compose-model';
+import { BuildModel, ComposeModel, DependencyCondition, FileReferenceModel, HealthcheckModel, MountModel, PortModel, ResourcesModel, ServiceModel } from './compose-model';
+import { looksSecret } from './secret-names';
 import { ImageReference } from '../image/image-reference';
 import { dns1035LabelErrors, DNS1123_LABEL_MAX_LENGTH, dns1123SubdomainErrors, truncateWithHash } from '../names/names';
 import { DockerRestart } from '../policy/docker-restart';
@@ -13,14 +14,24 @@ export interface MappingOptions {
   readonly imageRegistry?: string;
   readonly imageTag: string;
   readonly profile?: SecurityProfile;
+  /** A value holding chart parameters as it is with their defaults, for checks at import. */
+  readonly preview?: (text: string) => string;
 }
 
 /** A chart-level volume source, declared once and mounted by name. */
 export type VolumePlan =
-  | { readonly kind: 'claim'; readonly variable: string; readonly name: string; readonly external: boolean; readonly users: string[] }
+  | { readonly kind: 'claim'; readonly variable: string; readonly name: string; readonly external: boolean }
   | { readonly kind: 'empty-dir'; readonly variable: string; readonly id: string; readonly name: string; readonly memory: boolean; readonly sizeBytes?: number }
-  | { readonly kind: 'config-map'; readonly variable: string; readonly name: string; readonly key: string; readonly content?: string }
-  | { readonly kind: 'secret'; readonly variable: string; readonly name: string; readonly key: string };
+  | { readonly kind: 'config-map'; readonly variable: string; readonly name: string; readonly key: string; readonly content?: string; readonly command?: string }
+  /** `command` creates it from a project file; without one, it is a compose secret (see `secretCommands`). */
+  | { readonly kind: 'secret'; readonly variable: string; readonly name: string; readonly key: string; readonly command?: string };
+
+/** A Secret the user creates, holding the secret environment values of one container. */
+export interface EnvSecretPlan {
+  readonly variable: string;
+  readonly name: string;
+  readonly keys: readonly string[];
+}
 
 export interface MountPlan {
   readonly volume: string;
@@ -34,7 +45,10 @@ export interface ContainerPlan {
   readonly image: string;
   readonly command?: string[];
   readonly args?: string[];
-  readonly env: ReadonlyArray<readonly [string, string]>;
+  /** Variables in order; a secret one (`looksSecret`) has no value here: it is read from `envSecret`. */
+  readonly env: ReadonlyArray<readonly [string, string | undefined]>;
+  /** The Secret (`<container>-env`) the secret variables are read from, if any. */
+  readonly envSecret?: EnvSecretPlan;
   readonly workingDir?: string;
   readonly uid?: number;
   readonly gid?: number;
@@ -81,9 +95,13 @@ export interface ComposePlan {
   readonly services: ServicePlan[];
   /** Services run only as init containers of their dependents. */
   readonly oneShots: string[];
-  /** `kubectl` commands that create the secrets the app mounts. */
+  /** `kubectl` commands that create the secrets (and the ConfigMaps not embedded) the app mounts. */
   readonly secretCommands: string[];
   readonly warnings: string[];
+  /** What became of each bind mount, one line each. */
+  readonly bindNotes: string[];
+  /** `docker build ... && docker push ...` for each image built from a `build:` section. */
+  readonly buildCommands: string[];
 }
 
 /** Capabilities Pod Security Standards baseline allows to add (k8s: pod-security-admission policy/check_capabilities_baseline.go). */
@@ -103,7 +121,7 @@ export function planCompose(model: ComposeModel, options: MappingOptions): Compo
   const volumes = new VolumeRegistry(variables, model);
   const oneShots = new Set(model.services.flatMap(s => s.dependsOn.filter(d => d.condition === 'service_completed_successfully').map(d => d.service)));
   const byName = new Map(model.services.map(s => [s.name, s]));
-  const containers = new Map(model.services.map(s => [s.name, planContainer(s, names.get(s.name)!, volumes, options, warnings)]));
+  const containers = new Map(model.services.map(s => [s.name, planContainer(s, names.get(s.name)!, volumes, options, warnings, variables)]));
   const dependedOn = new Set(model.services.filter(s => !oneShots.has(s.name)).flatMap(s => s.dependsOn.map(d => d.service)));
   const plans = startOrder(model.services).filter(s => !oneShots.has(s.name)).map(service => {
     const initServices = oneShotsOf(service, byName, oneShots);
@@ -122,7 +140,7 @@ export function planCompose(model: ComposeModel, options: MappingOptions): Compo
       kind,
       profile,
       profileReason: options.profile !== undefined ? 'chosen with --profile' : inferProfile(service).reason,
-      allowMutableImageTags: pod.some(s => isMutable(containers.get(s.name)!.image, s)),
+      allowMutableImageTags: pod.some(s => isMutable(containers.get(s.name)!.image, s, options)),
       replicas: kind === WorkloadKind.DEPLOYMENT ? service.replicas : undefined,
       recreate: kind === WorkloadKind.DEPLOYMENT && mounts.some(m => volumes.isClaim(m.volume)),
       fsGroup: writes ? service.gid ?? service.uid : undefined,
@@ -130,7 +148,7 @@ export function planCompose(model: ComposeModel, options: MappingOptions): Compo
       initContainers: initServices.map(s => withProfileDefaults(containers.get(s.name)!, s, profile)),
       waitFor: uniqueWaits([...initServices, service].flatMap(s => s.dependsOn
         .filter(d => !oneShots.has(d.service))
-        .map(d => waitPlan(byName.get(d.service)!, d.condition, names)))),
+        .map(d => waitPlan(byName.get(d.service)!, d.condition, names, warnings)))),
       service: hasPorts || dependedOn.has(service.name) ? { ports: service.ports, headless: !service.ports.some(p => p.protocol === 'TCP') } : undefined,
       annotations: annotations(service, warnings),
       stopGracePeriodSeconds: service.stopGracePeriodSeconds,
@@ -149,11 +167,16 @@ export function planCompose(model: ComposeModel, options: MappingOptions): Compo
     if (s.ports.length > 0) warn(warnings, s, 'ports', 'not carried over: a one-shot service (service_completed_successfully) runs as an init container and gets no Service');
     if (s.healthcheck !== undefined) warn(warnings, s, 'healthcheck', 'not carried over: init containers have no probes');
   }
-  for (const s of model.services.filter(service => isMutable(containers.get(service.name)!.image, service))) {
+  for (const s of model.services.filter(service => isMutable(containers.get(service.name)!.image, service, options))) {
     warn(warnings, s, s.build ? 'build' : 'image', `${JSON.stringify(containers.get(s.name)!.image)} has no pinned tag (untagged or :latest): kept runnable with allowMutableImageTags; pin a tag or digest`);
   }
-  checkSharedClaims(volumes, warnings);
-  return { volumes: volumes.all(), services: plans, oneShots: [...oneShots], secretCommands: secretCommands(model, volumes), warnings };
+  checkSharedClaims(volumes, plans, warnings);
+  const envSecrets = [...containers.values()].flatMap(c => (c.envSecret === undefined ? [] : [envSecretCommand(c.envSecret)]));
+  const commands = [...secretCommands(model, volumes), ...envSecrets];
+  const buildCommands = model.services.flatMap(s => (s.buildSpec === undefined ? [] : [buildCommand(s.buildSpec, containers.get(s.name)!.image)]));
+  return {
+    volumes: volumes.all(), services: plans, oneShots: [...oneShots], secretCommands: commands, warnings, bindNotes: model.bindNotes, buildCommands,
+  };
 }
 
 function warn(warnings: string[], service: ServiceModel, key: string, reason: string): void {
@@ -241,7 +264,9 @@ const ENV_VAR_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
 
 const KNOWN_CAPABILITIES = new Set(Object.keys(kplus.Capability));
 
-function planContainer(service: ServiceModel, name: string, volumes: VolumeRegistry, options: MappingOptions, warnings: string[]): ContainerPlan {
+function planContainer(
+  service: ServiceModel, name: string, volumes: VolumeRegistry, options: MappingOptions, warnings: string[], ids: Identifiers,
+): ContainerPlan {
   for (const [key, caps] of [['cap_add', service.capAdd], ['cap_drop', service.capDrop]] as const) {
     const unknown = caps.find(c => !KNOWN_CAPABILITIES.has(c));
     if (unknown !== undefined) throw new ComposeError(service.file, service.name, key, `${JSON.stringify(unknown)} is not a Linux capability: use a name such as NET_ADMIN`);
@@ -250,12 +275,23 @@ function planContainer(service: ServiceModel, name: string, volumes: VolumeRegis
     if (!ENV_VAR_NAME.test(key)) warn(warnings, service, `environment.${key}`, 'not carried over: not a valid Kubernetes environment variable name');
     return ENV_VAR_NAME.test(key);
   });
+  const secretKeys = env.filter(([key, value]) => looksSecret(key, value)).map(([key]) => key);
+  const envSecret = secretKeys.length === 0 ? undefined : {
+    variable: ids.unique(`${camel(name)}EnvSecret`),
+    name: truncateWithHash(`${name}-env`, DNS1123_LABEL_MAX_LENGTH),
+    keys: secretKeys,
+  };
+  if (envSecret !== undefined) {
+    warn(warnings, service, 'environment', `${secretKeys.join(', ')}: named like secrets, so their values are NOT written into the code; `
+      + `they are read from the Secret ${JSON.stringify(envSecret.name)} (secretKeyRef), which you create with the command in the header`);
+  }
   return {
     name,
     image: imageOf(service, name, options),
     command: service.entrypoint,
     args: service.command,
-    env,
+    env: env.map(([key, value]) => [key, secretKeys.includes(key) ? undefined : value] as const),
+    envSecret,
     workingDir: service.workingDir,
     uid: service.uid,
     gid: service.gid,
@@ -265,7 +301,7 @@ function planContainer(service: ServiceModel, name: string, volumes: VolumeRegis
     ports: service.ports,
     readiness: service.healthcheck,
     mounts: [
-      ...service.mounts.map(m => volumes.mount(service, name, m, warnings)),
+      ...service.mounts.flatMap(m => volumes.mount(service, name, m, warnings) ?? []),
       ...service.secrets.map(r => volumes.secret(r)),
       ...service.configs.map(r => volumes.config(service, r)),
     ],
@@ -287,19 +323,25 @@ function imageOf(service: ServiceModel, name: string, options: MappingOptions): 
   return `${options.imageRegistry.replace(/\/+$/, '')}/${name}:${options.imageTag}`;
 }
 
-function isMutable(image: string, service: ServiceModel): boolean {
+function isMutable(image: string, service: ServiceModel, options: MappingOptions): boolean {
   try {
-    return ImageReference.parse(image).isMutable;
+    return ImageReference.parse(options.preview?.(image) ?? image).isMutable;
   } catch (e) {
     throw new ComposeError(service.file, service.name, service.build ? 'build' : 'image', (e as Error).message);
   }
 }
 
-function waitPlan(dependency: ServiceModel, condition: DependencyCondition, names: Map<string, string>): WaitPlan {
+/**
+ * A dependency's waiter. `service_healthy` on a service with no healthcheck in
+ * the compose files is not an error for compose, which then uses the image's
+ * HEALTHCHECK (unknown here): the waiter only sees the Service's readiness.
+ */
+function waitPlan(dependency: ServiceModel, condition: DependencyCondition, names: Map<string, string>, warnings: string[]): WaitPlan {
   const name = names.get(dependency.name)!;
   const tcp = dependency.ports.find(p => p.protocol === 'TCP');
-  if (condition === 'service_healthy' && dependency.healthcheck === undefined) {
-    throw new ComposeError(dependency.file, dependency.name, 'healthcheck', `service_healthy is required by a dependent, but "${dependency.name}" has no healthcheck: add one (compose refuses this too)`);
+  if (condition === 'service_healthy' && dependency.healthcheck === undefined && !warnings.some(w => w.includes(`service "${dependency.name}": healthcheck: service_healthy`))) {
+    warn(warnings, dependency, 'healthcheck', `service_healthy is required by a dependent, but "${dependency.name}" has no healthcheck here (compose would use its image's HEALTHCHECK, `
+      + 'which the import cannot see): dependents wait for it to accept connections (or to be ready) only; add a healthcheck to wait for health');
   }
   if (tcp === undefined) return { kind: 'service-name', name, because: condition };
   return { kind: 'tcp', host: name, port: tcp.containerPort, because: condition };
@@ -331,23 +373,51 @@ function notePorts(service: ServiceModel, warnings: string[]): void {
   }
 }
 
-function checkSharedClaims(volumes: VolumeRegistry, warnings: string[]): void {
+/** A claim mounted by several Pods (not by several containers of one Pod, which share its node). */
+function checkSharedClaims(volumes: VolumeRegistry, plans: ServicePlan[], warnings: string[]): void {
   for (const volume of volumes.all()) {
-    if (volume.kind === 'claim' && new Set(volume.users).size > 1) {
-      warnings.push(`volumes.${volume.name}: shared by ${[...new Set(volume.users)].join(', ')}: a ReadWriteOnce claim mounts on one node only; give it a ReadWriteMany StorageClass or keep them on one node`);
+    if (volume.kind !== 'claim') continue;
+    const users = plans.filter(p => [p.container, ...p.initContainers].some(c => c.mounts.some(m => m.volume === volume.variable))).map(p => p.name);
+    if (users.length > 1) {
+      warnings.push(`volumes.${volume.name}: shared by ${users.join(', ')}: a ReadWriteOnce claim mounts on one node only; give it a ReadWriteMany StorageClass or keep them on one node`);
     }
   }
 }
 
 function secretCommands(model: ComposeModel, volumes: VolumeRegistry): string[] {
-  return volumes.all().filter((v): v is Extract<VolumePlan, { kind: 'secret' }> => v.kind === 'secret').map(v => {
+  const fromFiles = volumes.all().flatMap(v => (v.kind === 'secret' || v.kind === 'config-map') && v.command !== undefined ? [v.command] : []);
+  return [...fromFiles, ...volumes.all().filter((v): v is Extract<VolumePlan, { kind: 'secret' }> => v.kind === 'secret' && v.command === undefined).map(v => {
     const secret = model.secrets.get(v.key)!;
     if (secret.external !== undefined) return `# ${v.name}: external in compose: it must already exist, with the key ${v.key}`;
     const from = secret.file !== undefined
       ? `--from-file=${shellQuote(`${v.key}=${secret.file}`)}`
       : `--from-literal=${shellQuote(`${v.key}=`)}"$${secret.environment}"`;
     return `kubectl create secret generic ${v.name} ${from}`;
-  });
+  })];
+}
+
+/** Creates the Secret from shell variables of the same names, so that no value is written anywhere by the import. */
+function envSecretCommand(secret: EnvSecretPlan): string {
+  return `kubectl create secret generic ${secret.name} ${secret.keys.map(k => `--from-literal=${shellQuote(`${k}=`)}"$${k}"`).join(' ')}`;
+}
+
+/**
+ * The commands `docker compose build && docker compose push` would run for one
+ * service: compose reads `dockerfile` relative to the context, `docker build -f`
+ * relative to the working directory (the project directory here).
+ */
+function buildCommand(build: BuildModel, image: string): string {
+  const remote = /^[a-z]+:\/\//i.test(build.context) || build.context.startsWith('git@');
+  const relativeToContext = build.dockerfile !== undefined && !remote && !path.isAbsolute(build.dockerfile);
+  const dockerfile = relativeToContext ? path.join(build.context, build.dockerfile!) : build.dockerfile;
+  const words = [
+    'docker build -t', shellQuote(image),
+    ...(dockerfile === undefined ? [] : ['-f', shellQuote(dockerfile)]),
+    ...(build.target === undefined ? [] : ['--target', shellQuote(build.target)]),
+    shellQuote(build.context),
+    '&& docker push', shellQuote(image),
+  ];
+  return words.join(' ');
 }
 
 /** A word the shell reads back as it is. */
@@ -385,7 +455,8 @@ class VolumeRegistry {
     return this.find(variable)?.kind === 'claim';
   }
 
-  public mount(service: ServiceModel, owner: string, mount: MountModel, warnings: string[]): MountPlan {
+  /** The mount, or undefined for a bind that is not mounted at all. */
+  public mount(service: ServiceModel, owner: string, mount: MountModel, warnings: string[]): MountPlan | undefined {
     switch (mount.kind) {
       case 'volume': {
         const plan = this.declare(`claim:${mount.volume}`, () => ({
@@ -393,25 +464,44 @@ class VolumeRegistry {
           variable: this.variables.unique(`${camel(slug(mount.volume))}Volume`),
           name: slug(mount.volume),
           external: this.model.volumes.get(mount.volume)!.external,
-          users: [],
         }));
-        if (plan.kind === 'claim') plan.users.push(owner);
         return { volume: plan.variable, path: mount.target, readOnly: mount.readOnly };
       }
       case 'bind-file': {
         if (!mount.readOnly) warn(warnings, service, 'volumes', `bind mount ${JSON.stringify(mount.source)} → ${JSON.stringify(mount.target)} becomes a read-only ConfigMap: writes to it fail`);
         const key = configKey(path.basename(mount.source));
         const name = truncateWithHash(`${owner}-${slug(path.basename(mount.source))}`, DNS1123_LABEL_MAX_LENGTH);
-        const plan = this.declare(`file:${owner}:${mount.target}`, () => ({ kind: 'config-map', variable: this.variables.unique(`${camel(name)}File`), name, key, content: mount.content }));
+        // one ConfigMap per project file, whoever mounts it (a one-shot and its dependent often both do)
+        const plan = this.declare(`file:${path.normalize(mount.source)}`, () => ({ kind: 'config-map', variable: this.variables.unique(`${camel(name)}File`), name, key, content: mount.content }));
         return { volume: plan.variable, path: mount.target, readOnly: true, subPath: key };
       }
+      case 'bind-reference': {
+        const key = configKey(path.basename(mount.relative));
+        const name = truncateWithHash(`file-${slug(mount.relative)}`, DNS1123_LABEL_MAX_LENGTH);
+        const from = `--from-file=${shellQuote(`${key}=${mount.relative}`)}`;
+        const plan = this.declare(`file-ref:${mount.relative}`, () => (mount.secret
+          ? { kind: 'secret', variable: this.variables.unique(`${camel(name)}Secret`), name, key, command: `kubectl create secret generic ${name} ${from}` }
+          : { kind: 'config-map', variable: this.variables.unique(`${camel(name)}Config`), name, key, command: `kubectl create configmap ${name} ${from}` }));
+        return { volume: plan.variable, path: mount.target, readOnly: true, subPath: key };
+      }
+      case 'bind-claim': {
+        const source = path.normalize(mount.source).replace(/(.)\/+$/, '$1');
+        const plan = this.declare(`claim:bind:${source}`, () => {
+          const name = truncateWithHash(`host-${slug(source)}`, DNS1123_LABEL_MAX_LENGTH);
+          return { kind: 'claim', variable: this.variables.unique(`${camel(name)}Volume`), name, external: false };
+        });
+        return { volume: plan.variable, path: mount.target, readOnly: false };
+      }
+      case 'bind-skipped':
+        return undefined;
       default: {
-        const prefix = mount.kind === 'tmpfs' ? 'tmpfs' : mount.kind === 'anonymous' ? 'scratch' : 'bind';
-        const name = truncateWithHash(`${prefix}-${slug(mount.target)}`, DNS1123_LABEL_MAX_LENGTH);
+        // the owner is in the name: a one-shot folded into its dependent's Pod may use the same target
+        const prefix = mount.kind === 'tmpfs' ? 'tmpfs' : 'scratch';
+        const name = truncateWithHash(`${prefix}-${owner}-${slug(mount.target)}`, DNS1123_LABEL_MAX_LENGTH);
         const plan = this.declare(`dir:${owner}:${mount.target}`, () => ({
           kind: 'empty-dir',
-          variable: this.variables.unique(`${camel(`${owner}-${name}`)}`),
-          id: `${owner}-${name}`,
+          variable: this.variables.unique(camel(name)),
+          id: name,
           name,
           memory: mount.kind === 'tmpfs',
           sizeBytes: mount.kind === 'tmpfs' ? mount.sizeBytes : undefined,
@@ -430,7 +520,18 @@ class VolumeRegistry {
   public config(service: ServiceModel, ref: FileReferenceModel): MountPlan {
     const config = this.model.configs.get(ref.source)!;
     const key = configKey(ref.source);
-    const plan = this.declare(`config:${ref.source}`, () => ({ kind: 'config-map', variable: this.variables.unique(`${camel(slug(ref.source))}Config`), name: slug(config.external ?? ref.source), key, content: config.content }));
+    const name = slug(config.external ?? ref.source);
+    const from = config.fromFile === undefined ? undefined : `--from-file=${shellQuote(`${key}=${config.fromFile.path}`)}`;
+    const plan = this.declare(`config:${ref.source}`, () => (config.fromFile?.secret
+      ? { kind: 'secret', variable: this.variables.unique(`${camel(slug(ref.source))}Config`), name, key, command: `kubectl create secret generic ${name} ${from}` }
+      : {
+        kind: 'config-map',
+        variable: this.variables.unique(`${camel(slug(ref.source))}Config`),
+        name,
+        key,
+        content: config.content,
+        command: from === undefined ? undefined : `kubectl create configmap ${name} ${from}`,
+      }));
     void service;
     return { volume: plan.variable, path: ref.target, readOnly: true, subPath: key };
   }

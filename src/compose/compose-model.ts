@@ -1,10 +1,9 @@
-import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { ComposeError } from './compose-error';
 import { isMapping, listToMapping, readText } from './compose-file';
 import { asText, asTextList, Fail, parseBytes, parseCpus, parseDuration, parsePortNumber } from './compose-values';
 import { envFileExpander, parseEnvFile } from './env-file';
+import { EMBED_MAX_BYTES, judgeFile, resolveHostPath } from './host-files';
 import { Variables } from './interpolation';
 import { splitShellWords } from './shell-words';
 
@@ -37,9 +36,23 @@ export interface HealthcheckModel {
 export type MountModel =
   | { readonly kind: 'volume'; readonly volume: string; readonly target: string; readonly readOnly: boolean }
   | { readonly kind: 'anonymous'; readonly target: string }
+  /** A project file whose text is embedded (a ConfigMap built from it). */
   | { readonly kind: 'bind-file'; readonly source: string; readonly content: string; readonly target: string; readonly readOnly: boolean }
-  | { readonly kind: 'bind-dir'; readonly source: string; readonly target: string }
+  /** A project file referenced by name, never embedded: the user creates the Secret or ConfigMap from `relative`. */
+  | { readonly kind: 'bind-reference'; readonly source: string; readonly relative: string; readonly target: string; readonly secret: boolean }
+  /** A read-write bind holding data: a claim shared by every bind of the same source. */
+  | { readonly kind: 'bind-claim'; readonly source: string; readonly target: string }
+  /** Not mounted at all: the image's own content at the target stays. */
+  | { readonly kind: 'bind-skipped'; readonly source: string; readonly target: string }
   | { readonly kind: 'tmpfs'; readonly target: string; readonly sizeBytes?: number };
+
+/** What `docker build` needs to build a service's image. */
+export interface BuildModel {
+  /** Relative to the project directory (`.` for itself), or a URL. */
+  readonly context: string;
+  readonly dockerfile?: string;
+  readonly target?: string;
+}
 
 /** A secret or config mounted into the container. */
 export interface FileReferenceModel {
@@ -59,7 +72,10 @@ export interface ServiceModel {
   /** The last file that defines or overrides the service. */
   readonly file: string;
   readonly image?: string;
+  /** Runs an image built from `build:` (it has no `image:`). */
   readonly build: boolean;
+  /** The `build:` section, whether or not an `image:` names what it builds. */
+  readonly buildSpec?: BuildModel;
   readonly entrypoint?: string[];
   readonly command?: string[];
   /** Variables in compose's order: env_file first, then environment (which wins). */
@@ -98,6 +114,8 @@ export interface ConfigModel {
   readonly name: string;
   readonly content?: string;
   readonly external?: string;
+  /** A file that is not embedded: the user creates the ConfigMap (or Secret) from it. */
+  readonly fromFile?: { readonly path: string; readonly secret: boolean };
 }
 
 export interface ComposeModel {
@@ -110,6 +128,8 @@ export interface ComposeModel {
   readonly volumes: ReadonlyMap<string, { readonly external: boolean }>;
   /** Everything not carried over, one line each, naming file, service and key. */
   readonly warnings: string[];
+  /** What became of each bind mount, one line each (for the header). */
+  readonly bindNotes: string[];
 }
 
 const HANDLED_KEYS = new Set([
@@ -201,6 +221,9 @@ interface Context {
   readonly volumes: ReadonlyMap<string, unknown>;
   readonly secrets: ReadonlyMap<string, unknown>;
   readonly configs: ReadonlyMap<string, unknown>;
+  readonly bindNotes: string[];
+  /** The restart policy of a service that sets none. */
+  readonly defaultRestart: string;
 }
 
 /** The merged document as a validated model; throws `ComposeError` for anything that cannot be converted faithfully. */
@@ -210,8 +233,10 @@ export function buildModel(
   files: readonly string[],
   serviceFiles: ReadonlyMap<string, string>,
   variables: Variables = {},
+  defaultRestart = 'no',
 ): ComposeModel {
   const warnings: string[] = [];
+  const bindNotes: string[] = [];
   const lastFile = files[files.length - 1];
   if (document.version !== undefined) warnings.push(`${lastFile}: version: not carried over (obsolete in the compose specification, which reads every file the same way)`);
   for (const key of Object.keys(document).filter(k => k.startsWith('x-') || k === 'networks')) {
@@ -219,14 +244,15 @@ export function buildModel(
   }
   const volumes = readVolumes(document.volumes, lastFile, warnings);
   const secrets = readSecrets(document.secrets, projectDir, lastFile);
-  const configs = readConfigs(document.configs, projectDir, lastFile);
+  const configs = readConfigs(document.configs, projectDir, lastFile, warnings);
   const services = Object.entries(document.services ?? {}).map(([name, definition]) => {
-    const ctx: Context = { projectDir, variables, file: serviceFiles.get(name) ?? lastFile, service: name, warnings, volumes, secrets, configs };
+    const file = serviceFiles.get(name) ?? lastFile;
+    const ctx: Context = { projectDir, variables, file, service: name, warnings, volumes, secrets, configs, bindNotes, defaultRestart };
     return readService(ctx, definition);
   });
   if (services.length === 0) throw new ComposeError(lastFile, undefined, 'services', 'no service defined: nothing to import');
   checkDependencies(services, warnings);
-  return { name: typeof document.name === 'string' ? document.name : undefined, projectDir, files, services, secrets, configs, volumes, warnings };
+  return { name: typeof document.name === 'string' ? document.name : undefined, projectDir, files, services, secrets, configs, volumes, warnings, bindNotes };
 }
 
 function failer(ctx: Context, key: string): Fail {
@@ -249,13 +275,16 @@ function readService(ctx: Context, definition: unknown): ServiceModel {
     else throw failer(ctx, key)('not a compose service key: fix its spelling or remove it');
   }
   if (d.image === undefined && d.build === undefined) throw failer(ctx, 'image')('a service needs an image or a build');
-  if (d.build !== undefined && d.image !== undefined) warn(ctx, 'build', `not carried over: the image ${JSON.stringify(String(d.image))} is used as it is`);
+  if (d.build !== undefined && d.image !== undefined) {
+    warn(ctx, 'build', `the image ${JSON.stringify(String(d.image))} runs as it is: build and push it with the command in the header first`);
+  }
   const user = readUser(ctx, d.user);
   return {
     name: ctx.service,
     file: ctx.file,
     image: d.image === undefined ? undefined : asText(d.image, failer(ctx, 'image'), 'image'),
     build: d.build !== undefined && d.image === undefined,
+    buildSpec: readBuild(ctx, d.build),
     entrypoint: readCommand(ctx, 'entrypoint', d.entrypoint),
     command: readCommand(ctx, 'command', d.command),
     environment: readEnvironment(ctx, d.env_file, d.environment),
@@ -266,7 +295,7 @@ function readService(ctx: Context, definition: unknown): ServiceModel {
     capAdd: readCapabilities(ctx, 'cap_add', d.cap_add),
     capDrop: readCapabilities(ctx, 'cap_drop', d.cap_drop),
     privileged: d.privileged === true,
-    mounts: [...readTmpfs(ctx, d.tmpfs), ...readVolumeMounts(ctx, d.volumes)],
+    mounts: [...readTmpfs(ctx, d.tmpfs), ...readVolumeMounts(ctx, d.volumes, readBuild(ctx, d.build))],
     secrets: readFileReferences(ctx, 'secrets', d.secrets, ctx.secrets, name => `/run/secrets/${name}`),
     configs: readFileReferences(ctx, 'configs', d.configs, ctx.configs, name => `/${name}`),
     ports: readPorts(ctx, d.ports, d.expose),
@@ -313,12 +342,18 @@ function readEnvironment(ctx: Context, envFiles: unknown, environment: unknown):
   for (const entry of envFiles === undefined ? [] : Array.isArray(envFiles) ? envFiles : [envFiles]) {
     const file = typeof entry === 'string' ? entry : entry?.path;
     const required = isMapping(entry) ? entry.required !== false : true;
-    const resolved = path.resolve(ctx.projectDir, String(file));
-    if (!fs.existsSync(resolved)) {
+    const host = resolveHostPath(ctx.projectDir, String(file));
+    if (host.kind === 'missing') {
       if (required) throw failer(ctx, 'env_file')(`${JSON.stringify(String(file))} does not exist: create it, or mark it required: false`);
       continue;
     }
-    const parsed = parseEnvFile(readText(resolved, ctx.service, 'env_file', ctx.file), envFileExpander(ctx.variables, failer(ctx, 'env_file')));
+    if (host.kind !== 'file') {
+      const why = host.kind === 'outside' ? host.reason : host.kind === 'unresolvable' ? host.reason : `not a regular file (${host.kind})`;
+      warn(ctx, 'env_file', `${JSON.stringify(String(file))} is NOT read (${why}): only files inside the project are read; its variables are not carried over; `
+        + 'create a Secret from it (kubectl create secret generic NAME --from-env-file=FILE) and add it with envFrom');
+      continue;
+    }
+    const parsed = parseEnvFile(readText(path.resolve(ctx.projectDir, String(file)), ctx.service, 'env_file', ctx.file), envFileExpander(ctx.variables, failer(ctx, 'env_file')));
     if (typeof parsed === 'number') throw failer(ctx, 'env_file')(`${JSON.stringify(String(file))} line ${parsed} is not a KEY=VALUE line (or has an unclosed quote)`);
     for (const [k, v] of parsed) if (v !== undefined) vars.set(k, v);
   }
@@ -328,6 +363,12 @@ function readEnvironment(ctx: Context, envFiles: unknown, environment: unknown):
       vars.delete(name);
     } else {
       vars.set(name, asText(value, failer(ctx, `environment.${name}`), 'an environment value'));
+    }
+  }
+  for (const [name, value] of vars) {
+    if (Buffer.byteLength(value) > EMBED_MAX_BYTES) {
+      warn(ctx, `environment.${name}`, `not carried over: its value is ${Buffer.byteLength(value)} bytes, more than the ${EMBED_MAX_BYTES / 1024} KiB embedded in code; put it in a file mounted from a ConfigMap`);
+      vars.delete(name);
     }
   }
   return [...vars.entries()];
@@ -358,10 +399,19 @@ function readTmpfs(ctx: Context, value: unknown): MountModel[] {
   });
 }
 
-function readVolumeMounts(ctx: Context, value: unknown): MountModel[] {
-  if (value === undefined) return [];
+function readVolumeMounts(ctx: Context, value: unknown, build: BuildModel | undefined): MountModel[] {
+  if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) throw failer(ctx, 'volumes')('must be a list of mounts');
-  return value.map(entry => readVolumeMount(ctx, isMapping(entry) ? entry : shortVolume(ctx, asText(entry, failer(ctx, 'volumes'), 'a volume'))));
+  return value.map(entry => readVolumeMount(ctx, isMapping(entry) ? entry : shortVolume(ctx, asText(entry, failer(ctx, 'volumes'), 'a volume')), build));
+}
+
+/** `build: ./dir` or `build: { context, dockerfile, target }`. */
+function readBuild(ctx: Context, value: unknown): BuildModel | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'string') return { context: value };
+  if (!isMapping(value)) throw failer(ctx, 'build')('must be a path or a mapping with context, dockerfile and target');
+  const text = (key: string) => (value[key] === undefined || value[key] === null ? undefined : asText(value[key], failer(ctx, `build.${key}`), `build.${key}`));
+  return { context: text('context') ?? '.', dockerfile: text('dockerfile'), target: text('target') };
 }
 
 /** `SOURCE:TARGET[:MODE]` or `TARGET`, as the long syntax. */
@@ -374,7 +424,7 @@ function shortVolume(ctx: Context, text: string): Record<string, any> {
   return { type: bind ? 'bind' : 'volume', source, target, read_only: mode.split(',').includes('ro') };
 }
 
-function readVolumeMount(ctx: Context, v: Record<string, any>): MountModel {
+function readVolumeMount(ctx: Context, v: Record<string, any>, build: BuildModel | undefined): MountModel {
   const fail = failer(ctx, 'volumes');
   const target = asText(v.target, fail, 'a mount target');
   if (!target.startsWith('/')) throw fail(`mount target ${JSON.stringify(target)} must be an absolute path`);
@@ -387,27 +437,59 @@ function readVolumeMount(ctx: Context, v: Record<string, any>): MountModel {
       if (!ctx.volumes.has(String(v.source))) throw fail(`named volume ${JSON.stringify(String(v.source))} is not declared under the top-level volumes: declare it`);
       return { kind: 'volume', volume: String(v.source), target, readOnly };
     case 'bind':
-      return readBind(ctx, asText(v.source, fail, 'a bind source'), target, readOnly);
+      return readBind(ctx, asText(v.source, fail, 'a bind source'), target, readOnly, build);
     default:
       throw fail(`mount type ${JSON.stringify(String(v.type))} at ${JSON.stringify(target)} cannot be converted: use a named volume, a bind or a tmpfs`);
   }
 }
 
-/** 1 MiB is the most a ConfigMap can hold (etcd's object limit, minus room for metadata). */
-const CONFIG_MAP_MAX_BYTES = 1024 * 1024 - 4096;
-
-function readBind(ctx: Context, source: string, target: string, readOnly: boolean): MountModel {
-  const resolved = source.startsWith('~') ? path.join(os.homedir(), source.slice(1)) : path.resolve(ctx.projectDir, source);
-  const stat = fs.statSync(resolved, { throwIfNoEntry: false });
-  if (stat?.isFile()) {
-    const bytes = fs.readFileSync(resolved);
-    const content = bytes.toString('utf-8');
-    if (bytes.length <= CONFIG_MAP_MAX_BYTES && Buffer.from(content, 'utf-8').equals(bytes)) {
-      return { kind: 'bind-file', source, content, target, readOnly };
+/**
+ * A bind mount, faithfully or not at all: a project file that is UTF-8 text
+ * (not key material, at most EMBED_MAX_BYTES) is embedded; other project files
+ * are referenced by name; anything else (a directory, a path outside the
+ * project) is never read: a read-only bind, or source code next to `build:`,
+ * is not mounted (the image keeps its content), and a read-write bind holding
+ * data becomes a claim, like a named volume.
+ */
+function readBind(ctx: Context, source: string, target: string, readOnly: boolean, build: BuildModel | undefined): MountModel {
+  const host = resolveHostPath(ctx.projectDir, source);
+  const where = `${JSON.stringify(source)} → ${JSON.stringify(target)}`;
+  const note = (decision: string) => ctx.bindNotes.push(`${ctx.service}: ${where}: ${decision}`);
+  if (host.kind === 'file') {
+    const verdict = judgeFile(host);
+    if (verdict.kind === 'text') {
+      note(`embedded from the project file (a ConfigMap, read-only)${readOnly ? '' : '; writes fail'}`);
+      return { kind: 'bind-file', source, content: verdict.content, target, readOnly };
     }
+    const resource = verdict.kind === 'secret' ? 'Secret' : 'ConfigMap';
+    note(`NOT embedded (${verdict.reason}): a ${resource} referenced by name; create it with the command below`);
+    warn(ctx, 'volumes', `bind mount ${where}: the file is NOT embedded (${verdict.reason}): mounted from a ${resource} you create with the command in the header`);
+    return { kind: 'bind-reference', source, relative: host.relative, target, secret: verdict.kind === 'secret' };
   }
-  warn(ctx, 'volumes', `bind mount ${JSON.stringify(source)} → ${JSON.stringify(target)} is NOT carried over: ${stat?.isFile() ? 'the file is not UTF-8 text under 1 MiB' : 'a directory of this machine'} cannot be shipped in a manifest; an EMPTY emptyDir is mounted instead: bake the content into the image or use a volume`);
-  return { kind: 'bind-dir', source, target };
+  const what = host.kind === 'outside' ? host.reason : host.kind === 'unresolvable' ? host.reason
+    : host.kind === 'special' ? 'not a regular file (a FIFO, socket or device)' : host.kind === 'missing' ? 'a path that does not exist yet' : 'a directory of the project';
+  const sourceCode = build !== undefined && (host.kind === 'directory' || host.kind === 'missing') && insideBuildContext(ctx.projectDir, build, host.relative);
+  if (readOnly || sourceCode || host.kind === 'special' || host.kind === 'unresolvable' || isHostSystemPath(source)) {
+    const why = readOnly ? 'a read-only bind' : sourceCode ? 'source code next to build:' : 'a host path with no counterpart in a cluster';
+    note(`NOT mounted (${why}, ${what}): the image's own content at the target stays`);
+    warn(ctx, 'volumes', `bind mount ${where} is NOT mounted (${why}; ${what}, not read): the image's own content at ${JSON.stringify(target)} stays; bake what it held into the image (COPY in the Dockerfile) if the app needs it`);
+    return { kind: 'bind-skipped', source, target };
+  }
+  note(`a PersistentVolumeClaim (read-write data, ${what}), EMPTY at first: the host's content is not copied`);
+  warn(ctx, 'volumes', `bind mount ${where} becomes a PersistentVolumeClaim like a named volume (${what}, not read): the host's current content is NOT copied; load it into the claim if the app needs it`);
+  return { kind: 'bind-claim', source, target };
+}
+
+/** Docker's socket, devices and kernel file systems: a cluster gives no access to them. */
+function isHostSystemPath(source: string): boolean {
+  return /^\/(dev|proc|sys|run|var\/run|etc|boot|lib|usr|bin|sbin)(\/|$)|\.sock$/.test(source) || source === '/';
+}
+
+function insideBuildContext(projectDir: string, build: BuildModel, relative: string): boolean {
+  if (/^[a-z]+:\/\//i.test(build.context) || build.context.startsWith('git@')) return false;
+  const context = path.relative(projectDir, path.resolve(projectDir, build.context)) || '.';
+  const rel = path.relative(context === '.' ? '' : context, relative === '.' ? '' : relative);
+  return context === '.' || rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
 function readFileReferences(
@@ -520,13 +602,14 @@ function healthcheckCommand(ctx: Context, test: unknown): string[] | undefined {
 /**
  * `restart` wins over `deploy.restart_policy`, as in `docker compose up`;
  * the policy is translated to the `--restart` form `DockerRestart` reads.
+ * With neither, the import's default (compose's is `no`).
  */
 function readRestart(ctx: Context, restart: unknown, policy: unknown): string {
   if (restart !== undefined) {
     const text = asText(restart, failer(ctx, 'restart'), 'restart');
     return text === 'false' ? 'no' : text;
   }
-  if (!isMapping(policy)) return 'no';
+  if (!isMapping(policy)) return ctx.defaultRestart;
   for (const key of ['delay', 'window']) {
     if (policy[key] !== undefined) warn(ctx, `deploy.restart_policy.${key}`, 'not carried over: the kubelet\'s back-off decides the delay');
   }
@@ -604,7 +687,7 @@ function readSecrets(value: unknown, projectDir: string, file: string): Map<stri
   return result;
 }
 
-function readConfigs(value: unknown, projectDir: string, file: string): Map<string, ConfigModel> {
+function readConfigs(value: unknown, projectDir: string, file: string, warnings: string[]): Map<string, ConfigModel> {
   const result = new Map<string, ConfigModel>();
   for (const [name, spec] of Object.entries(isMapping(value) ? value : {})) {
     const s = isMapping(spec) ? spec : {};
@@ -614,12 +697,25 @@ function readConfigs(value: unknown, projectDir: string, file: string): Map<stri
     } else if (s.content !== undefined) {
       result.set(name, { name, content: String(s.content) });
     } else if (s.file !== undefined) {
-      result.set(name, { name, content: readText(path.resolve(projectDir, String(s.file)), undefined, key, file) });
+      result.set(name, readConfigFile(name, String(s.file), projectDir, file, warnings));
     } else {
       throw new ComposeError(file, undefined, key, 'needs file, content or external: true (environment configs are not supported)');
     }
   }
   return result;
+}
+
+/** A config's file: embedded when it is project text; otherwise referenced by name, never read. */
+function readConfigFile(name: string, source: string, projectDir: string, file: string, warnings: string[]): ConfigModel {
+  const key = `configs.${name}`;
+  const host = resolveHostPath(projectDir, source);
+  if (host.kind === 'missing') throw new ComposeError(file, undefined, `${key}.file`, `${JSON.stringify(source)} does not exist: create it or fix the path`);
+  const verdict = host.kind === 'file' ? judgeFile(host) : undefined;
+  if (verdict?.kind === 'text') return { name, content: verdict.content };
+  const why = verdict !== undefined ? verdict.reason : host.kind === 'outside' ? host.reason : host.kind === 'unresolvable' ? host.reason : `not a regular file (${host.kind})`;
+  const secret = verdict?.kind === 'secret';
+  warnings.push(`${file}: ${key}.file: ${JSON.stringify(source)} is NOT embedded (${why}): mounted from a ${secret ? 'Secret' : 'ConfigMap'} you create with the command in the header`);
+  return { name, fromFile: { path: host.kind === 'outside' ? source : host.kind === 'file' ? host.relative : source, secret } };
 }
 
 /** depends_on names existing services and has no cycle (compose refuses both). */

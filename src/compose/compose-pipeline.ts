@@ -1,9 +1,11 @@
 import * as path from 'path';
+import { ComposeError } from './compose-error';
 import { readComposeFiles } from './compose-file';
 import type { ComposeImportOptions } from './compose-importer';
 import { planCompose } from './compose-mapping';
 import { buildModel } from './compose-model';
 import { writeTypeScript } from './typescript-writer';
+import { DockerRestart } from '../policy/docker-restart';
 
 /** What converting a compose project gave: the app's source and everything not carried over. */
 export interface ImportedCompose {
@@ -14,9 +16,20 @@ export interface ImportedCompose {
 /** Compose files → merged document → model → plan → TypeScript; `ComposeImporter` loads this lazily. */
 export function importCompose(files: string[], options: ComposeImportOptions): ImportedCompose {
   const environment = options.environment ?? process.env;
-  const source = readComposeFiles(files, environment);
-  const model = buildModel(source.document, source.projectDir, files, source.serviceFiles, source.variables);
-  const plan = planCompose(model, { imageRegistry: options.imageRegistry, imageTag: options.imageTag ?? 'latest', profile: options.profile });
+  const source = readComposeFiles(files, environment, options.freeze ?? false);
+  const parameters = source.parameters;
+  const describe = (text: string) => (parameters === undefined ? text : parameters.describe(text));
+  const defaultRestart = checkDefaultRestart(options.defaultRestart, files[0]);
+  const model = buildModel(source.document, source.projectDir, files, source.serviceFiles, source.variables, defaultRestart);
+  const preview = parameters === undefined ? undefined : (text: string) => parameters.preview(text);
+  const mappingOptions = { imageRegistry: options.imageRegistry, imageTag: options.imageTag ?? 'latest', profile: options.profile, preview };
+  const planned = planCompose(model, mappingOptions);
+  const plan = {
+    ...planned,
+    warnings: planned.warnings.map(describe),
+    buildCommands: planned.buildCommands.map(describe),
+    bindNotes: planned.bindNotes.map(describe),
+  };
   const unset = source.unsetVariables.map(name => `${files[0]}: \${${name}}: not set and no default: an empty string was substituted, as compose does`);
   const warnings = [...unset, ...plan.warnings];
   const shown = files.map(f => path.relative(source.projectDir, path.resolve(f)) || f);
@@ -28,8 +41,20 @@ export function importCompose(files: string[], options: ComposeImportOptions): I
       files: shown,
       chartName,
       className: `${pascal(chartName)}Chart`,
+      parameters,
     }),
   };
+}
+
+/** `--default-restart`, checked as Docker checks `--restart`. */
+function checkDefaultRestart(value: string | undefined, file: string): string {
+  if (value === undefined) return 'no';
+  try {
+    DockerRestart.parse(value);
+  } catch (e) {
+    throw new ComposeError(file, undefined, 'defaultRestart', (e as Error).message);
+  }
+  return value;
 }
 
 /** The header names files relative to the project, so the output does not depend on the working directory. */

@@ -1,4 +1,5 @@
 import { ComposeError } from './compose-error';
+import { ComposeParameters, ParameterOperator } from './compose-parameters';
 
 /** Variables for interpolation: the environment over the project's `.env`. */
 export type Variables = Readonly<Record<string, string | undefined>>;
@@ -21,13 +22,15 @@ export interface InterpolationResult {
  *
  * `where` names the file, service and key for the error message.
  */
-export function interpolate(text: string, vars: Variables, where: (reason: string) => ComposeError): InterpolationResult {
+export function interpolate(
+  text: string, vars: Variables, where: (reason: string) => ComposeError, parameters?: ComposeParameters,
+): InterpolationResult {
   const unset: string[] = [];
-  const value = expand(text, vars, where, unset);
+  const value = expand(text, vars, where, unset, parameters);
   return { value, unset };
 }
 
-function expand(text: string, vars: Variables, where: (reason: string) => ComposeError, unset: string[]): string {
+function expand(text: string, vars: Variables, where: (reason: string) => ComposeError, unset: string[], parameters?: ComposeParameters): string {
   let out = '';
   let i = 0;
   while (i < text.length) {
@@ -44,14 +47,14 @@ function expand(text: string, vars: Variables, where: (reason: string) => Compos
     } else if (next === '{') {
       const end = closingBrace(text, dollar + 2);
       if (end === -1) throw where(`invalid interpolation format in ${JSON.stringify(text)}: "\${" without a closing "}"`);
-      out += braced(text.slice(dollar + 2, end), text, vars, where, unset);
+      out += braced(text.slice(dollar + 2, end), text, vars, where, unset, parameters);
       i = end + 1;
     } else {
       const name = NAME.exec(text.slice(dollar + 1))?.[0];
       if (name === undefined) {
         throw where(`invalid interpolation format in ${JSON.stringify(text)}: a "$" must start $VAR or \${VAR}; write "$$" for a literal "$"`);
       }
-      out += lookup(name, vars, unset);
+      out += parameters === undefined ? lookup(name, vars, unset) : parameters.mark({ name, operator: '', argument: '', text: `$${name}` });
       i = dollar + 1 + name.length;
     }
   }
@@ -74,21 +77,29 @@ function closingBrace(text: string, start: number): number {
   return -1;
 }
 
-function braced(body: string, text: string, vars: Variables, where: (reason: string) => ComposeError, unset: string[]): string {
+function braced(
+  body: string, text: string, vars: Variables, where: (reason: string) => ComposeError, unset: string[], parameters?: ComposeParameters,
+): string {
   const name = NAME.exec(body)?.[0];
   if (name === undefined) throw where(`invalid interpolation format in ${JSON.stringify(text)}: "\${${body}}" does not start with a variable name`);
   const rest = body.slice(name.length);
-  if (rest === '') return lookup(name, vars, unset);
+  if (rest === '') {
+    return parameters === undefined ? lookup(name, vars, unset) : parameters.mark({ name, operator: '', argument: '', text: `\${${body}}` });
+  }
   const operator = /^(:?[-?+])/.exec(rest)?.[1];
   if (operator === undefined) throw where(`invalid interpolation format in ${JSON.stringify(text)}: unknown operator in "\${${body}}"; use :-, -, :?, ?, :+ or +`);
   const argument = rest.slice(operator.length);
+  // a parameter when its default or message is plain text; `+` (alternative values) and nested references are resolved now
+  if (parameters !== undefined && !operator.endsWith('+') && !argument.includes('$')) {
+    return parameters.mark({ name, operator: operator as ParameterOperator, argument, text: `\${${body}}` });
+  }
   const value = vars[name];
   const missing = operator.startsWith(':') ? value === undefined || value === '' : value === undefined;
   switch (operator.replace(':', '')) {
     case '-':
-      return missing ? expand(argument, vars, where, unset) : value!;
+      return missing ? expand(argument, vars, where, unset, parameters) : value!;
     case '+':
-      return missing ? '' : expand(argument, vars, where, unset);
+      return missing ? '' : expand(argument, vars, where, unset, parameters);
     default: {
       if (!missing) return value!;
       const message = expand(argument, vars, where, unset);

@@ -1,6 +1,7 @@
-import { arr, Code, comment, literal, obj, render } from './code-builder';
-import { ComposePlan, ContainerPlan, MountPlan, ServicePlan, VolumePlan, WaitPlan } from './compose-mapping';
+import { arr, Code, comment, commentText, literal, obj, render } from './code-builder';
+import { ComposePlan, ContainerPlan, EnvSecretPlan, MountPlan, ServicePlan, VolumePlan, WaitPlan } from './compose-mapping';
 import { HealthcheckModel, PortModel, ResourcesModel } from './compose-model';
+import type { ComposeParameters } from './compose-parameters';
 import { WorkloadKind } from '../policy/workload-kind';
 
 /** What the header says besides the plan. */
@@ -10,6 +11,8 @@ export interface WriterInput {
   readonly files: readonly string[];
   readonly chartName: string;
   readonly className: string;
+  /** The compose variables left to the chart; undefined when frozen at import. */
+  readonly parameters?: ComposeParameters;
 }
 
 /** Compose healthcheck defaults (compose-spec: interval 30s, timeout 30s, retries 3). */
@@ -28,8 +31,12 @@ const WORKLOAD_NAMES: Record<WorkloadKind, string> = {
   [WorkloadKind.POD]: 'POD',
 };
 
-/** Imports the body uses, by module. */
+/** Imports the body uses, by module, and how values holding chart parameters are written. */
 class Imports {
+  /** Set when a value holds chart parameters (then `v` holds the chart's variables). */
+  public parameters?: ComposeParameters;
+  public usesKubeLiteral = false;
+
   public readonly cdk8s = new Set<string>(['App', 'Chart', 'ChartProps']);
   public readonly patterns = new Set<string>(['InitGatedApp', 'SecurityProfile']);
 
@@ -47,7 +54,11 @@ class Imports {
 /** The whole generated file: header, imports, the chart class and the synth guard. */
 export function writeTypeScript(input: WriterInput): string {
   const imports = new Imports();
-  const volumes = input.plan.volumes.map(v => writeVolume(v, imports)).join('');
+  imports.parameters = input.parameters;
+  const variables = input.parameters?.variables() ?? [];
+  const containers = input.plan.services.flatMap(s => [...s.initContainers, s.container]);
+  const envSecrets = containers.flatMap(c => (c.envSecret === undefined ? [] : [c.envSecret]));
+  const volumes = input.plan.volumes.map(v => writeVolume(v, imports)).join('') + envSecrets.map(writeEnvSecret).join('');
   const services = input.plan.services.map(s => writeService(s, imports)).join('\n');
   const profilesPrefix = 'export const SERVICE_PROFILES: Record<string, SecurityProfile> = ';
   const profiles = render(obj(input.plan.services.map(s => [s.name, `SecurityProfile.${profileName(s)}`])), 0, profilesPrefix.length);
@@ -58,21 +69,82 @@ export function writeTypeScript(input: WriterInput): string {
     '/** The Pod Security Standards profile each service is hardened to (and should be linted with). */',
     `${profilesPrefix}${profiles};`,
     '',
+    variables.length === 0 ? '' : variablesDeclarations(input.className, variables),
     `export class ${input.className} extends Chart {`,
-    '  public constructor(scope: Construct, id: string, props: ChartProps = {}) {',
+    `  public constructor(scope: Construct, id: string, props: ${variables.length === 0 ? 'ChartProps' : `${input.className}Props`} = {}) {`,
     '    super(scope, id, props);',
+    variables.length === 0 ? '' : variablesResolution(input.className),
     volumes === '' ? '' : `\n${volumes}`,
     services.replace(/\n$/, ''),
     '  }',
     '}',
-    '',
+    imports.usesKubeLiteral ? KUBE_LITERAL : '',
     'if (require.main === module) {',
     '  const app = new App();',
-    `  new ${input.className}(app, ${literal(input.chartName)});`,
+    ...(variables.length === 0 ? [`  new ${input.className}(app, ${literal(input.chartName)});`] : [
+      '  // the compose variables, from the environment of `cdk8s synth` (as docker compose reads them)',
+      `  const variables = ${render(obj(variables.map(v => [v.name, `process.env.${v.name}`])), 2, 20)};`,
+      `  new ${input.className}(app, ${literal(input.chartName)}, { variables });`,
+    ]),
     '  app.synth();',
     '}',
     '',
   ].join('\n').replace(/\n{3,}/g, '\n\n');
+}
+
+/** The kubelet expands `$(VAR)` in env values: a chart variable's value is passed through unchanged. */
+const KUBE_LITERAL = [
+  '',
+  '/** The kubelet expands `$(VAR)` in env values and reads `$$` as `$`: doubling every `$` passes a value through unchanged. */',
+  'function kubeLiteral(value: string): string {',
+  '  return value.replace(/\\$/g, \'$$$$\');',
+  '}',
+  '',
+].join('\n');
+
+type Variable = ReturnType<ComposeParameters['variables']>[number];
+
+/** The chart's variables interface, their `.env` defaults, the required ones and the props. */
+function variablesDeclarations(className: string, variables: Variable[]): string {
+  const members = variables.flatMap(v => [
+    `  /** ${commentText(`Compose: ${v.uses.join(', ')}. ${v.dotEnv !== undefined ? `Default (.env): ${JSON.stringify(v.dotEnv)}.` : v.required ? 'Required.' : 'Optional.'}`).replace(/\*\//g, '*\\/')} */`,
+    `  readonly ${v.name}?: string;`,
+  ]);
+  const defaults = variables.filter(v => v.dotEnv !== undefined).map(v => [v.name, literal(v.dotEnv!)] as const);
+  const required = variables.filter(v => v.required).map(v => literal(v.name));
+  return [
+    '/**',
+    ' * The compose variables of images and environment values: pass them as `variables`, or export',
+    ' * them before `cdk8s synth` (the main below reads them from the environment). Every other value',
+    ' * was resolved at import.',
+    ' */',
+    `export interface ${className}Variables {`,
+    ...members,
+    '}',
+    '',
+    '/** The values of the project\'s .env at import. */',
+    `export const VARIABLE_DEFAULTS: ${className}Variables = ${render(obj(defaults), 0, 40)};`,
+    '',
+    '/** Variables compose uses with no default (nor a value in .env): synth needs them. */',
+    `export const REQUIRED_VARIABLES: string[] = [${required.join(', ')}];`,
+    '',
+    `export interface ${className}Props extends ChartProps {`,
+    '  /** @default - VARIABLE_DEFAULTS; REQUIRED_VARIABLES must be given */',
+    `  readonly variables?: ${className}Variables;`,
+    '}',
+    '',
+  ].join('\n');
+}
+
+function variablesResolution(className: string): string {
+  return [
+    '    const given = Object.fromEntries(Object.entries(props.variables ?? {}).filter(([, value]) => value !== undefined));',
+    `    const v: ${className}Variables = { ...VARIABLE_DEFAULTS, ...given };`,
+    '    const missing = REQUIRED_VARIABLES.filter(name => !(name in v));',
+    '    if (missing.length > 0) {',
+    '      throw new Error(`compose variables ${missing.join(\', \')} have no default: pass them in props.variables, or export them before cdk8s synth`);',
+    '    }',
+  ].join('\n');
 }
 
 function header(input: WriterInput): string {
@@ -88,8 +160,14 @@ function header(input: WriterInput): string {
   if (plan.oneShots.length > 0) {
     lines.push('', `Run as init containers of their dependents (service_completed_successfully): ${plan.oneShots.join(', ')}`);
   }
+  if (plan.buildCommands.length > 0) {
+    lines.push('', 'Images built from build: sections; build and push them first, from the project directory:', ...plan.buildCommands.map(c => `  ${c}`));
+  }
+  if (plan.bindNotes.length > 0) {
+    lines.push('', 'Bind mounts (host paths are never read outside the project, and never embedded unless UTF-8 text of the project):', ...plan.bindNotes.map(n => `  ${n}`));
+  }
   if (plan.secretCommands.length > 0) {
-    lines.push('', 'Secrets are referenced by name, never embedded; create them first:', ...plan.secretCommands.map(c => `  ${c}`));
+    lines.push('', 'Secrets (and files not embedded) are referenced by name; create them first, from the project directory:', ...plan.secretCommands.map(c => `  ${c}`));
   }
   lines.push('', plan.warnings.length === 0 ? 'Everything in the compose files was carried over.' : 'Not carried over:', ...plan.warnings.map(w => `  - ${w}`));
   return comment(lines, '') + '\n';
@@ -122,9 +200,8 @@ function writeVolume(volume: VolumePlan, imports: Imports): string {
         ['medium', volume.memory ? 'kplus.EmptyDirMedium.MEMORY' : undefined],
         ['sizeLimit', volume.sizeBytes === undefined ? undefined : size(volume.sizeBytes, imports)],
       ]);
-      const note = volume.memory ? '' : volume.name.startsWith('bind-') ? comment(['WARNING: a bind-mounted directory in compose; EMPTY here (see the header)'], '    ') : '';
       const args = options.entries.length === 0 ? '' : `, ${render(options, 4)}`;
-      return `${note}    const ${volume.variable} = kplus.Volume.fromEmptyDir(this, ${literal(`EmptyDir-${volume.id}`)}, ${name}${args});\n`;
+      return `    const ${volume.variable} = kplus.Volume.fromEmptyDir(this, ${literal(`EmptyDir-${volume.id}`)}, ${name}${args});\n`;
     }
     case 'config-map': {
       const map = volume.content === undefined
@@ -138,6 +215,10 @@ function writeVolume(volume: VolumePlan, imports: Imports): string {
     case 'secret':
       return `    const ${volume.variable} = kplus.Volume.fromSecret(this, ${id('SecretVolume')}, kplus.Secret.fromSecretName(this, ${id('Secret')}, ${name}));\n`;
   }
+}
+
+function writeEnvSecret(secret: EnvSecretPlan): string {
+  return `    const ${secret.variable} = kplus.Secret.fromSecretName(this, ${literal(`EnvSecret-${secret.name}`)}, ${literal(secret.name)});\n`;
 }
 
 function writeService(s: ServicePlan, imports: Imports): string {
@@ -209,17 +290,30 @@ function servicePort(p: PortModel): Code {
 function container(c: ContainerPlan, imports: Imports): Code {
   return obj([
     ['name', literal(c.name)],
-    ['image', literal(c.image)],
-    ['command', c.command === undefined ? undefined : arr(c.command.map(a => literal(kubeExpansionSafe(a))))],
-    ['args', c.args === undefined ? undefined : arr(c.args.map(a => literal(kubeExpansionSafe(a))))],
+    ['image', valueOf(c.image, imports, false)],
+    ['command', c.command === undefined ? undefined : arr(c.command.map(a => valueOf(kubeExpansionSafe(a), imports, true)))],
+    ['args', c.args === undefined ? undefined : arr(c.args.map(a => valueOf(kubeExpansionSafe(a), imports, true)))],
     ['workingDir', c.workingDir === undefined ? undefined : literal(c.workingDir)],
-    ['envVariables', c.env.length === 0 ? undefined : obj(c.env.map(([k, v]) => [k, `kplus.EnvValue.fromValue(${literal(kubeExpansionSafe(v))})`]))],
+    ['envVariables', c.env.length === 0 ? undefined : obj(c.env.map(([k, v]) => [k, envValue(k, v, c, imports)]))],
     ['securityContext', securityContext(c)],
     ['ports', c.ports.length === 0 ? undefined : arr(c.ports.map(p => obj([['number', String(p.containerPort)], ['protocol', `kplus.Protocol.${p.protocol}`]])))],
     ['readiness', c.readiness === undefined ? undefined : probe(c.readiness, imports)],
     ['volumeMounts', c.mounts.length === 0 ? undefined : arr(c.mounts.map(mount))],
     ['resources', resources(c.resources, imports)],
   ]);
+}
+
+/** A string literal, or an expression over the chart's variables `v` when the value holds parameters. */
+function valueOf(text: string, imports: Imports, forKubelet: boolean): string {
+  if (imports.parameters === undefined || !imports.parameters.hasMarkers(text)) return literal(text);
+  if (forKubelet) imports.usesKubeLiteral = true;
+  return imports.parameters.expression(text, 'v', forKubelet ? 'kubeLiteral' : undefined);
+}
+
+/** A literal value, or a secretKeyRef to the container's env Secret (the value never enters the code). */
+function envValue(key: string, value: string | undefined, c: ContainerPlan, imports: Imports): string {
+  if (value !== undefined) return `kplus.EnvValue.fromValue(${valueOf(kubeExpansionSafe(value), imports, true)})`;
+  return `kplus.EnvValue.fromSecretValue({ secret: ${c.envSecret!.variable}, key: ${literal(key)} })`;
 }
 
 /**

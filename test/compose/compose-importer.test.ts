@@ -1,4 +1,6 @@
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { Testing } from 'cdk8s';
 import { ComposeImporter, ManifestLinter, SecurityProfile, Severity } from '../../src';
@@ -16,12 +18,24 @@ const CASES: Record<string, { files: string[]; options?: ComposeImportOptions }>
   'v3': { files: ['v3/docker-compose.yml'] },
   'spec': { files: ['spec/compose.yaml'] },
   'override': { files: ['override/compose.yaml', 'override/compose.override.yaml'] },
-  'interpolation': { files: ['interpolation/compose.yaml'], options: { environment: { TAG: '2.4.58', RESTART: 'unless-stopped' } } },
+  'interpolation': { files: ['interpolation/compose.yaml'], options: { environment: { TAG: '2.4.58', RESTART: 'unless-stopped' }, freeze: true } },
+  'parameters': { files: ['interpolation/compose.yaml'], options: { environment: { TAG: 'from-the-shell', RESTART: 'unless-stopped' }, chartName: 'parameters' } },
   'hostile': { files: ['hostile/compose.yaml'] },
   'build': { files: ['build/compose.yaml'], options: { imageRegistry: 'registry.example.com/team/', imageTag: '1.2.3' } },
   'collisions': { files: ['collisions/compose.yaml'] },
   'profile-override': { files: ['spec/compose.yaml'], options: { profile: SecurityProfile.PRIVILEGED, chartName: 'Everything Privileged' } },
+  'oneshot': { files: ['oneshot/compose.yaml'] },
+  'e2e': { files: ['e2e/compose.yaml'] },
+  'healthy-without-healthcheck': { files: ['healthy-without-healthcheck/compose.yaml'] },
 };
+
+/** Every fixture directory but bad/ (each of which is refused, see the CLI tests) is imported and synthesized below. */
+const FIXTURE_DIRS = fs.readdirSync(FIXTURES).filter(d => d !== 'bad' && fs.statSync(path.join(FIXTURES, d)).isDirectory());
+
+test('every fixture directory is a case: a new mapping is synthesized with every fixture', () => {
+  const covered = new Set(Object.values(CASES).flatMap(c => c.files.map(f => f.split('/')[0])));
+  expect(FIXTURE_DIRS.filter(d => !covered.has(d))).toEqual([]);
+});
 
 function importCase(name: string): ComposeImporter {
   const { files, options } = CASES[name];
@@ -123,6 +137,16 @@ describe('hostile values reach the manifests byte for byte', () => {
 });
 
 describe('the mapping, observed in the manifests', () => {
+  test('a one-shot folded into its dependent shares volumes by name: one volume per name in the Pod', () => {
+    const pod = podSpec(workload(synth('oneshot'), 'app'));
+    const names = pod.volumes.map((v: any) => v.name);
+    expect(new Set(names).size).toBe(names.length);
+    expect(pod.initContainers.map((c: any) => c.name)).toEqual(['prepare', 'migrate']);
+    const dataOf = (c: any) => c.volumeMounts.find((m: any) => m.mountPath === '/var/lib/app').name;
+    expect(new Set([...pod.initContainers, ...pod.containers].map(dataOf))).toEqual(new Set(['pvc-host-data']));
+    expect(pod.volumes.filter((v: any) => v.persistentVolumeClaim !== undefined).map((v: any) => v.persistentVolumeClaim.claimName).sort()).toEqual(['host-data', 'shared']);
+  });
+
   test('depends_on: waiters in compose order, one-shots as init containers after them, healthcheck as readiness', () => {
     const manifests = synth('spec');
     const front = podSpec(workload(manifests, 'front-end'));
@@ -159,7 +183,7 @@ describe('the mapping, observed in the manifests', () => {
     const container = api.containers[0];
     expect(container.resources).toEqual({ limits: { cpu: '1500m', memory: '1024Mi' }, requests: { cpu: '250m', memory: '256Mi' } });
     expect(container.securityContext).toMatchObject({ readOnlyRootFilesystem: true, runAsUser: 10001, runAsGroup: 10001 });
-    expect(api.volumes).toContainEqual({ name: 'tmpfs-tmp', emptyDir: { medium: 'Memory', sizeLimit: '64Mi' } });
+    expect(api.volumes).toContainEqual({ name: 'tmpfs-api-tmp', emptyDir: { medium: 'Memory', sizeLimit: '64Mi' } });
     expect(container.volumeMounts).toEqual(expect.arrayContaining([
       expect.objectContaining({ mountPath: '/run/secrets/api_key', subPath: 'api_key', readOnly: true }),
       expect.objectContaining({ mountPath: '/run/secrets/server.crt', subPath: 'tls_cert', readOnly: true }),
@@ -172,6 +196,23 @@ describe('the mapping, observed in the manifests', () => {
 
   test('the secret is created by the printed kubectl command, not by the app', () => {
     expect(importCase('v3').toTypeScript()).toContain('//   kubectl create secret generic api-key --from-file=api_key=secrets/api_key.txt\n');
+  });
+
+  test('values of secret-looking variables (env_file or environment) never enter the code: secretKeyRef + kubectl command', () => {
+    const source = importCase('v2').toTypeScript();
+    expect(source).not.toContain('compose-literal-password');
+    expect(source).not.toContain('from-env-file-secret');
+    expect(source).toContain('//   kubectl create secret generic db-env --from-literal=MYSQL_PASSWORD="$MYSQL_PASSWORD"\n');
+    expect(source).toContain('//   kubectl create secret generic app-env --from-literal=SESSION_SECRET="$SESSION_SECRET"\n');
+    const manifests = synth('v2');
+    expect(JSON.stringify(manifests)).not.toMatch(/compose-literal-password|from-env-file-secret/);
+    const db = podSpec(workload(manifests, 'db')).containers[0];
+    expect(db.env).toEqual(expect.arrayContaining([
+      { name: 'MYSQL_PASSWORD', valueFrom: { secretKeyRef: { name: 'db-env', key: 'MYSQL_PASSWORD' } } },
+      { name: 'MYSQL_PASSWORD_FILE', value: '/run/secrets/db' },
+      { name: 'MYSQL_ALLOW_EMPTY_PASSWORD', value: 'yes' },
+    ]));
+    expect(podSpec(workload(manifests, 'app')).containers[0].env).toContainEqual({ name: 'SESSION_SECRET', valueFrom: { secretKeyRef: { name: 'app-env', key: 'SESSION_SECRET' } } });
   });
 
   test('env_file is read at import; environment wins over it; a value-less variable is reported, not taken from the shell', () => {
@@ -203,6 +244,47 @@ describe('the mapping, observed in the manifests', () => {
     expect(app.securityContext).toMatchObject({ runAsUser: 1001, runAsGroup: 1001 });
   });
 
+  test('unfrozen, variables of images and environment values are chart variables: .env and compose defaults, never the importing shell', () => {
+    const source = importCase('parameters').toTypeScript();
+    expect(source).not.toContain('from-the-shell');
+    expect(source).toContain('export const VARIABLE_DEFAULTS: ParametersChartVariables = { EMPTY: \'\', GREETING: \'from-dotenv\', IMAGE_NAME: \'httpd\', PLAIN_VAR: \'plain\' };');
+    const chartClass = apps.get('parameters').ParametersChart;
+    const container = (variables?: Record<string, string>) => podSpec(workload(new chartClass(Testing.app(), 'parameters', { variables }).toJson(), 'app')).containers[0];
+    expect(container().image).toBe('docker.io/library/httpd:1.0.0');
+    const given = container({ REGISTRY: 'registry.example.com', TAG: '2.4.62', GREETING: 'hi $(HOME)' });
+    expect(given.image).toBe('registry.example.com/httpd:2.4.62');
+    // the kubelet reads "$$" as "$": a variable's value reaches the process unchanged
+    expect(given.env.find((e: any) => e.name === 'GREETING').value.replace(/\$\$/g, '$')).toBe('hi $(HOME) $HOME stays literal');
+    // values that shape the manifests (user, ports, restart) were resolved at import
+    expect(given.securityContext).toMatchObject({ runAsUser: 1001 });
+  });
+
+  test('a variable with no default and not in .env is a required variable: synth names it', () => {
+    const dir2 = fs.mkdtempSync(path.join(os.tmpdir(), 'required-variable-'));
+    try {
+      fs.writeFileSync(path.join(dir2, 'compose.yaml'), 'services:\n  n8n:\n    image: n8nio/n8n:${N8N_VERSION}\n    environment:\n      WEBHOOK_URL: ${WEBHOOK_URL:?set the public URL}\n'
+        + '    command: start --password ${ADMIN_PASSWORD:-changeme}\n');
+      const source = ComposeImporter.fromFiles([path.join(dir2, 'compose.yaml')], { environment: {}, chartName: 'needs' }).toTypeScript();
+      expect(source).toContain('export const REQUIRED_VARIABLES: string[] = [\'N8N_VERSION\', \'WEBHOOK_URL\'];');
+      const module = loadApp(dir, 'required-variable.ts', source);
+      expect(() => new module.NeedsChart(Testing.app(), 'c')).toThrow('compose variables N8N_VERSION, WEBHOOK_URL have no default: pass them in props.variables, or export them before cdk8s synth');
+      const manifests = new module.NeedsChart(Testing.app(), 'c', { variables: { N8N_VERSION: '1.64.0', WEBHOOK_URL: 'https://n8n.example.com' } }).toJson();
+      expect(podSpec(workload(manifests, 'n8n')).containers[0]).toMatchObject({
+        image: 'n8nio/n8n:1.64.0', env: [{ name: 'WEBHOOK_URL', value: 'https://n8n.example.com' }], args: ['start', '--password', 'changeme'],
+      });
+      // a value given at synth reaches the process unchanged (the kubelet reads "$$" as "$")
+      const given = new module.NeedsChart(Testing.app(), 'c', { variables: { N8N_VERSION: '1', WEBHOOK_URL: 'u', ADMIN_PASSWORD: 'pa$(ss)' } }).toJson();
+      expect(podSpec(workload(given, 'n8n')).containers[0].args[2].replace(/\$\$/g, '$')).toBe('pa$(ss)');
+      // the importing shell's value of a variable never reaches the code
+      const withShell = ComposeImporter.fromFiles([path.join(dir2, 'compose.yaml')], { environment: { ADMIN_PASSWORD: 'shell-secret' }, chartName: 'needs' });
+      expect(withShell.toTypeScript()).not.toContain('shell-secret');
+      // frozen, as before: the shell's values are written, and a required one missing is refused
+      expect(() => ComposeImporter.fromFiles([path.join(dir2, 'compose.yaml')], { environment: {}, freeze: true })).toThrow(/WEBHOOK_URL is missing a value: set the public URL/);
+    } finally {
+      fs.rmSync(dir2, { recursive: true, force: true });
+    }
+  });
+
   test('build without image uses the registry prefix and tag; build with image keeps the image', () => {
     const manifests = synth('build');
     expect(podSpec(workload(manifests, 'app')).containers[0].image).toBe('registry.example.com/team/app:1.2.3');
@@ -222,9 +304,140 @@ describe('the mapping, observed in the manifests', () => {
     expect(importer.toTypeScript()).toMatch(/new InitGatedApp\(this, 'backend', \{[^]*?allowMutableImageTags: true/);
   });
 
-  test('a bind-mounted directory becomes an empty emptyDir, loudly', () => {
+  test('a read-only bind-mounted directory is not mounted at all (the image keeps its content), loudly', () => {
     const importer = importCase('spec');
-    expect(importer.warnings.join('\n')).toMatch(/bind mount "\.\/public" → "\/usr\/share\/nginx\/html" is NOT carried over/);
-    expect(podSpec(workload(synth('spec'), 'front-end')).volumes).toContainEqual({ name: 'bind-usr-share-nginx-html', emptyDir: {} });
+    expect(importer.warnings.join('\n')).toMatch(/bind mount "\.\/public" → "\/usr\/share\/nginx\/html" is NOT mounted \(a read-only bind;/);
+    expect(importer.toTypeScript()).toContain('//   front_end: "./public" → "/usr/share/nginx/html": NOT mounted (a read-only bind, a directory of the project)');
+    const frontEnd = podSpec(workload(synth('spec'), 'front-end'));
+    expect(frontEnd.containers[0].volumeMounts.map((m: any) => m.mountPath)).not.toContain('/usr/share/nginx/html');
+    expect(JSON.stringify(frontEnd.volumes)).not.toContain('nginx-html');
+  });
+});
+
+describe('host files stay on the host (a project built in a temporary directory)', () => {
+  let root: string;
+  let count = 0;
+
+  beforeAll(() => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'compose-host-files-'));
+    fs.writeFileSync(path.join(root, 'host-secret.txt'), 'HOST-ONLY-CONTENT\n');
+  });
+  afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  /** A project with `files` (path → content; a `symlink:` prefix makes a symlink, `fifo:` a FIFO) and a compose.yaml holding `compose`. */
+  function importProject(compose: string, files: Record<string, string | Buffer> = {}, options: ComposeImportOptions = {}) {
+    const project = path.join(root, `project${count++}`);
+    fs.mkdirSync(project);
+    for (const [name, content] of Object.entries(files)) {
+      const file = path.join(project, name);
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      if (content === 'fifo:') execFileSync('mkfifo', [file]);
+      else if (typeof content === 'string' && content.startsWith('symlink:')) fs.symlinkSync(content.slice('symlink:'.length), file);
+      else fs.writeFileSync(file, content);
+    }
+    fs.writeFileSync(path.join(project, 'compose.yaml'), compose);
+    const importer = ComposeImporter.fromFiles([path.join(project, 'compose.yaml')], { environment: {}, ...options });
+    return { importer, source: importer.toTypeScript(), manifests: () => synthSource(importer.toTypeScript()) };
+  }
+
+  function synthSource(source: string): any[] {
+    const module = loadApp(dir, `host-files-${count++}.ts`, source);
+    const chartClass = Object.values(module).find((v): v is new (...args: any[]) => any => typeof v === 'function' && /Chart$/.test(v.name))!;
+    return new chartClass(Testing.app(), 'p').toJson();
+  }
+
+  const service = (volumes: string[]) => `services:\n  app:\n    image: nginx:1.27.2\n    volumes:\n${volumes.map(v => `      - ${JSON.stringify(v)}\n`).join('')}`;
+
+  test.each([
+    ['an absolute file', '/etc/localtime:/etc/localtime:ro', 'an absolute path of the importing machine'],
+    ['a key in the home directory', '~/.ssh/id_rsa:/root/.ssh/id_rsa:ro', 'a path in the home directory of the importing machine'],
+    ['a file above the project', '../host-secret.txt:/etc/secret.txt:ro', 'a path outside the project directory'],
+    ['a symlink inside the project pointing outside', './innocent.txt:/etc/secret.txt:ro', 'a symlink inside the project that points outside it'],
+    ['/dev/zero', '/dev/zero:/dev/zero:ro', 'an absolute path of the importing machine'],
+  ])('%s is never read, not mounted, and reported', (_, volume, reason) => {
+    const { importer, source, manifests } = importProject(service([volume]), { 'innocent.txt': `symlink:${path.join(root, 'host-secret.txt')}` });
+    expect(source).not.toContain('HOST-ONLY-CONTENT');
+    const [from, target] = volume.split(':');
+    expect(importer.warnings.join('\n')).toContain(`bind mount ${JSON.stringify(from)} → ${JSON.stringify(target)} is NOT mounted (a read-only bind; ${reason}, not read)`);
+    expect(source).toContain(`//   app: ${JSON.stringify(from)} → ${JSON.stringify(target)}: NOT mounted`);
+    const pod = podSpec(workload(manifests(), 'app'));
+    expect(pod.containers[0].volumeMounts ?? []).toEqual([]);
+    expect(JSON.stringify(manifests())).not.toContain('HOST-ONLY-CONTENT');
+  });
+
+  test('docker.sock read-write is a host path with no counterpart: not mounted, not a claim', () => {
+    const { importer, manifests } = importProject(service(['/var/run/docker.sock:/var/run/docker.sock']));
+    expect(importer.warnings.join('\n')).toContain('is NOT mounted (a host path with no counterpart in a cluster;');
+    expect(manifests().filter(m => m.kind === 'PersistentVolumeClaim')).toEqual([]);
+  });
+
+  test('key material and non-UTF-8 files of the project are referenced by name, with the kubectl command in the header', () => {
+    const { importer, source, manifests } = importProject(service(['./keys/id_ed25519:/root/.ssh/id_ed25519:ro', './tz/localtime:/etc/localtime:ro', './certs/notes.txt:/etc/notes.txt:ro', './.env.local:/app/.env']), {
+      'keys/id_ed25519': 'PRIVATE-KEY-BYTES',
+      'tz/localtime': Buffer.from('TZif2\u0000\u0000\u0000UTC', 'latin1'),
+      'certs/notes.txt': '-----BEGIN PRIVATE KEY-----\nPEM-BYTES\n-----END PRIVATE KEY-----\n',
+      '.env.local': 'DB_PASSWORD=ENV-FILE-BYTES\n',
+    });
+    for (const bytes of ['PRIVATE-KEY-BYTES', 'TZif', 'PEM-BYTES', 'ENV-FILE-BYTES']) expect(source).not.toContain(bytes);
+    expect(source).toContain('//   kubectl create secret generic file-keys-id-ed25519 --from-file=id_ed25519=keys/id_ed25519\n');
+    expect(source).toContain('//   kubectl create configmap file-tz-localtime --from-file=localtime=tz/localtime\n');
+    expect(source).toContain('//   kubectl create secret generic file-certs-notes-txt --from-file=notes.txt=certs/notes.txt\n');
+    expect(source).toContain('//   kubectl create secret generic file-env-local --from-file=.env.local=.env.local\n');
+    expect(importer.warnings.join('\n')).toContain('bind mount "./tz/localtime" → "/etc/localtime": the file is NOT embedded (it is not UTF-8 text)');
+    const all = manifests();
+    expect(all.filter(m => m.kind === 'Secret' || m.kind === 'ConfigMap')).toEqual([]);
+    const pod = podSpec(workload(all, 'app'));
+    expect(pod.volumes).toEqual(expect.arrayContaining([
+      expect.objectContaining({ secret: expect.objectContaining({ secretName: 'file-keys-id-ed25519' }) }),
+      expect.objectContaining({ configMap: expect.objectContaining({ name: 'file-tz-localtime' }) }),
+    ]));
+    expect(pod.containers[0].volumeMounts).toContainEqual(expect.objectContaining({ mountPath: '/etc/localtime', subPath: 'localtime', readOnly: true }));
+  });
+
+  test('a text file over 64 KiB is referenced by name; one at 64 KiB is embedded', () => {
+    const { source } = importProject(service(['./big.conf:/etc/big.conf:ro', './ok.conf:/etc/ok.conf:ro']), { 'big.conf': 'b'.repeat(64 * 1024 + 1), 'ok.conf': 'o'.repeat(64 * 1024) });
+    expect(source).toContain('//   kubectl create configmap file-big-conf --from-file=big.conf=big.conf\n');
+    expect(source).not.toContain('bbbbbbbb');
+    expect(source).toContain('o'.repeat(64 * 1024));
+  });
+
+  test('a FIFO, a symlink to a FIFO outside and a symlink loop in the project: converted with a warning, never read (no hang)', () => {
+    const fifo = path.join(root, 'fifo');
+    execFileSync('mkfifo', [fifo]);
+    const project = { 'loop-a': 'symlink:loop-b', 'loop-b': 'symlink:loop-a', 'pipe': `symlink:${fifo}`, 'in/pipe': 'symlink:../pipe' };
+    const { importer } = importProject(service(['./loop-a:/etc/a.conf:ro', './loop-b:/data', './in/pipe:/pipe']), project);
+    expect(importer.warnings.join('\n')).toContain('bind mount "./loop-b" → "/data" is NOT mounted (a host path with no counterpart in a cluster; a symlink loop, not read)');
+    // read-write and outside the project: data, never read
+    expect(importer.warnings.join('\n')).toContain('bind mount "./in/pipe" → "/pipe" becomes a PersistentVolumeClaim like a named volume (a symlink inside the project that points outside it, not read)');
+    const inside = importProject(service(['./fifo:/fifo.conf']), { fifo: 'fifo:' });
+    expect(inside.importer.warnings.join('\n')).toContain('bind mount "./fifo" → "/fifo.conf" is NOT mounted (a host path with no counterpart in a cluster; not a regular file (a FIFO, socket or device), not read)');
+  });
+
+  test('a read-write data directory becomes a claim shared by its users, EMPTY, said in the header', () => {
+    const compose = 'services:\n  db:\n    image: postgres:16.4\n    volumes: ["./pgdata:/var/lib/postgresql/data"]\n  backup:\n    image: busybox:1.36\n    volumes: ["./pgdata/:/backup"]\n';
+    const { importer, source, manifests } = importProject(compose, { 'pgdata/PG_VERSION': '16\n' });
+    expect(source).not.toContain('PG_VERSION');
+    expect(importer.warnings.join('\n')).toContain('bind mount "./pgdata" → "/var/lib/postgresql/data" becomes a PersistentVolumeClaim like a named volume (a directory of the project, not read): the host\'s current content is NOT copied');
+    expect(source).toContain('//   db: "./pgdata" → "/var/lib/postgresql/data": a PersistentVolumeClaim (read-write data, a directory of the project), EMPTY at first');
+    const claims = manifests().filter(m => m.kind === 'PersistentVolumeClaim');
+    expect(claims.map(c => c.metadata.name)).toEqual(['host-pgdata']);
+    expect(podSpec(workload(manifests(), 'db')).volumes).toContainEqual({ name: 'pvc-host-pgdata', persistentVolumeClaim: { claimName: 'host-pgdata', readOnly: false } });
+  });
+
+  test('source code next to build: is not mounted (the image has it); a read-write dir outside the build context is data', () => {
+    const compose = 'services:\n  vote:\n    build: ./vote\n    volumes: ["./vote:/app", "./uploads:/uploads"]\n';
+    const { importer, manifests } = importProject(compose, { 'vote/app.py': 'print(1)\n' }, { imageRegistry: 'registry.example.com' });
+    expect(importer.warnings.join('\n')).toContain('bind mount "./vote" → "/app" is NOT mounted (source code next to build:; a directory of the project, not read)');
+    const pod = podSpec(workload(manifests(), 'vote'));
+    expect(pod.containers[0].volumeMounts.map((m: any) => m.mountPath)).toEqual(['/uploads']);
+  });
+
+  test('configs from a file outside the project, and an env_file outside it, are never read', () => {
+    const compose = 'services:\n  app:\n    image: nginx:1.27.2\n    env_file: ../host-secret.txt\n    configs: [outside]\nconfigs:\n  outside:\n    file: ../host-secret.txt\n';
+    const { importer, source, manifests } = importProject(compose);
+    expect(source).not.toContain('HOST-ONLY-CONTENT');
+    expect(importer.warnings.join('\n')).toContain('env_file: "../host-secret.txt" is NOT read (a path outside the project directory)');
+    expect(source).toContain('//   kubectl create configmap outside --from-file=outside=../host-secret.txt\n');
+    expect(JSON.stringify(manifests())).not.toContain('HOST-ONLY-CONTENT');
   });
 });

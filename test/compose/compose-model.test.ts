@@ -58,7 +58,7 @@ test('volumes: named, anonymous, tmpfs (short and long), bind to a missing path'
     { kind: 'volume', volume: 'data', target: '/data', readOnly: true },
     { kind: 'anonymous', target: '/anon' },
     { kind: 'tmpfs', target: '/cache', sizeBytes: 10 * 1024 ** 2 },
-    { kind: 'bind-dir', source: './nope', target: '/nope' },
+    { kind: 'bind-claim', source: './nope', target: '/nope' },
   ]);
 });
 

@@ -37,7 +37,7 @@ describe('the generated code follows the repo\'s eslint style', () => {
   // Linted as if it were examples/compose/main.ts, a file of the typed-lint project.
   const FIXTURES = path.join(__dirname, '..', 'fixtures', 'compose');
   const LINT_AS = path.join(__dirname, '..', '..', 'examples', 'compose', 'main.ts');
-  const files = ['v2/docker-compose.yml', 'v3/docker-compose.yml', 'spec/compose.yaml', 'hostile/compose.yaml', 'collisions/compose.yaml'];
+  const files = ['v2/docker-compose.yml', 'v3/docker-compose.yml', 'spec/compose.yaml', 'hostile/compose.yaml', 'collisions/compose.yaml', 'interpolation/compose.yaml', 'oneshot/compose.yaml'];
 
   test.each(files)('%s', async file => {
     process.env.ESLINT_USE_FLAT_CONFIG = 'false';
