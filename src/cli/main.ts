@@ -9,10 +9,10 @@ const PROGRAM = 'cdk8s-pod-patterns';
 export const MAIN_USAGE = `Usage: ${PROGRAM} <command> [options]
 
 Commands:
-  lint [--format text|json] [--profile NAME] [--disable RULE]... FILE...
+  lint [--format text|json] [--profile NAME] [--minimum-profile NAME] [--disable RULE]... FILE...
                  check Kubernetes manifests (see ${PROGRAM} lint --help)
-  import-compose FILE... [--out main.ts] [--image-registry PREFIX] [--image-tag TAG]
-                 [--profile NAME] [--chart NAME]
+  import-compose FILE... [--out main.ts [--force]] [--image-registry PREFIX] [--image-tag TAG]
+                 [--profile NAME] [--chart NAME] [--default-restart POLICY] [--freeze]
                  turn a docker-compose project into a typed cdk8s app
                  (see ${PROGRAM} import-compose --help)
   explain [FILE|DIR|-]... [--workload NAME] [--format text|mermaid|json]
