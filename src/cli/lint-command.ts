@@ -1,8 +1,8 @@
-import * as path from 'path';
 import { parseArgs } from 'util';
 import { formatJson, formatText, FORMAT_NAMES } from './format';
+import { describeInputs, LintIo, readManifestInputs } from './manifest-inputs';
 import { hasErrors, lintManifestFiles, parseProfile, PROFILE_NAMES } from '../manifests/lint-manifests';
-import { ManifestFile, ManifestInputError, NotAManifestError, readManifestFile } from '../manifests/read-manifests';
+import { ManifestInputError } from '../manifests/read-manifests';
 import { SecurityProfile } from '../policy/security-profile';
 import { findRule } from '../rules/registry';
 
@@ -20,33 +20,10 @@ export enum ExitCode {
   USAGE = 2,
 }
 
-/** What a directory entry is, as far as the lint command cares. */
-export enum EntryKind {
-  FILE = 'file',
-  DIRECTORY = 'directory',
-  /** Missing, a socket, a symbolic link to a directory (not followed, so no cycles), ... */
-  OTHER = 'other',
-}
-
-/** Everything the lint command touches outside itself, so that tests need no process. */
-export interface LintIo {
-  /** The bytes of a file; throws a Node.js `fs` error (`code` `ENOENT`, `EACCES`, ...) on failure. */
-  readFile(filePath: string): Uint8Array;
-  /** All of standard input. */
-  readStdin(): Uint8Array;
-  /** What `filePath` is; `undefined` when it does not exist. */
-  pathKind(filePath: string): EntryKind | undefined;
-  /** The entries of a directory with their kinds. */
-  listDirectory(dirPath: string): Array<{ name: string; kind: EntryKind }>;
-  stdout(text: string): void;
-  stderr(text: string): void;
-}
-
-/** The `<stdin>` pseudo file name shown for `-`. */
-export const STDIN_NAME = '<stdin>';
+export { EntryKind, STDIN_NAME } from './manifest-inputs';
+export type { LintIo } from './manifest-inputs';
 
 const COMMAND = 'cdk8s-pod-patterns lint';
-const MANIFEST_EXTENSION = /\.(ya?ml|json)$/i;
 
 export const LINT_USAGE = `Usage: ${COMMAND} [--format text|json] [--profile NAME] [--minimum-profile NAME] [--disable RULE]... FILE...
 
@@ -103,7 +80,7 @@ export function runLint(argv: string[], io: LintIo): number {
       io.stdout(LINT_USAGE);
       return ExitCode.CLEAN;
     }
-    const { files, malformed } = readInputs(options.inputs, io);
+    const { files, malformed } = readManifestInputs(options.inputs, io, COMMAND);
     const objectCount = files.reduce((count, file) => count + file.objects.length, 0);
     if (objectCount === 0 && malformed === 0) {
       throw new UsageError(`no Kubernetes objects found in ${describeInputs(options.inputs)}: expected YAML or JSON manifests with apiVersion and kind`);
@@ -193,98 +170,4 @@ function describeArgError(error: Error & { code?: string }): string {
     default:
       return `${error.message} (see ${COMMAND} --help)`;
   }
-}
-
-interface ReadInputs {
-  readonly files: ManifestFile[];
-  /** Malformed files found inside directories: reported on stderr, the others still linted. */
-  readonly malformed: number;
-}
-
-/**
- * Reads every input. A file named on the command line (or stdin) that cannot be
- * read stops the run before linting; a malformed file found inside a directory is
- * reported in one line and skipped, so every other file is still linted.
- */
-function readInputs(inputs: readonly string[], io: LintIo): ReadInputs {
-  const files: ManifestFile[] = [];
-  let malformed = 0;
-  let stdin: ManifestFile | undefined;
-  for (const input of inputs) {
-    if (input === '-') {
-      stdin ??= readManifestFile(STDIN_NAME, () => io.readStdin());
-      files.push(stdin);
-      continue;
-    }
-    for (const file of expandInput(input, io)) {
-      const read = () => readManifestFile(file, () => io.readFile(file));
-      if (file === input) {
-        files.push(read());
-        continue;
-      }
-      const found = readFoundInDirectory(read, io);
-      if (found === 'malformed') {
-        malformed += 1;
-      } else if (found !== undefined) {
-        files.push(found);
-      }
-    }
-  }
-  return { files, malformed };
-}
-
-// A directory (say cdk8s.out/) may hold JSON or YAML that is not a manifest:
-// skipped with a note. A malformed one is reported, and fails the run at the end.
-function readFoundInDirectory(read: () => ManifestFile, io: LintIo): ManifestFile | 'malformed' | undefined {
-  try {
-    return read();
-  } catch (e) {
-    if (e instanceof NotAManifestError) {
-      io.stderr(`${COMMAND}: skipped, not a Kubernetes manifest: ${e.message}\n`);
-      return undefined;
-    }
-    if (e instanceof ManifestInputError) {
-      io.stderr(`${COMMAND}: ${e.message}\n`);
-      return 'malformed';
-    }
-    throw e;
-  }
-}
-
-function describeInputs(inputs: readonly string[]): string {
-  return inputs.map((input) => (input === '-' ? STDIN_NAME : input)).join(', ');
-}
-
-/** A file argument as is; a directory as its manifest files, recursively, sorted. */
-function expandInput(input: string, io: LintIo): string[] {
-  const kind = io.pathKind(input);
-  if (kind === undefined) {
-    throw new ManifestInputError(`${input}: no such file or directory`);
-  }
-  if (kind !== EntryKind.DIRECTORY) {
-    return [input];
-  }
-  const files = listManifestFiles(input, io).sort(compareCodeUnits);
-  if (files.length === 0) {
-    throw new ManifestInputError(`${input}: directory contains no *.yaml, *.yml or *.json file`);
-  }
-  return files;
-}
-
-function listManifestFiles(dir: string, io: LintIo): string[] {
-  const files: string[] = [];
-  for (const entry of io.listDirectory(dir)) {
-    const entryPath = path.join(dir, entry.name);
-    if (entry.kind === EntryKind.DIRECTORY) {
-      files.push(...listManifestFiles(entryPath, io));
-    } else if (entry.kind === EntryKind.FILE && MANIFEST_EXTENSION.test(entry.name)) {
-      files.push(entryPath);
-    }
-  }
-  return files;
-}
-
-// Byte order, not locale order: the same listing on every machine and in every CI.
-function compareCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,16 +1,37 @@
 import * as path from 'path';
-import { EntryKind, LintIo, STDIN_NAME } from './lint-command';
 import { ManifestFile, ManifestInputError, NotAManifestError, readManifestFile } from '../manifests/read-manifests';
 
+/** What a directory entry is, as far as the commands that read manifests care. */
+export enum EntryKind {
+  FILE = 'file',
+  DIRECTORY = 'directory',
+  /** Missing, a socket, a symbolic link to a directory (not followed, so no cycles), ... */
+  OTHER = 'other',
+}
+
+/** Everything the manifest-reading commands touch outside themselves, so that tests need no process. */
+export interface LintIo {
+  /** The bytes of a file; throws a Node.js `fs` error (`code` `ENOENT`, `EACCES`, ...) on failure. */
+  readFile(filePath: string): Uint8Array;
+  /** All of standard input. */
+  readStdin(): Uint8Array;
+  /** What `filePath` is; `undefined` when it does not exist. */
+  pathKind(filePath: string): EntryKind | undefined;
+  /** The entries of a directory with their kinds. */
+  listDirectory(dirPath: string): Array<{ name: string; kind: EntryKind }>;
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+/** The `<stdin>` pseudo file name shown for `-`. */
+export const STDIN_NAME = '<stdin>';
+
 /**
- * The command-line inputs of `explain` read exactly as `lint` reads them (same
- * reader, same messages, same directory walk): a file named on the command line
- * (or stdin) that cannot be read stops the run; in a directory, a file that is
- * not a manifest is skipped with a note and a malformed one is reported (the run
- * ends with exit 2), so every other file is still used.
- *
- * TODO(lead): lint-command.ts keeps its own private copy of this walk; it can
- * call this module instead (it was off limits while `explain` was written).
+ * The command-line inputs of `lint` and `explain`, read one way (same reader,
+ * same messages, same directory walk): a file named on the command line (or
+ * stdin) that cannot be read stops the run; in a directory (say cdk8s.out/), a
+ * file that is not a manifest is skipped with a note and a malformed one is
+ * reported (the run ends with exit 2), so every other file is still used.
  */
 export interface ReadInputs {
   readonly files: ManifestFile[];
@@ -65,6 +86,7 @@ function expandInput(input: string, io: LintIo): string[] {
   if (kind !== EntryKind.DIRECTORY) {
     return [input];
   }
+  // Byte order, not locale order: the same listing on every machine and in every CI.
   const files = listManifestFiles(input, io).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   if (files.length === 0) {
     throw new ManifestInputError(`${input}: directory contains no *.yaml, *.yml or *.json file`);
