@@ -278,4 +278,52 @@ describe('SafePod with securityProfile PRIVILEGED is a kplus.Pod (the cdk8s-plus
     const [, safe] = synthBoth(pod => pod.addContainer({ image: 'nginx' }));
     expect(safe.spec.containers[0].imagePullPolicy).toBe('Always');
   });
+
+  test('dns settings come out as cdk8s-plus writes them (IP nameservers, props and addNameserver/addSearch/addOption)', () => {
+    // a fresh props object per Pod: cdk8s-plus's PodDns keeps (and appends to) the arrays it is given
+    const dns = (): kplus.PodDnsProps => ({
+      hostname: 'web',
+      subdomain: 'sub',
+      hostnameAsFQDN: true,
+      policy: kplus.DnsPolicy.NONE,
+      nameservers: ['10.0.0.10'],
+      searches: ['svc.cluster.local'],
+      options: [{ name: 'ndots', value: '2' }],
+    });
+    const build = (pod: kplus.Pod) => {
+      pod.addContainer({ image: 'nginx:1.25' });
+      pod.dns.addNameserver('2001:db8::10');
+      pod.dns.addSearch('cluster.local');
+      pod.dns.addOption({ name: 'edns0' });
+    };
+    const plainChart = newChart();
+    build(new kplus.Pod(plainChart, 'pod', { dns: dns() }));
+    const safeChart = newChart();
+    build(new SafePod(safeChart, 'pod', { dns: dns(), securityProfile: SecurityProfile.PRIVILEGED, allowMutableImageTags: true }));
+    const [plain, safe] = [Testing.synth(plainChart)[0], Testing.synth(safeChart)[0]];
+    expect(safe.spec.dnsConfig).toEqual({
+      nameservers: ['10.0.0.10', '2001:db8::10'],
+      searches: ['svc.cluster.local', 'cluster.local'],
+      options: [{ name: 'ndots', value: '2' }, { name: 'edns0' }],
+    });
+    expect([safe.spec.hostname, safe.spec.subdomain, safe.spec.setHostnameAsFQDN, safe.spec.dnsPolicy]).toEqual(['web', 'sub', true, 'None']);
+    expect(asCdk8sPlusWouldWrite(safe)).toEqual(plain);
+  });
+
+  test('a host name as nameserver: kplus.Pod writes it, SafePod fails the synth as the API server would (api-pod-dns)', () => {
+    const plainChart = newChart();
+    new kplus.Pod(plainChart, 'pod', { containers: [{ image: 'nginx:1.25' }], dns: { nameservers: ['10.0.0.10'] } })
+      .dns.addNameserver('dns.example.com');
+    expect(Testing.synth(plainChart)[0].spec.dnsConfig.nameservers).toEqual(['10.0.0.10', 'dns.example.com']);
+
+    const safeChart = newChart();
+    new SafePod(safeChart, 'pod', {
+      securityProfile: SecurityProfile.PRIVILEGED,
+      allowMutableImageTags: true,
+      containers: [{ image: 'nginx:1.25' }],
+      dns: { nameservers: ['10.0.0.10'] },
+    }).dns.addNameserver('dns.example.com');
+    expect(() => Testing.synth(safeChart))
+      .toThrow(/\[api-pod-dns\] spec\.dnsConfig\.nameservers\[1\]: Invalid value: "dns\.example\.com": must be valid IP address/);
+  });
 });
