@@ -7,6 +7,7 @@ import { ClusterFacts } from './cluster-facts';
 import { Severity } from './finding';
 import { PodRuleContext } from './pod-templates';
 import type { Suppressions } from './suppression';
+import { KubernetesVersion } from '../k8s/kubernetes-version';
 import { SecurityProfile } from '../policy/security-profile';
 
 /** One rule of the catalogue: what it checks and what to do about it. */
@@ -47,6 +48,8 @@ export interface ObjectRuleContext {
   readonly object: any;
   readonly profile: SecurityProfile;
   readonly facts: ClusterFacts;
+  /** The Kubernetes release the run judges for. */
+  readonly kubernetesVersion: KubernetesVersion;
   /** The object's suppression annotations, parsed once by the engine. */
   readonly suppressions: Suppressions;
 }
