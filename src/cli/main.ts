@@ -9,7 +9,7 @@ const PROGRAM = 'cdk8s-pod-patterns';
 export const MAIN_USAGE = `Usage: ${PROGRAM} <command> [options]
 
 Commands:
-  lint [--format text|json] [--profile NAME] [--minimum-profile NAME] [--disable RULE]... FILE...
+  lint [--format text|json] [--profile NAME] [--minimum-profile NAME] [--disable RULE]... [--kubernetes-version 1.N] FILE...
                  check Kubernetes manifests (see ${PROGRAM} lint --help)
   import-compose FILE... [--out main.ts [--force]] [--image-registry PREFIX] [--image-tag TAG]
                  [--profile NAME] [--chart NAME] [--default-restart POLICY] [--freeze]

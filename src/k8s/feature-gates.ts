@@ -44,27 +44,38 @@ const { ALPHA, BETA, GA } = GateStage;
 
 const SPECS: Record<FeatureGate, readonly GateSpec[]> = {
   [FeatureGate.SIDECAR_CONTAINERS]: [
-    { since: 28, enabled: false, stage: ALPHA }, { since: 29, enabled: true, stage: BETA }, { since: 33, enabled: true, stage: GA }],
+    { since: 28, enabled: false, stage: ALPHA }, { since: 29, enabled: true, stage: BETA }, { since: 33, enabled: true, stage: GA },
+  ],
   [FeatureGate.PROC_MOUNT_TYPE]: [
-    { since: 12, enabled: false, stage: ALPHA }, { since: 31, enabled: false, stage: BETA }, { since: 33, enabled: true, stage: BETA }],
+    { since: 12, enabled: false, stage: ALPHA }, { since: 31, enabled: false, stage: BETA }, { since: 33, enabled: true, stage: BETA },
+  ],
   [FeatureGate.USER_NAMESPACES_SUPPORT]: [
-    { since: 25, enabled: false, stage: ALPHA }, { since: 30, enabled: false, stage: BETA }, { since: 33, enabled: true, stage: BETA }],
+    { since: 25, enabled: false, stage: ALPHA }, { since: 30, enabled: false, stage: BETA }, { since: 33, enabled: true, stage: BETA },
+  ],
   [FeatureGate.IN_PLACE_POD_VERTICAL_SCALING]: [
-    { since: 27, enabled: false, stage: ALPHA }, { since: 33, enabled: true, stage: BETA }, { since: 35, enabled: true, stage: GA }],
+    { since: 27, enabled: false, stage: ALPHA }, { since: 33, enabled: true, stage: BETA }, { since: 35, enabled: true, stage: GA },
+  ],
   [FeatureGate.DYNAMIC_RESOURCE_ALLOCATION]: [
-    { since: 26, enabled: false, stage: ALPHA }, { since: 32, enabled: false, stage: BETA }, { since: 34, enabled: true, stage: GA }],
+    { since: 26, enabled: false, stage: ALPHA }, { since: 32, enabled: false, stage: BETA }, { since: 34, enabled: true, stage: GA },
+  ],
   [FeatureGate.POD_LIFECYCLE_SLEEP_ACTION]: [
-    { since: 29, enabled: false, stage: ALPHA }, { since: 30, enabled: true, stage: BETA }, { since: 34, enabled: true, stage: GA }],
+    { since: 29, enabled: false, stage: ALPHA }, { since: 30, enabled: true, stage: BETA }, { since: 34, enabled: true, stage: GA },
+  ],
   [FeatureGate.RELAXED_ENVIRONMENT_VARIABLE_VALIDATION]: [
-    { since: 30, enabled: false, stage: ALPHA }, { since: 32, enabled: true, stage: BETA }, { since: 34, enabled: true, stage: GA }],
+    { since: 30, enabled: false, stage: ALPHA }, { since: 32, enabled: true, stage: BETA }, { since: 34, enabled: true, stage: GA },
+  ],
   [FeatureGate.RELAXED_DNS_SEARCH_VALIDATION]: [
-    { since: 32, enabled: false, stage: ALPHA }, { since: 33, enabled: true, stage: BETA }, { since: 34, enabled: true, stage: GA }],
+    { since: 32, enabled: false, stage: ALPHA }, { since: 33, enabled: true, stage: BETA }, { since: 34, enabled: true, stage: GA },
+  ],
   [FeatureGate.JOB_BACKOFF_LIMIT_PER_INDEX]: [
-    { since: 28, enabled: false, stage: ALPHA }, { since: 29, enabled: true, stage: BETA }, { since: 33, enabled: true, stage: GA }],
+    { since: 28, enabled: false, stage: ALPHA }, { since: 29, enabled: true, stage: BETA }, { since: 33, enabled: true, stage: GA },
+  ],
   [FeatureGate.JOB_POD_REPLACEMENT_POLICY]: [
-    { since: 28, enabled: false, stage: ALPHA }, { since: 29, enabled: true, stage: BETA }, { since: 34, enabled: true, stage: GA }],
+    { since: 28, enabled: false, stage: ALPHA }, { since: 29, enabled: true, stage: BETA }, { since: 34, enabled: true, stage: GA },
+  ],
   [FeatureGate.MAX_UNAVAILABLE_STATEFUL_SET]: [
-    { since: 24, enabled: false, stage: ALPHA }, { since: 35, enabled: true, stage: BETA }],
+    { since: 24, enabled: false, stage: ALPHA }, { since: 35, enabled: true, stage: BETA },
+  ],
 };
 
 /** The gate's entry in force at `version`, or undefined when the release does not know the gate yet. */

@@ -306,7 +306,7 @@ spec:
 
 describe('lint: usage errors exit 2 with one line', () => {
   test.each([
-    ['an unknown flag', ['--fromat', 'json', PRIVILEGED_POD], /unknown option "--fromat": the options are --format, --profile, --minimum-profile, --disable and --help/],
+    ['an unknown flag', ['--fromat', 'json', PRIVILEGED_POD], /unknown option "--fromat": the options are --format, --profile, --minimum-profile, --disable, --kubernetes-version and --help/],
     ['an unknown short flag', ['-x', PRIVILEGED_POD], /unknown option "-x"/],
     ['an unknown format', ['--format', 'xml', PRIVILEGED_POD], /unknown --format "xml": use text or json/],
     ['an unknown profile', ['--profile', 'strict', PRIVILEGED_POD], /unknown --profile "strict": use privileged, baseline, restricted/],
@@ -374,5 +374,35 @@ spec:
 
   test('an unknown --minimum-profile is a usage error', () => {
     expectUsageError(lint(['--minimum-profile', 'high', '-'], { stdin: DECLARES_BASELINE }), /unknown --minimum-profile "high": use privileged, baseline, restricted/);
+  });
+});
+
+describe('lint --kubernetes-version', () => {
+  // A native sidecar: SidecarContainers is alpha/off in 1.28, beta/on from 1.29 (pkg/features/kube_features.go).
+  const SIDECAR_POD = [
+    'apiVersion: v1',
+    'kind: Pod',
+    'metadata: { name: with-sidecar }',
+    'spec:',
+    '  initContainers: [{ name: proxy, image: "envoyproxy/envoy:v1.29.1", restartPolicy: Always }]',
+    '  containers: [{ name: app, image: "busybox:1.36.1" }]',
+    '',
+  ].join('\n');
+
+  test('1.28 (the default) warns that native sidecars need the gate; 1.29 and 1.35 do not', () => {
+    const rule = 'bp-sidecar-feature-gate';
+    expect(lint(['--profile', 'privileged', '-'], { stdin: SIDECAR_POD }).stdout).toContain(rule);
+    expect(lint(['--profile', 'privileged', '--kubernetes-version', '1.28', '-'], { stdin: SIDECAR_POD }).stdout).toContain(rule);
+    expect(lint(['--profile', 'privileged', '--kubernetes-version', '1.29', '-'], { stdin: SIDECAR_POD }).stdout).not.toContain(rule);
+    expect(lint(['--profile', 'privileged', '--kubernetes-version=1.35', '-'], { stdin: SIDECAR_POD }).stdout).not.toContain(rule);
+  });
+
+  test.each(['1.27', '1.36', 'v1.33', 'latest', '1.33.1', ''])('"%s" is a usage error listing the supported versions', (bad) => {
+    expectUsageError(lint(['--kubernetes-version', bad, PRIVILEGED_POD]),
+      new RegExp(`^cdk8s-pod-patterns lint: --kubernetes-version: unsupported Kubernetes version "${bad.replace(/\./g, '\\.')}": use one of 1\\.28, 1\\.29, 1\\.30, 1\\.31, 1\\.32, 1\\.33, 1\\.34, 1\\.35\\n$`));
+  });
+
+  test('--help documents the option and its supported values', () => {
+    expect(LINT_USAGE).toMatch(/--kubernetes-version 1\.N\n.*\n.*\n\s+1\.28, 1\.29, 1\.30, 1\.31, 1\.32, 1\.33, 1\.34, 1\.35 \(default: 1\.28\)/);
   });
 });
