@@ -32,6 +32,12 @@ export interface RuleDescription {
    * valid) and for `bp-invalid-suppression` (it reports broken annotations).
    */
   readonly suppressible: boolean;
+  /**
+   * The Kubernetes releases the rule's verdict applies to (`1.28–1.35`), and
+   * for a rule that depends on a feature gate's default, which and why.
+   * @default - every supported release
+   */
+  readonly kubernetesVersions?: string;
 }
 
 /** What a check reports: where (a JSON path from the object root) and what is wrong, with the fix. */
