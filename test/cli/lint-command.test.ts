@@ -406,3 +406,56 @@ describe('lint --kubernetes-version', () => {
     expect(LINT_USAGE).toMatch(/--kubernetes-version 1\.N\n.*\n.*\n\s+1\.28, 1\.29, 1\.30, 1\.31, 1\.32, 1\.33, 1\.34, 1\.35 \(default: 1\.28\)/);
   });
 });
+
+// The lint corpus (test/fixtures/manifests, plus test/fixtures/versioned/gated-fields.yaml whose fields depend on
+// feature gates) at every supported version. Expected verdicts from pkg/features/kube_features.go:
+// SidecarContainers on from 1.29 (dropDisabledFields keeps an init container's restartPolicy, so validation judges
+// it); JobBackoffLimitPerIndex and JobPodReplacementPolicy on from 1.29; UserNamespacesSupport, ProcMountType and
+// InPlacePodVerticalScaling on from 1.33 (procMount Unmasked then reaches Pod Security); MaxUnavailableStatefulSet
+// on from 1.35.
+describe('the lint corpus at each supported Kubernetes version', () => {
+  const VERSIONED_RULES = /^(bp-sidecar-feature-gate|bp-dropped-alpha-field|api-container-restart-policy|pss-baseline-proc-mount)$/;
+  const CORPUS = [FIXTURES, path.join(FIXTURES, '..', 'versioned')];
+  const SIDECAR_128 = [
+    'bp-dropped-alpha-field Pod/native-sidecar spec.initContainers[0].readinessProbe',
+    'bp-sidecar-feature-gate Pod/native-sidecar spec.initContainers[0].restartPolicy',
+    'bp-dropped-alpha-field Pod/native-sidecar spec.initContainers[1].restartPolicy',
+  ];
+  const SIDECAR_FROM_129 = ['api-container-restart-policy Pod/native-sidecar spec.initContainers[1].restartPolicy'];
+  const USER_NS_BEFORE_133 = [
+    'bp-dropped-alpha-field Pod/user-namespaced spec.containers[0].resizePolicy',
+    'bp-dropped-alpha-field Pod/user-namespaced spec.containers[0].securityContext.procMount',
+    'bp-dropped-alpha-field Pod/user-namespaced spec.hostUsers',
+  ];
+  const USER_NS_FROM_133 = ['pss-baseline-proc-mount Pod/user-namespaced spec.containers[0].securityContext.procMount'];
+  const JOB_128 = [
+    'bp-dropped-alpha-field Job/indexed spec.backoffLimitPerIndex',
+    'bp-dropped-alpha-field Job/indexed spec.maxFailedIndexes',
+    'bp-dropped-alpha-field Job/indexed spec.podReplacementPolicy',
+  ];
+  const STS_BEFORE_135 = ['bp-dropped-alpha-field StatefulSet/fast-rollout spec.updateStrategy.rollingUpdate.maxUnavailable'];
+  const EXPECTED: Array<[string, string[]]> = [
+    ['1.28', [...SIDECAR_128, ...USER_NS_BEFORE_133, ...JOB_128, ...STS_BEFORE_135]],
+    ['1.29', [...SIDECAR_FROM_129, ...USER_NS_BEFORE_133, ...STS_BEFORE_135]],
+    ['1.30', [...SIDECAR_FROM_129, ...USER_NS_BEFORE_133, ...STS_BEFORE_135]],
+    ['1.31', [...SIDECAR_FROM_129, ...USER_NS_BEFORE_133, ...STS_BEFORE_135]],
+    ['1.32', [...SIDECAR_FROM_129, ...USER_NS_BEFORE_133, ...STS_BEFORE_135]],
+    ['1.33', [...SIDECAR_FROM_129, ...USER_NS_FROM_133, ...STS_BEFORE_135]],
+    ['1.34', [...SIDECAR_FROM_129, ...USER_NS_FROM_133, ...STS_BEFORE_135]],
+    ['1.35', [...SIDECAR_FROM_129, ...USER_NS_FROM_133]],
+  ];
+
+  function findingsAt(version: string): any[] {
+    const result = lint(['--format', 'json', '--profile', 'baseline', '--kubernetes-version', version, ...CORPUS]);
+    return JSON.parse(result.stdout).findings;
+  }
+
+  const baseline = findingsAt('1.28').filter((f) => !VERSIONED_RULES.test(f.ruleId));
+
+  test.each(EXPECTED)('%s: the versioned rules find exactly what that release does; every other finding is 1.28\'s', (version, expected) => {
+    const findings = findingsAt(version);
+    const versioned = findings.filter((f) => VERSIONED_RULES.test(f.ruleId)).map((f) => `${f.ruleId} ${f.kind}/${f.name} ${f.path}`);
+    expect(versioned.sort()).toEqual([...expected].sort());
+    expect(findings.filter((f) => !VERSIONED_RULES.test(f.ruleId))).toEqual(baseline);
+  });
+});
