@@ -16,7 +16,7 @@ Commands:
                  turn a docker-compose project into a typed cdk8s app
                  (see ${PROGRAM} import-compose --help)
   explain [FILE|DIR|-]... [--workload NAME] [--format text|mermaid|json]
-          [--assume NAME=ready@SECONDS|NAME=never]...
+          [--assume NAME=ready@SECONDS|NAME=never]... [--kubernetes-version 1.N]
                  what the kubelet does with each workload: start order, pulls,
                  restarts, back-off, time to ready (see ${PROGRAM} explain --help)
 
