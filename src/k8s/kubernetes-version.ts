@@ -43,7 +43,11 @@ export class KubernetesVersion {
   /** `1.33`. */
   public readonly name: string;
 
-  private constructor(public readonly minor: number) {
+  /** The minor release: 33 for 1.33. */
+  public readonly minor: number;
+
+  private constructor(minor: number) {
+    this.minor = minor;
     this.name = `1.${minor}`;
   }
 
