@@ -1,6 +1,7 @@
 export { InitGatedApp } from './apps/init-gated-app';
 export type { InitGatedAppProps } from './apps/init-gated-app';
 export { ImageReference } from './image/image-reference';
+export { KubernetesVersion } from './k8s/kubernetes-version';
 export { PodPatternsValidation } from './plugin/pod-patterns-validation';
 export type { PodPatternsValidationProps } from './plugin/pod-patterns-validation';
 export type { PodPatternsOptions } from './pods/pod-patterns-options';

@@ -2,6 +2,7 @@ import { parseArgs } from 'util';
 import { ExitCode, LintIo } from './lint-command';
 import { describeInputs, readManifestInputs } from './manifest-inputs';
 import { Explanation, ReadinessAssumption } from '../explain/explanation';
+import { KubernetesVersion } from '../k8s/kubernetes-version';
 import { ManifestInputError } from '../manifests/read-manifests';
 
 const COMMAND = 'cdk8s-pod-patterns explain';
@@ -10,9 +11,9 @@ const FORMATS = ['text', 'mermaid', 'json'];
 export const DEFAULT_INPUT = 'cdk8s.out';
 
 export const EXPLAIN_USAGE = `Usage: ${COMMAND} [FILE|DIR|-]... [--workload NAME] [--format text|mermaid|json]
-                                  [--assume NAME=ready@SECONDS|NAME=never]...
+                                  [--assume NAME=ready@SECONDS|NAME=never]... [--kubernetes-version 1.N]
 
-Explains what the kubelet (Kubernetes 1.28) does with each workload of the
+Explains what the kubelet (Kubernetes 1.28 unless told) does with each workload of the
 manifests: the controller, the Pod sandbox, image pulls, the init phase (the
 library's waiters recognised from their scripts), the app phase and its probes,
 restarts and back-off, termination and time to ready.
@@ -26,6 +27,11 @@ restarts and back-off, termination and time to ready.
                         or the waiter's container name) becomes reachable SECONDS
                         after the first init container starts; NAME=never: never.
                         Adds a second-by-second timeline. Repeat for several.
+  --kubernetes-version 1.N
+                        the kubelet's release: one of ${KubernetesVersion.supportedNames()}
+                        (default: 1.28); native sidecars need no gate and stop
+                        after the app containers from 1.29; the timing constants
+                        are 1.28's on every release
   -h, --help            show this help
 
 Exit status: 0 explained, 2 usage error, unreadable or malformed input, or no
@@ -38,6 +44,7 @@ interface ExplainCommandOptions {
   readonly format: string;
   readonly workload?: string;
   readonly assume: ReadinessAssumption[];
+  readonly kubernetesVersion: KubernetesVersion;
   readonly inputs: string[];
 }
 
@@ -54,7 +61,8 @@ export function runExplain(argv: string[], io: LintIo): number {
     if (objects.length === 0 && malformed === 0) {
       throw new UsageError(`no Kubernetes objects found in ${describeInputs(options.inputs)}: expected YAML or JSON manifests with apiVersion and kind`);
     }
-    const explanations = selectWorkloads(Explanation.ofManifests(objects, { assume: options.assume }), options.workload, options.inputs);
+    const all = Explanation.ofManifests(objects, { assume: options.assume, kubernetesVersion: options.kubernetesVersion });
+    const explanations = selectWorkloads(all, options.workload, options.inputs);
     checkAssumptions(explanations, options.assume);
     io.stdout(render(explanations, options.format));
     return malformed > 0 ? ExitCode.USAGE : ExitCode.CLEAN;
@@ -78,6 +86,7 @@ function parseExplainArgs(argv: string[]): ExplainCommandOptions | 'help' {
     format,
     workload: values.workload,
     assume: (values.assume ?? []).map(parseAssumption),
+    kubernetesVersion: versionOption(values['kubernetes-version']),
     inputs: positionals.length === 0 ? [DEFAULT_INPUT] : positionals,
   };
 }
@@ -87,10 +96,11 @@ function parseCommandLine(argv: string[]) {
     return parseArgs({
       args: argv,
       options: {
-        format: { type: 'string' },
-        workload: { type: 'string' },
-        assume: { type: 'string', multiple: true },
-        help: { type: 'boolean', short: 'h' },
+        'format': { type: 'string' },
+        'workload': { type: 'string' },
+        'assume': { type: 'string', multiple: true },
+        'kubernetes-version': { type: 'string' },
+        'help': { type: 'boolean', short: 'h' },
       },
       allowPositionals: true,
       strict: true,
@@ -99,9 +109,18 @@ function parseCommandLine(argv: string[]) {
     const error = e as Error & { code?: string };
     const option = (/'([^']+)'/.exec(error.message)?.[1] ?? '').replace(/ <value>$/, '');
     if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-      throw new UsageError(`unknown option "${option}": the options are --workload, --format, --assume and --help (see ${COMMAND} --help)`);
+      throw new UsageError(`unknown option "${option}": the options are --workload, --format, --assume, --kubernetes-version and --help (see ${COMMAND} --help)`);
     }
     throw new UsageError(`option "${option}" needs a value (see ${COMMAND} --help)`);
+  }
+}
+
+function versionOption(name: string | undefined): KubernetesVersion {
+  if (name === undefined) return KubernetesVersion.DEFAULT;
+  try {
+    return KubernetesVersion.of(name);
+  } catch (e) {
+    throw new UsageError(`--kubernetes-version: ${(e as Error).message}`);
   }
 }
 

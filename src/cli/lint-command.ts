@@ -1,6 +1,7 @@
 import { parseArgs } from 'util';
 import { formatJson, formatText, FORMAT_NAMES } from './format';
 import { describeInputs, LintIo, readManifestInputs } from './manifest-inputs';
+import { KubernetesVersion } from '../k8s/kubernetes-version';
 import { hasErrors, lintManifestFiles, parseProfile, PROFILE_NAMES } from '../manifests/lint-manifests';
 import { ManifestInputError } from '../manifests/read-manifests';
 import { SecurityProfile } from '../policy/security-profile';
@@ -25,7 +26,7 @@ export type { LintIo } from './manifest-inputs';
 
 const COMMAND = 'cdk8s-pod-patterns lint';
 
-export const LINT_USAGE = `Usage: ${COMMAND} [--format text|json] [--profile NAME] [--minimum-profile NAME] [--disable RULE]... FILE...
+export const LINT_USAGE = `Usage: ${COMMAND} [--format text|json] [--profile NAME] [--minimum-profile NAME] [--disable RULE]... [--kubernetes-version 1.N] FILE...
 
 Checks Kubernetes manifests against the rules the cdk8s-pod-patterns constructs
 enforce (Kubernetes 1.28 validation, image pull and restart policies, Pod
@@ -44,6 +45,10 @@ Security Standards).
                        declares (default: none)
   --disable RULE       do not run RULE (a rule id, e.g. bp-missing-resource-requests);
                        repeat it for several rules
+  --kubernetes-version 1.N
+                       the release the cluster runs, for the rules whose
+                       verdict depends on its feature-gate defaults: one of
+                       ${KubernetesVersion.supportedNames()} (default: 1.28)
   -h, --help           show this help
 
 An object can silence a suppressible rule for itself with the annotation
@@ -62,6 +67,7 @@ interface LintCommandOptions {
   readonly profile: SecurityProfile;
   readonly minimumProfile?: SecurityProfile;
   readonly disabledRules: string[];
+  readonly kubernetesVersion: KubernetesVersion;
   readonly inputs: string[];
 }
 
@@ -89,6 +95,7 @@ export function runLint(argv: string[], io: LintIo): number {
       profile: options.profile,
       minimumProfile: options.minimumProfile,
       disabledRules: options.disabledRules,
+      kubernetesVersion: options.kubernetesVersion,
     });
     io.stdout(options.format === 'json' ? formatJson(result.findings, result.suppressed) : formatText(result.findings, objectCount, result.suppressed));
     if (malformed > 0) {
@@ -122,10 +129,20 @@ function parseLintArgs(argv: string[]): LintCommandOptions | 'help' {
       throw new UsageError(`unknown rule "${id}" for --disable: use a rule id from the rules table of the README (RuleCatalog.rules()), e.g. bp-missing-resource-requests`);
     }
   }
+  const kubernetesVersion = versionOption(values['kubernetes-version']);
   if (positionals.length === 0) {
     throw new UsageError(`no manifest files given: pass one or more FILEs, a directory, or "-" for stdin (see ${COMMAND} --help)`);
   }
-  return { format, profile, minimumProfile, disabledRules, inputs: positionals };
+  return { format, profile, minimumProfile, disabledRules, kubernetesVersion, inputs: positionals };
+}
+
+function versionOption(name: string | undefined): KubernetesVersion {
+  if (name === undefined) return KubernetesVersion.DEFAULT;
+  try {
+    return KubernetesVersion.of(name);
+  } catch (e) {
+    throw new UsageError(`--kubernetes-version: ${(e as Error).message}`);
+  }
 }
 
 function profileOption(option: string, name: string): SecurityProfile {
@@ -145,6 +162,7 @@ function parseCommandLine(argv: string[]) {
         'profile': { type: 'string' },
         'minimum-profile': { type: 'string' },
         'disable': { type: 'string', multiple: true },
+        'kubernetes-version': { type: 'string' },
         'help': { type: 'boolean', short: 'h' },
       },
       allowPositionals: true,
@@ -162,7 +180,7 @@ function describeArgError(error: Error & { code?: string }): string {
   const option = quoted.replace(/ <value>$/, '');
   switch (error.code) {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
-      return `unknown option "${option}": the options are --format, --profile, --minimum-profile, --disable and --help (see ${COMMAND} --help)`;
+      return `unknown option "${option}": the options are --format, --profile, --minimum-profile, --disable, --kubernetes-version and --help (see ${COMMAND} --help)`;
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
       return quoted.endsWith('<value>')
         ? `option "${option}" needs a value (see ${COMMAND} --help)`

@@ -9,14 +9,14 @@ const PROGRAM = 'cdk8s-pod-patterns';
 export const MAIN_USAGE = `Usage: ${PROGRAM} <command> [options]
 
 Commands:
-  lint [--format text|json] [--profile NAME] [--minimum-profile NAME] [--disable RULE]... FILE...
+  lint [--format text|json] [--profile NAME] [--minimum-profile NAME] [--disable RULE]... [--kubernetes-version 1.N] FILE...
                  check Kubernetes manifests (see ${PROGRAM} lint --help)
   import-compose FILE... [--out main.ts [--force]] [--image-registry PREFIX] [--image-tag TAG]
                  [--profile NAME] [--chart NAME] [--default-restart POLICY] [--freeze]
                  turn a docker-compose project into a typed cdk8s app
                  (see ${PROGRAM} import-compose --help)
   explain [FILE|DIR|-]... [--workload NAME] [--format text|mermaid|json]
-          [--assume NAME=ready@SECONDS|NAME=never]...
+          [--assume NAME=ready@SECONDS|NAME=never]... [--kubernetes-version 1.N]
                  what the kubelet does with each workload: start order, pulls,
                  restarts, back-off, time to ready (see ${PROGRAM} explain --help)
 

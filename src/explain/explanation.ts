@@ -13,6 +13,7 @@ import { renderText } from './text-renderer';
 import { timeToReadySection } from './time-to-ready';
 import { assumptionMatches, buildTimeline } from './timeline';
 import { workloadLabel, workloadSource, workloadSources, WorkloadSource } from './workload-source';
+import { KubernetesVersion } from '../k8s/kubernetes-version';
 
 /** When one dependency of a Pod's waiters becomes reachable, for `ExplainOptions.assume`. */
 export interface ReadinessAssumption {
@@ -40,6 +41,16 @@ export interface ExplainOptions {
    * @default - no timeline; the Mermaid chart shows the best case
    */
   readonly assume?: ReadinessAssumption[];
+
+  /**
+   * The Kubernetes release the kubelet runs: native sidecars need no gate from
+   * 1.29, and from 1.29 the kubelet stops them after the app containers. The
+   * timing constants are 1.28's on every release (said in the text when
+   * another release is chosen).
+   *
+   * @default KubernetesVersion.V1_28
+   */
+  readonly kubernetesVersion?: KubernetesVersion;
 }
 
 /** What `explain` leaves out. */
@@ -110,7 +121,8 @@ export class Explanation {
 
   private constructor(source: WorkloadSource, options: ExplainOptions) {
     const restartPolicy = effectiveRestartPolicy(source);
-    const initContainers = initContainerEntries(source);
+    const version = options.kubernetesVersion ?? KubernetesVersion.DEFAULT;
+    const initContainers = initContainerEntries(source, version);
     const appContainers = appContainerEntries(source);
     // Assumptions about another workload's dependencies do not apply here.
     const assumptions: Assumption[] = (options.assume ?? [])
@@ -123,7 +135,7 @@ export class Explanation {
     this.waiterNames = initContainers.filter(e => e.waiter !== undefined).map(e => e.name);
     this.data = {
       schemaVersion: EXPLANATION_SCHEMA_VERSION,
-      kubernetesVersion: '1.28',
+      kubernetesVersion: version.name,
       workload: { kind: source.kind, name: source.name, ...(source.namespace === undefined ? {} : { namespace: source.namespace }) },
       controller: controllerSection(source),
       sandbox: sandboxSection(source, initContainers.flatMap(e => (e.waiter === undefined || e.waiter.check === 'dns' ? [] : [e.waiter.target]))),
@@ -131,7 +143,7 @@ export class Explanation {
       initContainers,
       appContainers,
       restarts,
-      termination: terminationSection(source),
+      termination: terminationSection(source, version),
       timeToReady: timeToReadySection(restartPolicy, initContainers, appContainers, restarts.job?.backoffLimit),
       ...((options.assume ?? []).length === 0
         ? {}

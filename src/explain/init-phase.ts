@@ -3,6 +3,8 @@ import { effectiveRestartPolicy } from './controller-summary';
 import { InitContainerEntry } from './explanation-model';
 import { recognizeWaiter } from './waiter-recognition';
 import { containerList, WorkloadSource } from './workload-source';
+import { FeatureGate, firstVersionEnabling, isEnabledByDefault } from '../k8s/feature-gates';
+import { KubernetesVersion } from '../k8s/kubernetes-version';
 
 /**
  * The init phase in order. k8s: pkg/kubelet/kuberuntime/kuberuntime_container.go
@@ -22,7 +24,7 @@ export function initFailureAction(restartPolicy: string): 'restart' | 'kill-pod'
   return restartPolicy === 'Never' ? 'kill-pod' : 'restart';
 }
 
-export function initContainerEntries(source: WorkloadSource): InitContainerEntry[] {
+export function initContainerEntries(source: WorkloadSource, version: KubernetesVersion = KubernetesVersion.DEFAULT): InitContainerEntry[] {
   const restartPolicy = effectiveRestartPolicy(source);
   return containerList(source.podSpec, 'initContainers').map((container, index) => {
     const name = String(container.name ?? `(unnamed ${index + 1})`);
@@ -33,7 +35,7 @@ export function initContainerEntries(source: WorkloadSource): InitContainerEntry
         position: index + 1,
         role: 'sidecar',
         ...(startupProbe === undefined ? {} : { startupProbe }),
-        summary: `native sidecar: started in order and kept running; the next container starts once it is running${container.startupProbe ? ' and its startupProbe succeeded' : ''}; it runs beside the app containers (needs the SidecarContainers feature gate on 1.28, alpha; on by default from 1.29)`,
+        summary: `native sidecar: started in order and kept running; the next container starts once it is running${container.startupProbe ? ' and its startupProbe succeeded' : ''}; it runs beside the app containers${sidecarGateNote(version)}`,
         onFailure: 'restarted whenever it exits, whatever the Pod\'s restartPolicy, with the crash back-off',
       };
     }
@@ -53,4 +55,11 @@ export function initContainerEntries(source: WorkloadSource): InitContainerEntry
     }
     return { name, position: index + 1, role: 'init', onFailure, summary: 'runs to completion; must exit 0 before the next container starts' };
   });
+}
+
+// SidecarContainers is alpha and off on 1.28, on by default from 1.29 (src/k8s/feature-gates.ts).
+function sidecarGateNote(version: KubernetesVersion): string {
+  return isEnabledByDefault(FeatureGate.SIDECAR_CONTAINERS, version)
+    ? ''
+    : ` (needs the SidecarContainers feature gate on ${version.name}, alpha; on by default from ${firstVersionEnabling(FeatureGate.SIDECAR_CONTAINERS)!.name})`;
 }

@@ -1,15 +1,19 @@
 import { TerminationSection } from './explanation-model';
 import { DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS, MINIMUM_GRACE_PERIOD_SECONDS } from './kubelet-timing';
 import { containerList, WorkloadSource } from './workload-source';
+import { FeatureGate, isEnabledByDefault } from '../k8s/feature-gates';
+import { KubernetesVersion } from '../k8s/kubernetes-version';
 
 /**
  * What deleting the Pod does (k8s: pkg/kubelet/kuberuntime/kuberuntime_container.go
  * `killContainer`: preStop hook, then StopContainer with what is left of the grace
  * period, never less than `minimumGracePeriodInSeconds`; `killContainersWithSyncResult`
- * stops every running container in parallel, sidecars included: ordered sidecar
- * termination arrived in 1.29, not 1.28).
+ * stops every running container in parallel, sidecars included, on 1.28. Where
+ * SidecarContainers is on (1.29+), kuberuntime_termination_order.go
+ * `newTerminationOrdering` makes each sidecar wait for every app container and for
+ * the sidecars declared after it: sidecars stop after the app, in reverse order).
  */
-export function terminationSection(source: WorkloadSource): TerminationSection {
+export function terminationSection(source: WorkloadSource, version: KubernetesVersion = KubernetesVersion.DEFAULT): TerminationSection {
   const grace = typeof source.podSpec.terminationGracePeriodSeconds === 'number'
     ? source.podSpec.terminationGracePeriodSeconds
     : DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS;
@@ -21,7 +25,7 @@ export function terminationSection(source: WorkloadSource): TerminationSection {
     withPreStop.length > 0
       ? `preStop hooks run first in ${withPreStop.join(', ')}; their time counts against the grace period`
       : 'no preStop hooks',
-    `every running container gets SIGTERM (or its image's STOPSIGNAL) at the same time${sidecars.length > 0 ? `, the sidecars ${sidecars.join(', ')} included: Kubernetes 1.28 does not stop sidecars after the app containers on deletion (1.29 does)` : ''}`,
+    sigtermStep(sidecars, version),
     `whatever still runs ${grace} s after the deletion (terminationGracePeriodSeconds${source.podSpec.terminationGracePeriodSeconds === undefined ? ', defaulted' : ''}; at least ${MINIMUM_GRACE_PERIOD_SECONDS} s after SIGTERM) gets SIGKILL`,
   ];
   if (source.kind === 'Job' || source.kind === 'CronJob') {
@@ -30,4 +34,14 @@ export function terminationSection(source: WorkloadSource): TerminationSection {
       : 'a Job\'s Pod ends by itself when its containers complete');
   }
   return { gracePeriodSeconds: grace, steps };
+}
+
+function sigtermStep(sidecars: string[], version: KubernetesVersion): string {
+  if (sidecars.length === 0) return 'every running container gets SIGTERM (or its image\'s STOPSIGNAL) at the same time';
+  if (!isEnabledByDefault(FeatureGate.SIDECAR_CONTAINERS, version)) {
+    return `every running container gets SIGTERM (or its image's STOPSIGNAL) at the same time, the sidecars ${sidecars.join(', ')} included: `
+      + `Kubernetes ${version.name} does not stop sidecars after the app containers on deletion (1.29 does)`;
+  }
+  return 'the app containers get SIGTERM (or their image\'s STOPSIGNAL) at the same time; once they have all stopped, '
+    + `the sidecars get it one by one in reverse order (${[...sidecars].reverse().join(', ')}), all within the same grace period`;
 }

@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import { KubernetesVersion } from '../k8s/kubernetes-version';
 import { FileFinding, FileSuppressedFinding, hasErrors, lintManifestFiles, parseProfile, PROFILE_NAMES, summarize } from '../manifests/lint-manifests';
 import type { ManifestFile, ManifestInputError } from '../manifests/read-manifests';
 import { SecurityProfile } from '../policy/security-profile';
@@ -80,6 +81,15 @@ export interface PodPatternsValidationProps {
    * @default - none: each object is judged at the profile it declares
    */
   readonly minimumProfile?: string;
+
+  /**
+   * The Kubernetes release the cluster runs (`1.28` … `1.35`): the rules
+   * whose verdict depends on that release's feature-gate defaults judge for
+   * it. A string for the same reason as `profile`.
+   *
+   * @default '1.28'
+   */
+  readonly kubernetesVersion?: string;
 }
 
 const PLUGIN = 'cdk8s-pod-patterns';
@@ -100,6 +110,7 @@ const PLUGIN = 'cdk8s-pod-patterns';
  *     properties:
  *       profile: restricted          # for objects that declare none (default)
  *       minimumProfile: restricted   # optional floor, default none
+ *       kubernetesVersion: "1.33"    # the cluster's release, default 1.28 (quoted: YAML reads 1.30 as 1.3)
  * ```
  *
  * cdk8s-cli finds the construct of a reported object by `metadata.name` only,
@@ -119,9 +130,13 @@ export class PodPatternsValidation {
    */
   public readonly minimumProfile?: SecurityProfile;
 
+  /** The Kubernetes release the objects are judged for. */
+  public readonly kubernetesVersion: KubernetesVersion;
+
   constructor(props: PodPatternsValidationProps = {}) {
     this.profile = profileProperty('profile', props.profile ?? SecurityProfile.RESTRICTED);
     this.minimumProfile = props.minimumProfile === undefined ? undefined : profileProperty('minimumProfile', props.minimumProfile);
+    this.kubernetesVersion = versionProperty(props.kubernetesVersion);
   }
 
   /**
@@ -149,7 +164,11 @@ export class PodPatternsValidation {
         unreadable.push(unreadableManifestViolation(manifestPath, e));
       }
     }
-    const { findings, suppressed, objectCount } = lintManifestFiles(files, { profile: this.profile, minimumProfile: this.minimumProfile });
+    const { findings, suppressed, objectCount } = lintManifestFiles(files, {
+      profile: this.profile,
+      minimumProfile: this.minimumProfile,
+      kubernetesVersion: this.kubernetesVersion,
+    });
     const shared = sharedNames(files);
     unreadable.forEach((violation) => context.report.addViolation(violation));
     groupFindings(findings)
@@ -163,13 +182,25 @@ export class PodPatternsValidation {
     context.report.submit(failed ? 'failure' : 'success', {
       profile: this.profile,
       ...(this.minimumProfile === undefined ? {} : { minimumProfile: this.minimumProfile }),
+      ...(this.kubernetesVersion === KubernetesVersion.DEFAULT ? {} : { kubernetesVersion: this.kubernetesVersion.name }),
       summary,
     });
   }
 
   private describeProfiles(): string {
     const minimum = this.minimumProfile === undefined ? '' : `, minimum ${this.minimumProfile}`;
-    return `profile ${this.profile}${minimum}`;
+    // The default release is left unsaid, so a run that does not choose one reads as before.
+    const version = this.kubernetesVersion === KubernetesVersion.DEFAULT ? '' : `, Kubernetes ${this.kubernetesVersion.name}`;
+    return `profile ${this.profile}${minimum}${version}`;
+  }
+}
+
+function versionProperty(name: string | undefined): KubernetesVersion {
+  if (name === undefined) return KubernetesVersion.DEFAULT;
+  try {
+    return KubernetesVersion.of(String(name));
+  } catch (e) {
+    throw new Error(`PodPatternsValidation: kubernetesVersion in the cdk8s.yaml validation properties: ${(e as Error).message}`);
   }
 }
 

@@ -4,6 +4,7 @@ import { Construct, IConstruct } from 'constructs';
 import { hardenPodSpec } from './hardening';
 import { WarningPolicy, warningPolicyFromEnvironment } from './warning-policy';
 import { aroundAppSynth, interceptRender } from '../k8s/cdk8s-internals';
+import { KubernetesVersion } from '../k8s/kubernetes-version';
 import { SecurityProfile } from '../policy/security-profile';
 import { findingsPerObject } from '../rules/engine';
 import { Finding, Severity } from '../rules/finding';
@@ -78,6 +79,7 @@ export class PodGuard extends Construct {
   private readonly registered = new Map<ApiObject, GuardTarget>();
   private readonly scopes: GuardScope[] = [];
   private readonly warningPolicies: Array<{ readonly scope: IConstruct; readonly policy: WarningPolicy }> = [];
+  private readonly kubernetesVersions: Array<{ readonly scope: IConstruct; readonly version: KubernetesVersion }> = [];
   /** The settings each intercepted object renders with: the registered ones, then those of the last check. */
   private settings = new Map<ApiObject, GuardTarget>();
   /** cdk8s's own render of each intercepted object. */
@@ -111,6 +113,11 @@ export class PodGuard extends Construct {
   /** The warning policy of the workloads under `scope` (the innermost scope wins). */
   public setWarningPolicy(scope: IConstruct, policy: WarningPolicy): void {
     this.warningPolicies.push({ scope, policy });
+  }
+
+  /** The Kubernetes release the workloads under `scope` are judged for (the innermost scope wins). */
+  public setKubernetesVersion(scope: IConstruct, version: KubernetesVersion): void {
+    this.kubernetesVersions.push({ scope, version });
   }
 
   private inSession<T>(synth: () => T): T {
@@ -177,22 +184,25 @@ export class PodGuard extends Construct {
 
   private findingsOf(targets: GuardTarget[]): WorkloadFindings[] {
     const reports: WorkloadFindings[] = [];
-    const byProfile = new Map<SecurityProfile, Array<{ target: GuardTarget; manifest: any }>>();
+    // One engine run per (profile, release) in use, so cross-object facts still see the whole group.
+    const byRun = new Map<string, { profile: SecurityProfile; version: KubernetesVersion; group: Array<{ target: GuardTarget; manifest: any }> }>();
     for (const target of targets) {
       const rendered = this.render(target);
       if (typeof rendered === 'string') {
         reports.push({ title: () => describeTarget(target.apiObject), errors: [rendered], warnings: [] });
         continue;
       }
-      const group = byProfile.get(target.profile) ?? [];
-      group.push({ target, manifest: rendered });
-      byProfile.set(target.profile, group);
+      const version = this.kubernetesVersionOf(target.apiObject);
+      const key = `${target.profile} ${version.name}`;
+      const run = byRun.get(key) ?? { profile: target.profile, version, group: [] };
+      run.group.push({ target, manifest: rendered });
+      byRun.set(key, run);
     }
     const fromEnvironment = warningPolicyFromEnvironment();
-    for (const [profile, group] of byProfile) {
+    for (const { profile, version, group } of byRun.values()) {
       const policies = group.map(({ target }) => this.warningPolicyOf(target.apiObject) ?? fromEnvironment);
       const includeWarnings = policies.some(policy => policy !== WarningPolicy.IGNORE);
-      const findings = findingsPerObject(group.map(entry => entry.manifest), { profile, includeWarnings });
+      const findings = findingsPerObject(group.map(entry => entry.manifest), { profile, includeWarnings, kubernetesVersion: version });
       group.forEach(({ target }, i) => reports.push(classify(target.apiObject, findings[i], policies[i], profile)));
     }
     return reports;
@@ -217,6 +227,16 @@ export class PodGuard extends Construct {
       if (isWithin(apiObject, scope) && (best === undefined || d >= best.depth)) best = { depth: d, policy };
     }
     return best?.policy;
+  }
+
+  /** The release of the innermost scope that sets one around `apiObject`, else the default (1.28). */
+  private kubernetesVersionOf(apiObject: ApiObject): KubernetesVersion {
+    let best: { depth: number; version: KubernetesVersion } | undefined;
+    for (const { scope, version } of this.kubernetesVersions) {
+      const d = depth(scope);
+      if (isWithin(apiObject, scope) && (best === undefined || d >= best.depth)) best = { depth: d, version };
+    }
+    return best?.version ?? KubernetesVersion.DEFAULT;
   }
 }
 

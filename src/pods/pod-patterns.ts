@@ -2,6 +2,7 @@ import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { PodGuard } from './pod-guard';
 import { WarningPolicy } from './warning-policy';
+import { KubernetesVersion } from '../k8s/kubernetes-version';
 import { SecurityProfile } from '../policy/security-profile';
 import { assertSuppressible, suppressionAnnotationKey } from '../rules/suppression';
 
@@ -40,6 +41,17 @@ export interface PodPatternsApplyOptions {
    * @default - `CDK8S_POD_PATTERNS_WARNINGS`, or `WarningPolicy.PRINT`
    */
   readonly warnings?: WarningPolicy;
+
+  /**
+   * The Kubernetes release the cluster runs: the rules whose verdict depends on
+   * that release's feature-gate defaults (native sidecars, fields of gated
+   * features) judge every workload in the scope for it, including those of
+   * `SafePod` and `InitGatedApp`. The objects written are the same on every
+   * release (cdk8s-plus-28's types, valid on all of them).
+   *
+   * @default - the innermost `setKubernetesVersion` around the scope, or KubernetesVersion.V1_28
+   */
+  readonly kubernetesVersion?: KubernetesVersion;
 }
 
 /**
@@ -65,6 +77,16 @@ export class PodPatterns {
       harden: options.harden ?? true,
     });
     if (options.warnings !== undefined) guard.setWarningPolicy(scope, options.warnings);
+    if (options.kubernetesVersion !== undefined) guard.setKubernetesVersion(scope, options.kubernetesVersion);
+  }
+
+  /**
+   * The Kubernetes release the workloads under `scope` are judged for (the
+   * innermost setting wins), without adopting the scope's other objects: for an
+   * app that uses only `SafePod` and `InitGatedApp`.
+   */
+  public static setKubernetesVersion(scope: IConstruct, version: KubernetesVersion): void {
+    PodGuard.of(scope).setKubernetesVersion(scope, version);
   }
 
   /**

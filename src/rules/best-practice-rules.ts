@@ -8,6 +8,7 @@ import { ContainerRef, PodRuleContext, describeContainer, isObject } from './pod
 import { ObjectRuleContext, Rule, RuleHit, bestPracticeRule, hit } from './rule';
 import { RULE } from './rule-ids';
 import { ImageReference, imageReferenceProblem } from '../image/image-reference';
+import { FeatureGate, firstVersionEnabling, isEnabledByDefault } from '../k8s/feature-gates';
 import { RestartPolicyFamily, podOwningKind, valueAtPath } from '../k8s/workload-kinds';
 
 /** A shell `until`/`while` loop: the keyword, then `do` as a word further on. */
@@ -158,11 +159,14 @@ function checkLivenessEqualsReadiness(ctx: PodRuleContext): RuleHit[] {
  * without the gate the API server drops `restartPolicy` from init containers
  * (k8s: pkg/api/pod/util.go dropDisabledFields).
  */
+// SidecarContainers is on by default from 1.29 (src/k8s/feature-gates.ts): only older targets need the gate enabled.
 function checkSidecarFeatureGate(ctx: PodRuleContext): RuleHit[] {
+  const version = ctx.kubernetesVersion;
+  if (isEnabledByDefault(FeatureGate.SIDECAR_CONTAINERS, version)) return [];
   return ctx.containers.filter((ref) => ref.sidecar).map((ref) => hit(`${ref.path}.restartPolicy`,
-    `${describeContainer(ref)} is a native sidecar (restartPolicy: Always), which Kubernetes 1.28 supports only with the alpha SidecarContainers feature gate: `
+    `${describeContainer(ref)} is a native sidecar (restartPolicy: Always), which Kubernetes ${version.name} supports only with the alpha SidecarContainers feature gate: `
     + 'without it the API server drops the field and the sidecar becomes an init container that never exits, so the Pod never leaves Init; '
-    + 'enable the gate on the API server and kubelets, or run Kubernetes 1.29 or later'));
+    + `enable the gate on the API server and kubelets, or run Kubernetes ${firstVersionEnabling(FeatureGate.SIDECAR_CONTAINERS)!.name} or later`));
 }
 
 function hasController(obj: any): boolean {

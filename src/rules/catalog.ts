@@ -6,6 +6,7 @@
 import { Severity } from './finding';
 import { registeredRules, ruleById as registeredRule } from './registry';
 import { RuleDescription } from './rule';
+import { kubernetesVersionsOf } from './rule-versions';
 import { PODS_REJECTED_RULE } from './validation/as-the-server-sees-it';
 
 export { RULE } from './rule-ids';
@@ -21,12 +22,12 @@ export function ruleById(id: string): RuleDescription {
   return describe(registeredRule(id));
 }
 
-/** The catalogue as a Markdown table (id, severity, suppressible, what, why, fix), for the README. */
+/** The catalogue as a Markdown table (id, severity, suppressible, what, why, fix, Kubernetes versions), for the README. */
 export function renderCatalogMarkdown(rules: readonly RuleDescription[] = allRules()): string {
   const lines = [
-    '| Rule | Severity | Suppressible | What | Why | Fix |',
-    '| --- | --- | --- | --- | --- | --- |',
-    ...rules.map((rule) => `| \`${rule.id}\` | ${rule.severity} | ${rule.suppressible ? 'yes' : 'no'} | ${cell(rule.what)} | ${cell(rule.why)} | ${cell(rule.fix)} |`),
+    '| Rule | Severity | Suppressible | What | Why | Fix | Kubernetes versions |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+    ...rules.map((rule) => `| \`${rule.id}\` | ${rule.severity} | ${rule.suppressible ? 'yes' : 'no'} | ${cell(rule.what)} | ${cell(rule.why)} | ${cell(rule.fix)} | ${cell(rule.kubernetesVersions ?? kubernetesVersionsOf(rule.id))} |`),
   ];
   return lines.join('\n') + '\n';
 }
@@ -97,6 +98,7 @@ function describe(rule: RuleDescription): RuleDescription {
     fix: rule.fix,
     reference: rule.reference,
     suppressible: rule.suppressible,
+    kubernetesVersions: kubernetesVersionsOf(rule.id),
   };
 }
 

@@ -13,6 +13,7 @@ import { findRule, registeredRules } from './registry';
 import { ObjectRuleContext, Rule } from './rule';
 import { Suppressions, suppressionsOf } from './suppression';
 import { asTheServerSeesIt } from './validation/as-the-server-sees-it';
+import { KubernetesVersion } from '../k8s/kubernetes-version';
 import { SecurityProfile } from '../policy/security-profile';
 
 /** How to lint. */
@@ -30,6 +31,11 @@ export interface LintOptions {
    * @default - none
    */
   readonly disabledRules?: readonly string[];
+  /**
+   * The Kubernetes release to judge for: feature-gate defaults differ.
+   * @default KubernetesVersion.DEFAULT (1.28)
+   */
+  readonly kubernetesVersion?: KubernetesVersion;
 }
 
 /** What linting one object produced. */
@@ -52,7 +58,11 @@ export interface ObjectReport {
 export function lintReports(objects: readonly any[], options: LintOptions): ObjectReport[] {
   assertKnownLevel(options.profile);
   const rules = selectRules(options);
-  const settings: Required<RunSettings> = { profile: options.profile, facts: clusterFactsOf(objects) };
+  const settings: Required<RunSettings> = {
+    profile: options.profile,
+    facts: clusterFactsOf(objects),
+    kubernetesVersion: options.kubernetesVersion ?? KubernetesVersion.DEFAULT,
+  };
   return objects.map((obj) => isObject(obj) && typeof obj.kind === 'string'
     ? reportFor(obj, rules, settings)
     : { findings: [], suppressed: [] });
@@ -82,8 +92,9 @@ export function violationsOf(
 ): Violation[] {
   const profile = settings.profile ?? SecurityProfile.RESTRICTED;
   const facts: ClusterFacts = settings.facts ?? NO_CLUSTER_FACTS;
+  const kubernetesVersion = settings.kubernetesVersion ?? KubernetesVersion.DEFAULT;
   const violations: Violation[] = [];
-  const objectContext: ObjectRuleContext = { kind: obj.kind, object: obj, profile, facts, suppressions };
+  const objectContext: ObjectRuleContext = { kind: obj.kind, object: obj, profile, facts, kubernetesVersion, suppressions };
   for (const rule of rules) {
     if (rule.checkObject !== undefined) {
       violations.push(...rule.checkObject(objectContext).map((found) => ({ ruleId: rule.id, ...found })));
@@ -91,12 +102,12 @@ export function violationsOf(
   }
   const active = activeRuleIds(rules);
   for (const pod of podTemplatesOf(obj)) {
-    const ctx = podRuleContext(obj, pod, { profile, facts });
+    const ctx = podRuleContext(obj, pod, { profile, facts, kubernetesVersion });
     for (const rule of rules) {
       if (rule.checkPod !== undefined) {
         for (const hit of rule.checkPod(ctx)) {
           // A finding told as the API server sees it may move to another rule, which the run may leave out.
-          const seen = asTheServerSeesIt(obj, { ruleId: rule.id, ...hit });
+          const seen = asTheServerSeesIt(obj, { ruleId: rule.id, ...hit }, kubernetesVersion);
           if (seen !== undefined && active.has(seen.ruleId)) violations.push(seen);
         }
       }

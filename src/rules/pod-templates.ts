@@ -1,5 +1,6 @@
 import { ClusterFacts, NO_CLUSTER_FACTS } from './cluster-facts';
 import { PodTemplateView } from './pod-template';
+import { KubernetesVersion } from '../k8s/kubernetes-version';
 import { joinPath, podOwningKind, valueAtPath } from '../k8s/workload-kinds';
 import { SecurityProfile } from '../policy/security-profile';
 
@@ -113,6 +114,8 @@ export interface PodRuleContext {
   readonly profile: SecurityProfile;
   /** What the other objects of the run say (ServiceAccounts). */
   readonly facts: ClusterFacts;
+  /** The Kubernetes release the run judges for. */
+  readonly kubernetesVersion: KubernetesVersion;
 }
 
 /** What a rule run knows besides the object: the profile and the cross-object facts. */
@@ -121,6 +124,8 @@ export interface RunSettings {
   readonly profile?: SecurityProfile;
   /** @default NO_CLUSTER_FACTS */
   readonly facts?: ClusterFacts;
+  /** @default KubernetesVersion.DEFAULT (1.28) */
+  readonly kubernetesVersion?: KubernetesVersion;
 }
 
 /** The rule context for one Pod of `object`. */
@@ -132,5 +137,6 @@ export function podRuleContext(object: any, pod: PodTemplateView, settings: RunS
     containers: containersOf(pod),
     profile: settings.profile ?? SecurityProfile.RESTRICTED,
     facts: settings.facts ?? NO_CLUSTER_FACTS,
+    kubernetesVersion: settings.kubernetesVersion ?? KubernetesVersion.DEFAULT,
   };
 }

@@ -7,6 +7,7 @@ import { ClusterFacts } from './cluster-facts';
 import { Severity } from './finding';
 import { PodRuleContext } from './pod-templates';
 import type { Suppressions } from './suppression';
+import { KubernetesVersion } from '../k8s/kubernetes-version';
 import { SecurityProfile } from '../policy/security-profile';
 
 /** One rule of the catalogue: what it checks and what to do about it. */
@@ -31,6 +32,12 @@ export interface RuleDescription {
    * valid) and for `bp-invalid-suppression` (it reports broken annotations).
    */
   readonly suppressible: boolean;
+  /**
+   * The Kubernetes releases the rule's verdict applies to (`1.28–1.35`), and
+   * for a rule that depends on a feature gate's default, which and why.
+   * @default - every supported release
+   */
+  readonly kubernetesVersions?: string;
 }
 
 /** What a check reports: where (a JSON path from the object root) and what is wrong, with the fix. */
@@ -47,6 +54,8 @@ export interface ObjectRuleContext {
   readonly object: any;
   readonly profile: SecurityProfile;
   readonly facts: ClusterFacts;
+  /** The Kubernetes release the run judges for. */
+  readonly kubernetesVersion: KubernetesVersion;
   /** The object's suppression annotations, parsed once by the engine. */
   readonly suppressions: Suppressions;
 }

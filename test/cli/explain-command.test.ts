@@ -162,3 +162,34 @@ describe('parseAssumption', () => {
     expect(parseAssumption('wait-for-mydb=never')).toEqual({ target: 'wait-for-mydb' });
   });
 });
+
+describe('explain --kubernetes-version', () => {
+  const SIDECAR_POD = [
+    'apiVersion: v1',
+    'kind: Pod',
+    'metadata: { name: with-sidecar }',
+    'spec:',
+    '  initContainers: [{ name: proxy, image: "envoyproxy/envoy:v1.29.1", restartPolicy: Always }]',
+    '  containers: [{ name: app, image: "busybox:1.36.1" }]',
+    '',
+  ].join('\n');
+
+  test('1.28 (default) says native sidecars need the gate; 1.33 does not, and says its timing constants are 1.28\'s', () => {
+    const at128 = explain(['-'], { stdin: SIDECAR_POD });
+    expect(at128.code).toBe(ExitCode.CLEAN);
+    // the text wraps long lines
+    expect(at128.stdout.replace(/\s+/g, ' ')).toContain('needs the SidecarContainers feature gate on 1.28, alpha; on by default from 1.29');
+    expect(at128.stdout).toContain('the kubelet\'s view (Kubernetes 1.28)\n');
+    const at133 = explain(['-', '--kubernetes-version', '1.33'], { stdin: SIDECAR_POD });
+    expect(at133.code).toBe(ExitCode.CLEAN);
+    expect(at133.stdout).not.toContain('feature gate');
+    expect(at133.stdout).toContain('the kubelet\'s view (Kubernetes 1.33; timing constants from 1.28)\n');
+    expect(at133.stdout.replace(/\s+/g, ' ')).toContain('once they have all stopped, the sidecars get it one by one in reverse order (proxy)');
+    expect(JSON.parse(explain(['-', '--format', 'json', '--kubernetes-version=1.33'], { stdin: SIDECAR_POD }).stdout)).toMatchObject([{ kubernetesVersion: '1.33' }]);
+  });
+
+  test.each(['1.27', '1.36', 'v1.33', 'latest'])('"%s" is a usage error listing the supported versions', (bad) => {
+    expectUsageError(explain([DIR, '--kubernetes-version', bad]),
+      /^cdk8s-pod-patterns explain: --kubernetes-version: unsupported Kubernetes version ".*": use one of 1\.28, 1\.29, 1\.30, 1\.31, 1\.32, 1\.33, 1\.34, 1\.35\n$/);
+  });
+});

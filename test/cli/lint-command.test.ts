@@ -306,7 +306,7 @@ spec:
 
 describe('lint: usage errors exit 2 with one line', () => {
   test.each([
-    ['an unknown flag', ['--fromat', 'json', PRIVILEGED_POD], /unknown option "--fromat": the options are --format, --profile, --minimum-profile, --disable and --help/],
+    ['an unknown flag', ['--fromat', 'json', PRIVILEGED_POD], /unknown option "--fromat": the options are --format, --profile, --minimum-profile, --disable, --kubernetes-version and --help/],
     ['an unknown short flag', ['-x', PRIVILEGED_POD], /unknown option "-x"/],
     ['an unknown format', ['--format', 'xml', PRIVILEGED_POD], /unknown --format "xml": use text or json/],
     ['an unknown profile', ['--profile', 'strict', PRIVILEGED_POD], /unknown --profile "strict": use privileged, baseline, restricted/],
@@ -374,5 +374,88 @@ spec:
 
   test('an unknown --minimum-profile is a usage error', () => {
     expectUsageError(lint(['--minimum-profile', 'high', '-'], { stdin: DECLARES_BASELINE }), /unknown --minimum-profile "high": use privileged, baseline, restricted/);
+  });
+});
+
+describe('lint --kubernetes-version', () => {
+  // A native sidecar: SidecarContainers is alpha/off in 1.28, beta/on from 1.29 (pkg/features/kube_features.go).
+  const SIDECAR_POD = [
+    'apiVersion: v1',
+    'kind: Pod',
+    'metadata: { name: with-sidecar }',
+    'spec:',
+    '  initContainers: [{ name: proxy, image: "envoyproxy/envoy:v1.29.1", restartPolicy: Always }]',
+    '  containers: [{ name: app, image: "busybox:1.36.1" }]',
+    '',
+  ].join('\n');
+
+  test('1.28 (the default) warns that native sidecars need the gate; 1.29 and 1.35 do not', () => {
+    const rule = 'bp-sidecar-feature-gate';
+    expect(lint(['--profile', 'privileged', '-'], { stdin: SIDECAR_POD }).stdout).toContain(rule);
+    expect(lint(['--profile', 'privileged', '--kubernetes-version', '1.28', '-'], { stdin: SIDECAR_POD }).stdout).toContain(rule);
+    expect(lint(['--profile', 'privileged', '--kubernetes-version', '1.29', '-'], { stdin: SIDECAR_POD }).stdout).not.toContain(rule);
+    expect(lint(['--profile', 'privileged', '--kubernetes-version=1.35', '-'], { stdin: SIDECAR_POD }).stdout).not.toContain(rule);
+  });
+
+  test.each(['1.27', '1.36', 'v1.33', 'latest', '1.33.1', ''])('"%s" is a usage error listing the supported versions', (bad) => {
+    expectUsageError(lint(['--kubernetes-version', bad, PRIVILEGED_POD]),
+      new RegExp(`^cdk8s-pod-patterns lint: --kubernetes-version: unsupported Kubernetes version "${bad.replace(/\./g, '\\.')}": use one of 1\\.28, 1\\.29, 1\\.30, 1\\.31, 1\\.32, 1\\.33, 1\\.34, 1\\.35\\n$`));
+  });
+
+  test('--help documents the option and its supported values', () => {
+    expect(LINT_USAGE).toMatch(/--kubernetes-version 1\.N\n.*\n.*\n\s+1\.28, 1\.29, 1\.30, 1\.31, 1\.32, 1\.33, 1\.34, 1\.35 \(default: 1\.28\)/);
+  });
+});
+
+// The lint corpus (test/fixtures/manifests, plus test/fixtures/versioned/gated-fields.yaml whose fields depend on
+// feature gates) at every supported version. Expected verdicts from pkg/features/kube_features.go:
+// SidecarContainers on from 1.29 (dropDisabledFields keeps an init container's restartPolicy, so validation judges
+// it); JobBackoffLimitPerIndex and JobPodReplacementPolicy on from 1.29; UserNamespacesSupport, ProcMountType and
+// InPlacePodVerticalScaling on from 1.33 (procMount Unmasked then reaches Pod Security); MaxUnavailableStatefulSet
+// on from 1.35.
+describe('the lint corpus at each supported Kubernetes version', () => {
+  const VERSIONED_RULES = /^(bp-sidecar-feature-gate|bp-dropped-alpha-field|api-container-restart-policy|pss-baseline-proc-mount)$/;
+  const CORPUS = [FIXTURES, path.join(FIXTURES, '..', 'versioned')];
+  const SIDECAR_128 = [
+    'bp-dropped-alpha-field Pod/native-sidecar spec.initContainers[0].readinessProbe',
+    'bp-sidecar-feature-gate Pod/native-sidecar spec.initContainers[0].restartPolicy',
+    'bp-dropped-alpha-field Pod/native-sidecar spec.initContainers[1].restartPolicy',
+  ];
+  const SIDECAR_FROM_129 = ['api-container-restart-policy Pod/native-sidecar spec.initContainers[1].restartPolicy'];
+  const USER_NS_BEFORE_133 = [
+    'bp-dropped-alpha-field Pod/user-namespaced spec.containers[0].resizePolicy',
+    'bp-dropped-alpha-field Pod/user-namespaced spec.containers[0].securityContext.procMount',
+    'bp-dropped-alpha-field Pod/user-namespaced spec.hostUsers',
+  ];
+  const USER_NS_FROM_133 = ['pss-baseline-proc-mount Pod/user-namespaced spec.containers[0].securityContext.procMount'];
+  const JOB_128 = [
+    'bp-dropped-alpha-field Job/indexed spec.backoffLimitPerIndex',
+    'bp-dropped-alpha-field Job/indexed spec.maxFailedIndexes',
+    'bp-dropped-alpha-field Job/indexed spec.podReplacementPolicy',
+  ];
+  const STS_BEFORE_135 = ['bp-dropped-alpha-field StatefulSet/fast-rollout spec.updateStrategy.rollingUpdate.maxUnavailable'];
+  const EXPECTED: Array<[string, string[]]> = [
+    ['1.28', [...SIDECAR_128, ...USER_NS_BEFORE_133, ...JOB_128, ...STS_BEFORE_135]],
+    ['1.29', [...SIDECAR_FROM_129, ...USER_NS_BEFORE_133, ...STS_BEFORE_135]],
+    ['1.30', [...SIDECAR_FROM_129, ...USER_NS_BEFORE_133, ...STS_BEFORE_135]],
+    ['1.31', [...SIDECAR_FROM_129, ...USER_NS_BEFORE_133, ...STS_BEFORE_135]],
+    ['1.32', [...SIDECAR_FROM_129, ...USER_NS_BEFORE_133, ...STS_BEFORE_135]],
+    ['1.33', [...SIDECAR_FROM_129, ...USER_NS_FROM_133, ...STS_BEFORE_135]],
+    ['1.34', [...SIDECAR_FROM_129, ...USER_NS_FROM_133, ...STS_BEFORE_135]],
+    ['1.35', [...SIDECAR_FROM_129, ...USER_NS_FROM_133]],
+  ];
+
+  function findingsAt(version: string): any[] {
+    const result = lint(['--format', 'json', '--profile', 'baseline', '--kubernetes-version', version, ...CORPUS]);
+    return JSON.parse(result.stdout).findings;
+  }
+
+  const baseline = findingsAt('1.28').filter((f) => !VERSIONED_RULES.test(f.ruleId));
+
+  test.each(EXPECTED)('%s: the versioned rules find exactly what that release does; every other finding is 1.28\'s', (version, expected) => {
+    const findings = findingsAt(version);
+    const versioned = findings.filter((f) => VERSIONED_RULES.test(f.ruleId)).map((f) => `${f.ruleId} ${f.kind}/${f.name} ${f.path}`);
+    expect(versioned.sort()).toEqual([...expected].sort());
+    expect(findings.filter((f) => !VERSIONED_RULES.test(f.ruleId))).toEqual(baseline);
   });
 });

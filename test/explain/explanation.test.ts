@@ -53,6 +53,12 @@ describe('Explanation of the guide\'s example', () => {
     expect(validate([{ ...json, restarts: { ...restarts, crashBackOffSeconds: ['ten'] } }])).toBe(false);
   });
 
+  test('the schema accepts every supported kubernetesVersion and refuses others; the JSON names the chosen one', () => {
+    expect(validate([{ ...json, kubernetesVersion: '1.35' }])).toBe(true);
+    expect(validate([{ ...json, kubernetesVersion: '1.36' }])).toBe(false);
+    expect(json.kubernetesVersion).toBe('1.28');
+  });
+
   test('text is wrapped at 100 columns and names every section', () => {
     const text = explanation.toText();
     for (const line of text.split('\n')) expect(line.length).toBeLessThanOrEqual(100);

@@ -334,3 +334,43 @@ describe('one verdict per app: the constructs, the README plugin snippet and min
     );
   });
 });
+
+describe('PodPatternsValidation kubernetesVersion', () => {
+  // A native sidecar: SidecarContainers is alpha/off in 1.28, on by default from 1.29 (pkg/features/kube_features.go).
+  function sidecarManifest(): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pp-version-'));
+    const file = path.join(dir, 'pod.yaml');
+    fs.writeFileSync(file, [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata: { name: with-sidecar }',
+      'spec:',
+      '  initContainers: [{ name: proxy, image: "envoyproxy/envoy:v1.29.1", restartPolicy: Always }]',
+      '  containers: [{ name: app, image: "busybox:1.36.1" }]',
+      '',
+    ].join('\n'));
+    return file;
+  }
+
+  test('1.28 (default) reports bp-sidecar-feature-gate; 1.33 does not and says which release it judged', async () => {
+    const manifest = sidecarManifest();
+    const atDefault = fakeContext([manifest]);
+    await new PodPatternsValidation({ profile: 'privileged' }).validate(atDefault.context);
+    expect(atDefault.violations.map((v) => v.ruleName)).toContain('bp-sidecar-feature-gate [warning]');
+    expect(atDefault.submitted()?.metadata?.kubernetesVersion).toBeUndefined();
+
+    const at133 = fakeContext([manifest]);
+    await new PodPatternsValidation({ profile: 'privileged', kubernetesVersion: '1.33' }).validate(at133.context);
+    expect(at133.violations.map((v) => v.ruleName)).not.toContain('bp-sidecar-feature-gate [warning]');
+    expect(at133.submitted()?.metadata?.kubernetesVersion).toBe('1.33');
+    expect(at133.logs[at133.logs.length - 1]).toMatch(/\(profile privileged, Kubernetes 1\.33\)$/);
+  });
+
+  test('an unsupported version names the property and lists the supported ones; YAML 1.30 read as a number 1.3 too', () => {
+    expect(new PodPatternsValidation({ kubernetesVersion: '1.35' }).kubernetesVersion.name).toBe('1.35');
+    expect(new PodPatternsValidation().kubernetesVersion.name).toBe('1.28');
+    expect(() => new PodPatternsValidation({ kubernetesVersion: 'latest' })).toThrow(
+      'PodPatternsValidation: kubernetesVersion in the cdk8s.yaml validation properties: unsupported Kubernetes version "latest": use one of 1.28, 1.29, 1.30, 1.31, 1.32, 1.33, 1.34, 1.35');
+    expect(() => new PodPatternsValidation({ kubernetesVersion: 1.3 as unknown as string })).toThrow('unsupported Kubernetes version "1.3"');
+  });
+});

@@ -1,7 +1,7 @@
 import { ApiObject, Size, Testing, Yaml } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { k8s } from 'cdk8s-plus-28';
-import { InitGatedApp, ManifestLinter, PodPatterns, SafePod, SecurityProfile, Severity, WarningPolicy } from '../../src';
+import { InitGatedApp, KubernetesVersion, ManifestLinter, PodPatterns, SafePod, SecurityProfile, Severity, WarningPolicy } from '../../src';
 import { ExitCode, runLint } from '../../src/cli/lint-command';
 import { lintReports } from '../../src/rules/engine';
 import { captureIo } from '../cli/capture-io';
@@ -178,5 +178,46 @@ describe('PodPatterns.suppress', () => {
     PodPatterns.suppress(pod, 'pss-restricted-allow-privilege-escalation', 'needs setuid ping, reviewed in SEC-42');
     expect(() => Testing.synth(chart)).not.toThrow();
     expect(ManifestLinter.lint(Testing.synth(chart)).filter(f => f.severity === Severity.ERROR)).toEqual([]);
+  });
+});
+
+// SidecarContainers: alpha/off in 1.28, on by default from 1.29 (pkg/features/kube_features.go).
+describe('the target Kubernetes version', () => {
+  function sidecarApp(): { chart: ReturnType<typeof Testing.chart> } {
+    const chart = Testing.chart();
+    new SafePod(chart, 'pod', {
+      containers: [{ name: 'app', image: 'nginx:1.25', securityContext: USER }],
+      sidecars: [{ name: 'logs', image: 'fluent/fluent-bit:2.2', securityContext: USER }],
+    });
+    PodPatterns.setWarningPolicy(chart, WarningPolicy.FAIL);
+    return { chart };
+  }
+
+  function synthError(chart: ReturnType<typeof Testing.chart>): string {
+    try {
+      Testing.synth(chart);
+      return '';
+    } catch (e) {
+      return (e as Error).message;
+    }
+  }
+
+  test('by default (1.28) a SafePod sidecar is told the gate must be enabled', () => {
+    expect(synthError(sidecarApp().chart)).toMatch(/\[bp-sidecar-feature-gate\] spec\.initContainers\[0\]\.restartPolicy: .*Kubernetes 1\.28 supports only with the alpha SidecarContainers feature gate/);
+  });
+
+  test.each([KubernetesVersion.V1_29, KubernetesVersion.V1_33])('PodPatterns.setKubernetesVersion(%s): no sidecar gate warning', (version) => {
+    const { chart } = sidecarApp();
+    PodPatterns.setKubernetesVersion(chart, version);
+    const error = synthError(chart);
+    expect(error).not.toContain('bp-sidecar-feature-gate');
+  });
+
+  test('PodPatterns.apply({ kubernetesVersion }) sets it for the scope; the innermost setting wins', () => {
+    const { chart } = sidecarApp();
+    PodPatterns.apply(chart.node.root, { kubernetesVersion: KubernetesVersion.V1_33 });
+    expect(synthError(chart)).not.toContain('bp-sidecar-feature-gate');
+    PodPatterns.setKubernetesVersion(chart, KubernetesVersion.V1_28);
+    expect(synthError(chart)).toContain('bp-sidecar-feature-gate');
   });
 });

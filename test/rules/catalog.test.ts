@@ -82,7 +82,7 @@ describe('suppressible', () => {
 
   test('descriptions are plain data: no check functions reach RuleCatalog clients', () => {
     for (const rule of RuleCatalog.rules()) {
-      expect(Object.keys(rule).sort()).toEqual(['fix', 'id', 'reference', 'severity', 'suppressible', 'what', 'why']);
+      expect(Object.keys(rule).sort()).toEqual(['fix', 'id', 'kubernetesVersions', 'reference', 'severity', 'suppressible', 'what', 'why']);
     }
   });
 });
@@ -90,8 +90,8 @@ describe('suppressible', () => {
 describe('renderCatalogMarkdown', () => {
   test('one header, one separator and one row per rule', () => {
     const lines = renderCatalogMarkdown().trimEnd().split('\n');
-    expect(lines[0]).toBe('| Rule | Severity | Suppressible | What | Why | Fix |');
-    expect(lines[1]).toBe('| --- | --- | --- | --- | --- | --- |');
+    expect(lines[0]).toBe('| Rule | Severity | Suppressible | What | Why | Fix | Kubernetes versions |');
+    expect(lines[1]).toBe('| --- | --- | --- | --- | --- | --- | --- |');
     expect(lines).toHaveLength(allRules().length + 2);
     expect(lines[2]).toMatch(/^\| `api-object-name` \| error \| no \| /);
     expect(lines).toContainEqual(expect.stringMatching(/^\| `bp-unbounded-wait-loop` \| warning \| yes \| /));
@@ -99,7 +99,7 @@ describe('renderCatalogMarkdown', () => {
 
   test('pipes and line breaks in the text cannot break the table', () => {
     const table = renderCatalogMarkdown([{ id: 'x', severity: Severity.ERROR, what: 'a | b', why: 'line\nbreak', fix: 'f', reference: 'r', suppressible: true }]);
-    expect(table.split('\n')[2]).toBe('| `x` | error | yes | a \\| b | line break | f |');
+    expect(table.split('\n')[2]).toBe('| `x` | error | yes | a \\| b | line break | f | 1.28–1.35 |');
   });
 
   test('RuleCatalog exposes the same table and rules', () => {
@@ -116,5 +116,22 @@ describe('renderKubernetesReviewMarkdown', () => {
     expect(lines).toContainEqual(expect.stringMatching(/^\| `api-image-pull-policy` \| the API server rejects it \| error \| no \| .*validatePullPolicy/));
     expect(lines).toContainEqual(expect.stringMatching(/^\| `runtime-image-reference` \| the kubelet certainly fails \| error \| no \| .*ErrInvalidImageName/));
     expect(lines).toContainEqual(expect.stringMatching(/^\| `runtime-container-port-conflict` \| heuristic: Kubernetes accepts it and it may run \| warning \| yes \| .*duplicate port definition/));
+  });
+});
+
+// The releases where a verdict changes, from pkg/features/kube_features.go (SidecarContainers on from 1.29,
+// ProcMountType on from 1.33); every other rule judges the same on 1.28–1.35.
+describe('Kubernetes versions per rule', () => {
+  test('the versioned rules name their releases; the others apply to all', () => {
+    const versions = new Map(allRules().map((rule) => [rule.id, rule.kubernetesVersions]));
+    expect(versions.get(RULE.BP_SIDECAR_FEATURE_GATE)).toBe('1.28 (SidecarContainers on by default from 1.29)');
+    expect(versions.get('pss-baseline-proc-mount')).toBe('1.33–1.35 (ProcMountType off before 1.33: procMount is forced to Default)');
+    expect(versions.get('bp-dropped-alpha-field')).toMatch(/^1\.28–1\.35, per field until its gate is on by default: init restartPolicy and sidecar probes before 1\.29, .*StatefulSet maxUnavailable before 1\.35$/);
+    expect(versions.get(RULE.API_CONTAINER_RESTART_POLICY)).toMatch(/only from 1\.29/);
+    expect(versions.get('api-object-name')).toBe('1.28–1.35');
+  });
+
+  test('the README table shows them in its last column', () => {
+    expect(renderCatalogMarkdown()).toMatch(/^\| `bp-sidecar-feature-gate` \|.*\| 1\.28 \(SidecarContainers on by default from 1\.29\) \|$/m);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Findings of the older Pod rules (src/rules/api-rules.ts), told as the
- * Kubernetes 1.28 API server behaves on create:
+ * Kubernetes API server of the target release behaves on create (1.28 unless
+ * the run says otherwise):
  *
  * - A StatefulSet's template is validated only for labels, annotations,
  *   selector match, restartPolicy and activeDeadlineSeconds
@@ -11,14 +12,17 @@
  * - Image whitespace is checked for Pods only (validateContainerOnlyForPod):
  *   templates are accepted and their Pods refused.
  * - An init container's `restartPolicy` is dropped before validation
- *   (pkg/api/pod/util.go dropDisabledFields: SidecarContainers is alpha and off):
- *   any value is accepted and has no effect.
- * - A container's `procMount` is forced to Default (ProcMountType is off), so
- *   Pod Security admission never sees Unmasked.
+ *   where SidecarContainers is off by default, i.e. 1.28 (pkg/api/pod/util.go
+ *   dropDisabledFields): any value is accepted and has no effect. From 1.29 it
+ *   is validated.
+ * - A container's `procMount` is forced to Default where ProcMountType is off
+ *   by default (before 1.33), so Pod Security admission never sees Unmasked.
  *
  * Refused Pods are runtime-pods-rejected; dropped fields bp-dropped-alpha-field.
  */
 import { list, obj, str } from './field';
+import { describeGate, FeatureGate, isEnabledByDefault } from '../../k8s/feature-gates';
+import { KubernetesVersion } from '../../k8s/kubernetes-version';
 import { Violation } from '../finding';
 
 export const PODS_REJECTED_RULE = 'runtime-pods-rejected';
@@ -37,16 +41,17 @@ function podsRejected(kind: string, found: Violation, why: string): Violation {
   };
 }
 
-/** What a Pod-rule finding means for `object` on a 1.28 API server: itself, another rule's finding, or nothing. */
-export function asTheServerSeesIt(object: any, found: Violation): Violation | undefined {
+/** What a Pod-rule finding means for `object` on an API server of `version`: itself, another rule's finding, or nothing. */
+export function asTheServerSeesIt(object: any, found: Violation, version: KubernetesVersion = KubernetesVersion.DEFAULT): Violation | undefined {
   const kind = str(object.kind);
-  // dropDisabledProcMountField forces procMount to Default (ProcMountType is off): Pod Security sees Default.
-  if (found.ruleId === 'pss-baseline-proc-mount') return undefined;
-  if (found.ruleId === 'api-container-restart-policy' && INIT_RESTART_POLICY.test(found.path)) {
+  // dropDisabledProcMountField forces procMount to Default where ProcMountType is off: Pod Security sees Default.
+  if (found.ruleId === 'pss-baseline-proc-mount' && !isEnabledByDefault(FeatureGate.PROC_MOUNT_TYPE, version)) return undefined;
+  const sidecarsOff = !isEnabledByDefault(FeatureGate.SIDECAR_CONTAINERS, version);
+  if (sidecarsOff && found.ruleId === 'api-container-restart-policy' && INIT_RESTART_POLICY.test(found.path)) {
     return {
       ruleId: DROPPED_ALPHA_FIELD_RULE,
       path: found.path,
-      message: `${found.path} is dropped by the API server on 1.28 and has no effect (feature gate SidecarContainers, alpha and off by default); besides: ${found.message}`,
+      message: `${found.path} is dropped by the API server on ${version.name} and has no effect (${describeGate(FeatureGate.SIDECAR_CONTAINERS, version)}); besides: ${found.message}`,
     };
   }
   if (kind !== 'Pod' && found.ruleId === 'api-image-whitespace') {

@@ -173,10 +173,10 @@ export const VALIDATION_RUNTIME_RULES: readonly Rule[] = [
 export const VALIDATION_BEST_PRACTICE_RULES: readonly Rule[] = [
   bestPracticeRule({
     id: VALIDATION_RULE.DROPPED_ALPHA_FIELD,
-    what: 'No field of a feature that is alpha and off in Kubernetes 1.28 is set: an init container\'s `restartPolicy` other than `Always` (SidecarContainers), `securityContext.procMount` (ProcMountType), `hostUsers` (UserNamespacesSupport), `resizePolicy` (InPlacePodVerticalScaling), resource claims (DynamicResourceAllocation), StatefulSet `maxUnavailable` (MaxUnavailableStatefulSet), Job `backoffLimitPerIndex`/`maxFailedIndexes` (JobBackoffLimitPerIndex), `podReplacementPolicy` (JobPodReplacementPolicy).',
+    what: 'No field of a feature whose gate is off by default in the target Kubernetes release (1.28 unless set; see the Kubernetes versions column) is set: an init container\'s `restartPolicy` other than `Always` (SidecarContainers), `securityContext.procMount` (ProcMountType), `hostUsers` (UserNamespacesSupport), `resizePolicy` (InPlacePodVerticalScaling), resource claims (DynamicResourceAllocation), StatefulSet `maxUnavailable` (MaxUnavailableStatefulSet), Job `backoffLimitPerIndex`/`maxFailedIndexes` (JobBackoffLimitPerIndex), `podReplacementPolicy` (JobPodReplacementPolicy).',
     why: 'The API server drops the field before validation and accepts the object: what the field asks for does not happen. A sidecar whose restartPolicy is dropped becomes an ordinary init container: a default 1.28 server then refuses its probes and lifecycle hooks.',
     fix: 'Enable the feature gate on the control plane (and kubelets), or remove the field.',
-    reference: 'pkg/features/kube_features.go (1.28 defaults); pkg/api/pod/util.go dropDisabledFields; pkg/registry/apps/statefulset/strategy.go; pkg/registry/batch/job/strategy.go',
+    reference: 'pkg/features/kube_features.go (defaults per release: src/k8s/feature-gates.ts); pkg/api/pod/util.go dropDisabledFields; pkg/registry/apps/statefulset/strategy.go; pkg/registry/batch/job/strategy.go',
     checkObject: droppedObjectFields,
     checkPod: droppedPodFields,
   }),

@@ -1,4 +1,7 @@
 import { errors, messages, pod } from './helpers';
+import { KubernetesVersion } from '../../../src/k8s/kubernetes-version';
+import { SecurityProfile } from '../../../src/policy/security-profile';
+import { lintObjects } from '../../../src/rules/engine';
 
 // How 1.28 treats what only Pod creation checks, and fields of disabled feature gates (pkg/api/pod/util.go dropDisabledFields).
 describe('findings as a 1.28 API server sees them', () => {
@@ -30,5 +33,30 @@ describe('findings as a 1.28 API server sees them', () => {
     const obj = pod({ initContainers: [{ name: 'proxy', image: 'envoyproxy/envoy:v1.28.0', restartPolicy: 'Always', readinessProbe: { tcpSocket: { port: 9901 } } }] });
     expect(errors(obj)).toEqual([]);
     expect(messages(obj, 'bp-dropped-alpha-field')).toEqual([expect.stringContaining('readinessProbe of this sidecar is refused there')]);
+  });
+});
+
+// From 1.29 SidecarContainers is on by default (pkg/features/kube_features.go), so dropDisabledFields keeps an init
+// container's restartPolicy and validateInitContainerRestartPolicy judges it; from 1.33 ProcMountType is on, so
+// procMount Unmasked reaches Pod Security admission.
+describe('findings as the API server of each release sees them', () => {
+  const V = KubernetesVersion;
+
+  test('an init container restartPolicy other than Always: dropped on 1.28, refused from 1.29', () => {
+    const obj = pod({ initContainers: [{ name: 'i', image: 'busybox:1.36.1', restartPolicy: 'Never' }] });
+    expect(errors(obj, V.V1_28)).toEqual([]);
+    for (const version of V.all().slice(1)) {
+      expect(errors(obj, version)).toEqual(['api-container-restart-policy spec.initContainers[0].restartPolicy']);
+      expect(messages(obj, 'bp-dropped-alpha-field', version)).toEqual([]);
+    }
+  });
+
+  test('procMount Unmasked: forced to Default before 1.33, a baseline violation from 1.33', () => {
+    const obj = pod({ hostUsers: false, containers: [{ name: 'c', image: 'busybox:1.36.1', securityContext: { procMount: 'Unmasked' } }] });
+    const baseline = (version: KubernetesVersion) => lintObjects([obj], { profile: SecurityProfile.BASELINE, kubernetesVersion: version })
+      .filter((f) => f.ruleId === 'pss-baseline-proc-mount').map((f) => f.path);
+    expect(baseline(V.V1_32)).toEqual([]);
+    expect(baseline(V.V1_33)).toEqual(['spec.containers[0].securityContext.procMount']);
+    expect(baseline(V.V1_35)).toEqual(['spec.containers[0].securityContext.procMount']);
   });
 });

@@ -1,0 +1,105 @@
+/**
+ * Default state of the feature gates whose state changes what the API server
+ * accepts, drops or refuses in a workload, per supported release.
+ *
+ * Source: kubernetes/kubernetes pkg/features/kube_features.go,
+ * defaultVersionedKubernetesFeatureGates (the versioned specs, which record
+ * each gate's stage and default from the release it entered; read at commit
+ * 8d5704385e43ea1be9776b239b963023164bbb47 of the 1.36 development line). Each
+ * row below is one `{Version, Default, PreRelease}` entry of that map; the
+ * state at release N is the last entry whose Version is N or earlier.
+ */
+import { KubernetesVersion } from './kubernetes-version';
+
+/** The feature gates the rules consult. */
+export enum FeatureGate {
+  SIDECAR_CONTAINERS = 'SidecarContainers',
+  PROC_MOUNT_TYPE = 'ProcMountType',
+  USER_NAMESPACES_SUPPORT = 'UserNamespacesSupport',
+  IN_PLACE_POD_VERTICAL_SCALING = 'InPlacePodVerticalScaling',
+  DYNAMIC_RESOURCE_ALLOCATION = 'DynamicResourceAllocation',
+  POD_LIFECYCLE_SLEEP_ACTION = 'PodLifecycleSleepAction',
+  RELAXED_ENVIRONMENT_VARIABLE_VALIDATION = 'RelaxedEnvironmentVariableValidation',
+  RELAXED_DNS_SEARCH_VALIDATION = 'RelaxedDNSSearchValidation',
+  JOB_BACKOFF_LIMIT_PER_INDEX = 'JobBackoffLimitPerIndex',
+  JOB_POD_REPLACEMENT_POLICY = 'JobPodReplacementPolicy',
+  MAX_UNAVAILABLE_STATEFUL_SET = 'MaxUnavailableStatefulSet',
+}
+
+/** A gate's maturity, as kube_features.go's `PreRelease` names it. */
+export enum GateStage {
+  ALPHA = 'alpha',
+  BETA = 'beta',
+  GA = 'GA',
+}
+
+interface GateSpec {
+  /** Minor release of Kubernetes 1.x the entry applies from. */
+  readonly since: number;
+  readonly enabled: boolean;
+  readonly stage: GateStage;
+}
+
+const { ALPHA, BETA, GA } = GateStage;
+
+const SPECS: Record<FeatureGate, readonly GateSpec[]> = {
+  [FeatureGate.SIDECAR_CONTAINERS]: [
+    { since: 28, enabled: false, stage: ALPHA }, { since: 29, enabled: true, stage: BETA }, { since: 33, enabled: true, stage: GA },
+  ],
+  [FeatureGate.PROC_MOUNT_TYPE]: [
+    { since: 12, enabled: false, stage: ALPHA }, { since: 31, enabled: false, stage: BETA }, { since: 33, enabled: true, stage: BETA },
+  ],
+  [FeatureGate.USER_NAMESPACES_SUPPORT]: [
+    { since: 25, enabled: false, stage: ALPHA }, { since: 30, enabled: false, stage: BETA }, { since: 33, enabled: true, stage: BETA },
+  ],
+  [FeatureGate.IN_PLACE_POD_VERTICAL_SCALING]: [
+    { since: 27, enabled: false, stage: ALPHA }, { since: 33, enabled: true, stage: BETA }, { since: 35, enabled: true, stage: GA },
+  ],
+  [FeatureGate.DYNAMIC_RESOURCE_ALLOCATION]: [
+    { since: 26, enabled: false, stage: ALPHA }, { since: 32, enabled: false, stage: BETA }, { since: 34, enabled: true, stage: GA },
+  ],
+  [FeatureGate.POD_LIFECYCLE_SLEEP_ACTION]: [
+    { since: 29, enabled: false, stage: ALPHA }, { since: 30, enabled: true, stage: BETA }, { since: 34, enabled: true, stage: GA },
+  ],
+  [FeatureGate.RELAXED_ENVIRONMENT_VARIABLE_VALIDATION]: [
+    { since: 30, enabled: false, stage: ALPHA }, { since: 32, enabled: true, stage: BETA }, { since: 34, enabled: true, stage: GA },
+  ],
+  [FeatureGate.RELAXED_DNS_SEARCH_VALIDATION]: [
+    { since: 32, enabled: false, stage: ALPHA }, { since: 33, enabled: true, stage: BETA }, { since: 34, enabled: true, stage: GA },
+  ],
+  [FeatureGate.JOB_BACKOFF_LIMIT_PER_INDEX]: [
+    { since: 28, enabled: false, stage: ALPHA }, { since: 29, enabled: true, stage: BETA }, { since: 33, enabled: true, stage: GA },
+  ],
+  [FeatureGate.JOB_POD_REPLACEMENT_POLICY]: [
+    { since: 28, enabled: false, stage: ALPHA }, { since: 29, enabled: true, stage: BETA }, { since: 34, enabled: true, stage: GA },
+  ],
+  [FeatureGate.MAX_UNAVAILABLE_STATEFUL_SET]: [
+    { since: 24, enabled: false, stage: ALPHA }, { since: 35, enabled: true, stage: BETA },
+  ],
+};
+
+/** The gate's entry in force at `version`, or undefined when the release does not know the gate yet. */
+function specAt(gate: FeatureGate, version: KubernetesVersion): GateSpec | undefined {
+  return [...SPECS[gate]].reverse().find((spec) => spec.since <= version.minor);
+}
+
+/** Whether `gate` is on by default in `version` (false when the release does not have the gate). */
+export function isEnabledByDefault(gate: FeatureGate, version: KubernetesVersion): boolean {
+  return specAt(gate, version)?.enabled ?? false;
+}
+
+/**
+ * `feature gate SidecarContainers, alpha and off by default`, or `feature gate
+ * PodLifecycleSleepAction, not in 1.28` for a gate the release does not have
+ * yet: the wording of every finding about a dropped field.
+ */
+export function describeGate(gate: FeatureGate, version: KubernetesVersion): string {
+  const spec = specAt(gate, version);
+  if (spec === undefined) return `feature gate ${gate}, not in ${version.name}`;
+  return `feature gate ${gate}, ${spec.stage} and ${spec.enabled ? 'on' : 'off'} by default`;
+}
+
+/** The first supported release where `gate` is on by default, or undefined when none is. */
+export function firstVersionEnabling(gate: FeatureGate): KubernetesVersion | undefined {
+  return KubernetesVersion.all().find((version) => isEnabledByDefault(gate, version));
+}

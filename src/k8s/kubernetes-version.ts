@@ -1,0 +1,67 @@
+/**
+ * The Kubernetes minor release a manifest targets. Rules whose verdict differs
+ * between releases (feature-gate defaults, see src/k8s/feature-gates.ts) ask
+ * the run's version; everything else is the same on every supported release.
+ * The default is 1.28, the release of the cdk8s-plus line the constructs use.
+ */
+export class KubernetesVersion {
+  public static readonly V1_28 = new KubernetesVersion(28);
+  public static readonly V1_29 = new KubernetesVersion(29);
+  public static readonly V1_30 = new KubernetesVersion(30);
+  public static readonly V1_31 = new KubernetesVersion(31);
+  public static readonly V1_32 = new KubernetesVersion(32);
+  public static readonly V1_33 = new KubernetesVersion(33);
+  public static readonly V1_34 = new KubernetesVersion(34);
+  public static readonly V1_35 = new KubernetesVersion(35);
+
+  /** The version every front end uses when none is given. */
+  public static readonly DEFAULT = KubernetesVersion.V1_28;
+
+  /** Every supported version, oldest first. */
+  public static all(): KubernetesVersion[] {
+    return [...SUPPORTED];
+  }
+
+  /**
+   * The supported version named `name` (`1.28` … `1.35`, nothing else: no `v`
+   * prefix, no patch release).
+   * @throws one line listing the supported versions when `name` is not one of them
+   */
+  public static of(name: string): KubernetesVersion {
+    const found = SUPPORTED.find((version) => version.name === name);
+    if (found === undefined) {
+      throw new Error(`unsupported Kubernetes version "${name}": use one of ${KubernetesVersion.supportedNames()}`);
+    }
+    return found;
+  }
+
+  /** `1.28, 1.29, …, 1.35`: for error messages and usage text. */
+  public static supportedNames(): string {
+    return SUPPORTED.map((version) => version.name).join(', ');
+  }
+
+  /** `1.33`. */
+  public readonly name: string;
+
+  /** The minor release: 33 for 1.33. */
+  public readonly minor: number;
+
+  private constructor(minor: number) {
+    this.minor = minor;
+    this.name = `1.${minor}`;
+  }
+
+  /** Whether this release is `other` or a later one. */
+  public isAtLeast(other: KubernetesVersion): boolean {
+    return this.minor >= other.minor;
+  }
+
+  public toString(): string {
+    return this.name;
+  }
+}
+
+const SUPPORTED: readonly KubernetesVersion[] = [
+  KubernetesVersion.V1_28, KubernetesVersion.V1_29, KubernetesVersion.V1_30, KubernetesVersion.V1_31,
+  KubernetesVersion.V1_32, KubernetesVersion.V1_33, KubernetesVersion.V1_34, KubernetesVersion.V1_35,
+];
