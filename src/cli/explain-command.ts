@@ -1,4 +1,5 @@
 import { parseArgs } from 'util';
+import { describeArgError, kubernetesVersionOption, UsageError } from './command-line';
 import { ExitCode, LintIo } from './lint-command';
 import { describeInputs, readManifestInputs } from './manifest-inputs';
 import { Explanation, ReadinessAssumption } from '../explain/explanation';
@@ -37,8 +38,6 @@ restarts and back-off, termination and time to ready.
 Exit status: 0 explained, 2 usage error, unreadable or malformed input, or no
 workload found.
 `;
-
-class UsageError extends Error {}
 
 interface ExplainCommandOptions {
   readonly format: string;
@@ -86,7 +85,7 @@ function parseExplainArgs(argv: string[]): ExplainCommandOptions | 'help' {
     format,
     workload: values.workload,
     assume: (values.assume ?? []).map(parseAssumption),
-    kubernetesVersion: versionOption(values['kubernetes-version']),
+    kubernetesVersion: kubernetesVersionOption(values['kubernetes-version']),
     inputs: positionals.length === 0 ? [DEFAULT_INPUT] : positionals,
   };
 }
@@ -106,21 +105,7 @@ function parseCommandLine(argv: string[]) {
       strict: true,
     });
   } catch (e) {
-    const error = e as Error & { code?: string };
-    const option = (/'([^']+)'/.exec(error.message)?.[1] ?? '').replace(/ <value>$/, '');
-    if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-      throw new UsageError(`unknown option "${option}": the options are --workload, --format, --assume, --kubernetes-version and --help (see ${COMMAND} --help)`);
-    }
-    throw new UsageError(`option "${option}" needs a value (see ${COMMAND} --help)`);
-  }
-}
-
-function versionOption(name: string | undefined): KubernetesVersion {
-  if (name === undefined) return KubernetesVersion.DEFAULT;
-  try {
-    return KubernetesVersion.of(name);
-  } catch (e) {
-    throw new UsageError(`--kubernetes-version: ${(e as Error).message}`);
+    throw new UsageError(describeArgError(e as Error & { code?: string }, COMMAND, '--workload, --format, --assume, --kubernetes-version and --help'));
   }
 }
 

@@ -1,4 +1,5 @@
 import { parseArgs } from 'util';
+import { describeArgError, kubernetesVersionOption, UsageError } from './command-line';
 import { formatJson, formatText, FORMAT_NAMES } from './format';
 import { describeInputs, LintIo, readManifestInputs } from './manifest-inputs';
 import { KubernetesVersion } from '../k8s/kubernetes-version';
@@ -72,7 +73,6 @@ interface LintCommandOptions {
 }
 
 /** A problem with the command line: reported as one line, exit code 2. */
-class UsageError extends Error {}
 
 /**
  * `cdk8s-pod-patterns lint [--format text|json] [--profile NAME] FILE...`
@@ -129,20 +129,11 @@ function parseLintArgs(argv: string[]): LintCommandOptions | 'help' {
       throw new UsageError(`unknown rule "${id}" for --disable: use a rule id from the rules table of the README (RuleCatalog.rules()), e.g. bp-missing-resource-requests`);
     }
   }
-  const kubernetesVersion = versionOption(values['kubernetes-version']);
+  const kubernetesVersion = kubernetesVersionOption(values['kubernetes-version']);
   if (positionals.length === 0) {
     throw new UsageError(`no manifest files given: pass one or more FILEs, a directory, or "-" for stdin (see ${COMMAND} --help)`);
   }
   return { format, profile, minimumProfile, disabledRules, kubernetesVersion, inputs: positionals };
-}
-
-function versionOption(name: string | undefined): KubernetesVersion {
-  if (name === undefined) return KubernetesVersion.DEFAULT;
-  try {
-    return KubernetesVersion.of(name);
-  } catch (e) {
-    throw new UsageError(`--kubernetes-version: ${(e as Error).message}`);
-  }
 }
 
 function profileOption(option: string, name: string): SecurityProfile {
@@ -169,23 +160,8 @@ function parseCommandLine(argv: string[]) {
       strict: true,
     });
   } catch (e) {
-    throw new UsageError(describeArgError(e as Error & { code?: string }));
+    throw new UsageError(describeArgError(e as Error & { code?: string }, COMMAND, '--format, --profile, --minimum-profile, --disable, --kubernetes-version and --help'));
   }
 }
 
 // Node's own messages suggest `--` tricks and span two sentences; say it in our terms.
-function describeArgError(error: Error & { code?: string }): string {
-  // Node quotes the option: 'Unknown option \'--fromat\'...', 'Option \'--format <value>\' argument missing'.
-  const quoted = /'([^']+)'/.exec(error.message)?.[1] ?? '';
-  const option = quoted.replace(/ <value>$/, '');
-  switch (error.code) {
-    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
-      return `unknown option "${option}": the options are --format, --profile, --minimum-profile, --disable, --kubernetes-version and --help (see ${COMMAND} --help)`;
-    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
-      return quoted.endsWith('<value>')
-        ? `option "${option}" needs a value (see ${COMMAND} --help)`
-        : `option "${option}" takes no value (see ${COMMAND} --help)`;
-    default:
-      return `${error.message} (see ${COMMAND} --help)`;
-  }
-}

@@ -1,0 +1,34 @@
+import { KubernetesVersion } from '../k8s/kubernetes-version';
+
+/** A problem with the command line or its inputs: one line on stderr and exit 2, never a stack trace. */
+export class UsageError extends Error {}
+
+/** `--kubernetes-version` as given, or the default release when it is absent. */
+export function kubernetesVersionOption(name: string | undefined): KubernetesVersion {
+  if (name === undefined) return KubernetesVersion.DEFAULT;
+  try {
+    return KubernetesVersion.of(name);
+  } catch (e) {
+    throw new UsageError(`--kubernetes-version: ${(e as Error).message}`);
+  }
+}
+
+/**
+ * One line for an error of `util.parseArgs`, naming the option, the options
+ * `command` has (`--a, --b and --help`) and where its help is.
+ */
+export function describeArgError(error: Error & { code?: string }, command: string, optionList: string): string {
+  // Node quotes the option: 'Unknown option \'--fromat\'...', 'Option \'--format <value>\' argument missing'.
+  const quoted = /'([^']+)'/.exec(error.message)?.[1] ?? '';
+  const option = quoted.replace(/ <value>$/, '');
+  switch (error.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `unknown option "${option}": the options are ${optionList} (see ${command} --help)`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return quoted.endsWith('<value>')
+        ? `option "${option}" needs a value (see ${command} --help)`
+        : `option "${option}" takes no value (see ${command} --help)`;
+    default:
+      return `${error.message} (see ${command} --help)`;
+  }
+}
