@@ -5,6 +5,7 @@ import { App, Chart, Size } from 'cdk8s';
 import { ValidationContext } from 'cdk8s-cli/plugins';
 import * as kplus from 'cdk8s-plus-28';
 import { InitGatedApp } from '../../src/apps/init-gated-app';
+import { ComposeImporter } from '../../src/compose/compose-importer';
 import {
   IValidationContext,
   PodPatternsValidation,
@@ -14,6 +15,7 @@ import { PodPatterns } from '../../src/pods/pod-patterns';
 import { SafePod } from '../../src/pods/safe-pod';
 import { SecurityProfile } from '../../src/policy/security-profile';
 import { fixture } from '../support/fixtures';
+import { loadApp, scratchDir } from '../support/generated-app';
 
 const PRIVILEGED_POD = fixture('privileged-latest-pod.yaml');
 const CLEAN = fixture('clean/deployment.yaml');
@@ -372,5 +374,53 @@ describe('PodPatternsValidation kubernetesVersion', () => {
     expect(() => new PodPatternsValidation({ kubernetesVersion: 'latest' })).toThrow(
       'PodPatternsValidation: kubernetesVersion in the cdk8s.yaml validation properties: unsupported Kubernetes version "latest": use one of 1.28, 1.29, 1.30, 1.31, 1.32, 1.33, 1.34, 1.35');
     expect(() => new PodPatternsValidation({ kubernetesVersion: 1.3 as unknown as string })).toThrow('unsupported Kubernetes version "1.3"');
+  });
+});
+
+describe('one verdict per app: an app imported from docker-compose', () => {
+  // A service that runs as its image's user is imported at BASELINE (src/compose/compose-mapping.ts
+  // inferProfile); one with a numeric non-root user at RESTRICTED.
+  const COMPOSE = [
+    'services:',
+    '  web:',
+    '    image: nginx:1.27.2',
+    '    ports: ["8080:80"]',
+    '  api:',
+    '    image: ghcr.io/example/api:1.4.2',
+    '    user: "10001:10001"',
+    '',
+  ].join('\n');
+  let project: string;
+  let manifests: string[];
+  beforeAll(() => {
+    project = scratchDir('plugin-imported');
+    fs.writeFileSync(path.join(project, 'compose.yaml'), COMPOSE);
+    const importer = ComposeImporter.fromFiles([path.join(project, 'compose.yaml')], { environment: {} });
+    expect(importer.toTypeScript()).toMatch(/web: SecurityProfile\.BASELINE/);
+    const generated = loadApp(project, 'imported-run.ts', importer.toTypeScript());
+    const chartClass = Object.values(generated).find((v): v is new (...args: any[]) => any => typeof v === 'function' && /Chart$/.test(v.name))!;
+    const outdir = path.join(project, 'out');
+    const app = new App({ outdir, recordConstructMetadata: true });
+    new chartClass(app, 'imported');
+    app.synth();
+    manifests = fs.readdirSync(outdir).filter((file) => file.endsWith('.yaml')).map((file) => path.join(outdir, file));
+  }, 60_000);
+  afterAll(() => fs.rmSync(project, { recursive: true, force: true }));
+
+  test('passes cdk8s synth\'s plugin configured as the README writes it', async () => {
+    const result = await runAsCdk8sCli(readmePluginSnippet().properties, path.dirname(manifests[0]), manifests);
+    expect(result.json.violations.filter((v: { ruleName: string }) => v.ruleName.endsWith('[error]'))).toEqual([]);
+    expect(result.success).toBe(true);
+  });
+
+  test('fails it with minimumProfile: restricted, naming the BASELINE workload and only it', async () => {
+    const result = await runAsCdk8sCli({ ...readmePluginSnippet().properties, minimumProfile: 'restricted' }, path.dirname(manifests[0]), manifests);
+    expect(result.success).toBe(false);
+    const failing = result.json.violations
+      .filter((v: { ruleName: string }) => v.ruleName.endsWith('[error]'))
+      .flatMap((v: { violatingConstructs: Array<{ resourceName: string }> }) => v.violatingConstructs.map((c) => c.resourceName));
+    expect(failing.length).toBeGreaterThan(0);
+    expect(failing.every((name: string) => /web/.test(name))).toBe(true);
+    expect(failing.some((name: string) => /api/.test(name))).toBe(false);
   });
 });
