@@ -5,6 +5,7 @@
  * (Required, Invalid, NotSupported, Forbidden, Duplicate, TooLong, TooMany).
  * Each error also carries the fix where one is more than "change the value".
  */
+import { isObject } from '../pod-templates';
 import { RuleHit } from '../rule';
 
 export type Errors = RuleHit[];
@@ -65,9 +66,8 @@ export function invalidEach(path: string, value: unknown, messages: readonly str
   return messages.map((msg) => invalid(path, value, msg));
 }
 
-export function isObject(value: unknown): value is Record<string, any> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+// The engine's own test for a JSON object, shared so that both read a manifest the same way.
+export { isObject };
 
 /** Set in JSON (Go's `!= nil` / non-zero for the manifest's view). */
 export function isSet(value: unknown): boolean {
