@@ -12,10 +12,12 @@ import { decodingErrors } from './decoding';
 import { droppedObjectFields, droppedPodFields } from './feature-gates';
 import { Errors, obj } from './field';
 import { validateObjectMeta } from './object-meta';
+import { validatePodSpecificAnnotations, validateSeccompAnnotationsAndFields } from './pod-annotations';
 import { validatePodFields, validateDNS, validatePodVolumesAndContainers } from './pod-spec';
 import { validatePersistentVolumeClaimSpec } from './pvc';
+import { validateReplicationControllerSpec } from './replication-controller';
 import { validateService } from './service';
-import { validateTemplateObjectMeta } from './template-meta';
+import { validateTemplateLabelsAndAnnotations } from './template-meta';
 import { describesPods, PodRuleContext } from '../pod-templates';
 import { ObjectRuleContext, Rule, RuleHit, bestPracticeRule, enforcedRule } from '../rule';
 
@@ -51,8 +53,23 @@ function checkKind(kind: string, validate: (object: any) => Errors): (ctx: Objec
   return (ctx) => (ctx.kind === kind ? validate(ctx.object) : []);
 }
 
-function checkTemplateMeta(ctx: PodRuleContext): RuleHit[] {
-  return ctx.kind === 'Pod' ? [] : validateTemplateObjectMeta(ctx.pod.metadata, ctx.pod.metadataPath.replace(/\.metadata$/, ''));
+/** The template's path: ValidatePodTemplateSpec reports its metadata's fields without `.metadata` (`spec.template.labels`). */
+function templatePath(ctx: PodRuleContext): string {
+  return ctx.pod.metadataPath.replace(/\.metadata$/, '');
+}
+
+// k8s: ValidateTemplateObjectMeta of a template (a Pod's own metadata is checkObjectMeta's), then ValidatePodSpecificAnnotations
+function checkPodMeta(ctx: PodRuleContext): RuleHit[] {
+  const annotationsPath = ctx.kind === 'Pod' ? 'metadata.annotations' : `${templatePath(ctx)}.annotations`;
+  return [
+    ...(ctx.kind === 'Pod' ? [] : validateTemplateLabelsAndAnnotations(ctx.pod.metadata, templatePath(ctx))),
+    ...validatePodSpecificAnnotations(obj(ctx.pod.metadata).annotations, obj(ctx.pod.spec), annotationsPath),
+  ];
+}
+
+// k8s: ValidatePodSpec, then validateSeccompAnnotationsAndFields (ValidatePodCreate, ValidatePodTemplateSpec)
+function checkPodFields(ctx: PodRuleContext): RuleHit[] {
+  return [...validatePodFields(ctx), ...validateSeccompAnnotationsAndFields(obj(ctx.pod.metadata).annotations, obj(ctx.pod.spec), ctx.pod.specPath)];
 }
 
 /** The api-* rules of the port. */
@@ -72,7 +89,7 @@ export const VALIDATION_API_RULES: readonly Rule[] = [
     fix: 'Label keys are qualified names (`[prefix/]name`, name at most 63 characters), label values at most 63 characters of alphanumerics, `-`, `_`, `.`; keep annotations under 256 KiB in total.',
     reference: 'staging/src/k8s.io/apimachinery/pkg/api/validation/objectmeta.go (k8s v1.28) ValidateObjectMetaAccessor: `allErrs = append(allErrs, ValidateAnnotations(meta.GetAnnotations(), fldPath.Child("annotations"))...)`; staging/src/k8s.io/apimachinery/pkg/api/validation/objectmeta.go ValidateObjectMetaAccessor; pkg/apis/meta/v1/validation ValidateLabels; ' + `${VALIDATION_GO} ValidateTemplateObjectMeta`,
     checkObject: checkObjectMeta,
-    checkPod: checkTemplateMeta,
+    checkPod: checkPodMeta,
   }),
   enforcedRule({
     id: VALIDATION_RULE.POD_VOLUMES_CONTAINERS,
@@ -96,7 +113,7 @@ export const VALIDATION_API_RULES: readonly Rule[] = [
     why: 'The API server rejects the Pod, or the workload whose template has the problem.',
     fix: 'Follow the message: it names the field, the bad value and what Kubernetes accepts.',
     reference: `pkg/apis/core/validation/validation.go (k8s v1.28) ValidatePodSpec: \`allErrs = append(allErrs, validateAffinity(spec.Affinity, opts, fldPath.Child("affinity"))...)\`; ${VALIDATION_GO} ValidatePodSpec and the functions it calls`,
-    checkPod: validatePodFields,
+    checkPod: checkPodFields,
   }),
   enforcedRule({
     id: VALIDATION_RULE.POD_ADMISSION,
@@ -108,11 +125,11 @@ export const VALIDATION_API_RULES: readonly Rule[] = [
   }),
   enforcedRule({
     id: VALIDATION_RULE.APPS_SPEC,
-    what: 'Deployment, ReplicaSet, DaemonSet and StatefulSet specs are valid: a non-empty selector that matches the template labels, non-negative counts, a rolling update that can progress (maxSurge and maxUnavailable not both 0, percentages at most 100 %), progressDeadlineSeconds above minReadySeconds, supported strategies and policies.',
+    what: 'Deployment, ReplicaSet, DaemonSet, StatefulSet and ReplicationController specs are valid: a non-empty selector that matches the template labels, non-negative counts, a rolling update that can progress (maxSurge and maxUnavailable not both 0, percentages at most 100 %), progressDeadlineSeconds above minReadySeconds, supported strategies and policies.',
     why: 'The API server rejects the object.',
     fix: 'Follow the message: it names the field, the bad value and what Kubernetes accepts.',
-    reference: 'pkg/apis/apps/validation/validation.go (k8s v1.28) ValidateDeploymentSpec: `allErrs = append(allErrs, field.Invalid(fldPath.Child("selector"), spec.Selector, "empty selector is invalid for deployment"))`; pkg/apis/apps/validation/validation.go ValidateDeploymentSpec, ValidateReplicaSetSpec, ValidateDaemonSetSpec, ValidateStatefulSetSpec',
-    checkObject: (ctx) => validateAppsSpec(ctx.kind, ctx.object),
+    reference: 'pkg/apis/apps/validation/validation.go (k8s v1.28) ValidateDeploymentSpec: `allErrs = append(allErrs, field.Invalid(fldPath.Child("selector"), spec.Selector, "empty selector is invalid for deployment"))`; pkg/apis/apps/validation/validation.go ValidateDeploymentSpec, ValidateReplicaSetSpec, ValidateDaemonSetSpec, ValidateStatefulSetSpec; ' + `${VALIDATION_GO} ValidateReplicationControllerSpec, ValidatePodTemplateSpecForRC`,
+    checkObject: (ctx) => (ctx.kind === 'ReplicationController' ? validateReplicationControllerSpec(ctx.object) : validateAppsSpec(ctx.kind, ctx.object)),
   }),
   enforcedRule({
     id: VALIDATION_RULE.BATCH_SPEC,
