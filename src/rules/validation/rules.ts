@@ -84,10 +84,10 @@ export const VALIDATION_API_RULES: readonly Rule[] = [
   }),
   enforcedRule({
     id: VALIDATION_RULE.OBJECT_META,
-    what: 'Object and template metadata are valid: name or generateName, label keys and values, annotation keys and their total size (256 KiB), finalizer names.',
+    what: 'Object and template metadata are valid: name or generateName, label keys and values, annotation keys and their total size (256 KiB), owner references, finalizer names; the annotations a Pod\'s validation reads (mirror Pod, tolerations, deletion cost, seccomp and AppArmor profiles) are valid.',
     why: 'The API server rejects the object (`metadata.labels: Invalid value`, `metadata.annotations: Too long`).',
     fix: 'Label keys are qualified names (`[prefix/]name`, name at most 63 characters), label values at most 63 characters of alphanumerics, `-`, `_`, `.`; keep annotations under 256 KiB in total.',
-    reference: 'staging/src/k8s.io/apimachinery/pkg/api/validation/objectmeta.go (k8s v1.28) ValidateObjectMetaAccessor: `allErrs = append(allErrs, ValidateAnnotations(meta.GetAnnotations(), fldPath.Child("annotations"))...)`; staging/src/k8s.io/apimachinery/pkg/api/validation/objectmeta.go ValidateObjectMetaAccessor; pkg/apis/meta/v1/validation ValidateLabels; ' + `${VALIDATION_GO} ValidateTemplateObjectMeta`,
+    reference: 'staging/src/k8s.io/apimachinery/pkg/api/validation/objectmeta.go (k8s v1.28) ValidateObjectMetaAccessor: `allErrs = append(allErrs, ValidateAnnotations(meta.GetAnnotations(), fldPath.Child("annotations"))...)`; staging/src/k8s.io/apimachinery/pkg/api/validation/objectmeta.go ValidateObjectMetaAccessor; pkg/apis/meta/v1/validation ValidateLabels; staging/src/k8s.io/apimachinery/pkg/api/validation/objectmeta.go ValidateOwnerReferences; ' + `${VALIDATION_GO} ValidateTemplateObjectMeta, ValidatePodSpecificAnnotations`,
     checkObject: checkObjectMeta,
     checkPod: checkPodMeta,
   }),
@@ -109,10 +109,10 @@ export const VALIDATION_API_RULES: readonly Rule[] = [
   }),
   enforcedRule({
     id: VALIDATION_RULE.POD_FIELDS,
-    what: 'The other Pod spec fields are valid: nodeSelector, tolerations, affinity, topology spread, readiness and scheduling gates, security context, names of referenced objects, hostname, deadlines, preemption, overhead, OS.',
+    what: 'The other Pod spec fields are valid: nodeSelector, tolerations, affinity, topology spread, readiness and scheduling gates, security context (matching the seccomp annotations, if any), names of referenced objects, hostname, deadlines, preemption, overhead, OS.',
     why: 'The API server rejects the Pod, or the workload whose template has the problem.',
     fix: 'Follow the message: it names the field, the bad value and what Kubernetes accepts.',
-    reference: `pkg/apis/core/validation/validation.go (k8s v1.28) ValidatePodSpec: \`allErrs = append(allErrs, validateAffinity(spec.Affinity, opts, fldPath.Child("affinity"))...)\`; ${VALIDATION_GO} ValidatePodSpec and the functions it calls`,
+    reference: `pkg/apis/core/validation/validation.go (k8s v1.28) ValidatePodSpec: \`allErrs = append(allErrs, validateAffinity(spec.Affinity, opts, fldPath.Child("affinity"))...)\`; ${VALIDATION_GO} ValidatePodSpec and the functions it calls, validateSeccompAnnotationsAndFields`,
     checkPod: checkPodFields,
   }),
   enforcedRule({
