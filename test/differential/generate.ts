@@ -2,10 +2,11 @@
 /**
  * The differential corpus generator: valid seed objects of every kind
  * (seeds.ts), each mutated 1-3 times by operators (operators.ts, then
- * gap-operators.ts in a second round), seeded and
+ * gap-operators.ts and edge-operators.ts in later rounds), seeded and
  * deterministic. It needs no API server: `record.ts` sends what it generates to
  * one, and the fuzz test feeds it straight to the engine.
  */
+import { EDGE_OPERATORS } from './edge-operators';
 import { GAP_OPERATORS, RC } from './gap-operators';
 import { OPERATORS, Operator } from './operators';
 import { Random } from './random';
@@ -56,6 +57,19 @@ export const GAP_COUNTS: Readonly<Record<string, number>> = {
   ReplicationController: 250,
 };
 
+/** How many objects of each kind the third round appends: fields checked together (edge-operators.ts). */
+export const EDGE_COUNTS: Readonly<Record<string, number>> = {
+  Pod: 300,
+  Deployment: 40,
+  StatefulSet: 20,
+  DaemonSet: 20,
+  ReplicaSet: 20,
+  Job: 30,
+  CronJob: 20,
+  PersistentVolumeClaim: 40,
+  ReplicationController: 30,
+};
+
 export const CORPUS_SEED = 20231128;
 
 /**
@@ -73,7 +87,7 @@ function applicable(operators: readonly Operator[], kind: string): Operator[] {
 }
 
 /** Every operator of either round. */
-export const ALL_OPERATORS: readonly Operator[] = [...OPERATORS, ...GAP_OPERATORS];
+export const ALL_OPERATORS: readonly Operator[] = [...OPERATORS, ...GAP_OPERATORS, ...EDGE_OPERATORS];
 
 /**
  * The committed corpus' rounds: the first round's operators on the first 13
@@ -83,6 +97,7 @@ export const ALL_OPERATORS: readonly Operator[] = [...OPERATORS, ...GAP_OPERATOR
 export const CORPUS_ROUNDS: readonly CorpusRound[] = [
   { counts: CORPUS_COUNTS, operatorsOf: (kind) => applicable(OPERATORS, kind) },
   { counts: GAP_COUNTS, operatorsOf: (kind) => (kind === RC ? replicationControllerOperators() : applicable(GAP_OPERATORS, kind)) },
+  { counts: EDGE_COUNTS, operatorsOf: (kind) => applicable(EDGE_OPERATORS, kind) },
 ];
 
 /**
@@ -90,13 +105,13 @@ export const CORPUS_ROUNDS: readonly CorpusRound[] = [
  * ReplicaSet's operators of the first round but the one writing a
  * LabelSelector, and its own of the second.
  */
-function replicationControllerOperators(): Operator[] {
-  return [...applicable(OPERATORS, 'ReplicaSet').filter((o) => o.name !== 'workload.selector'), ...applicable(GAP_OPERATORS, RC)];
+function replicationControllerOperators(edges = false): Operator[] {
+  return [...applicable(OPERATORS, 'ReplicaSet').filter((o) => o.name !== 'workload.selector'), ...applicable(GAP_OPERATORS, RC), ...(edges ? applicable(EDGE_OPERATORS, RC) : [])];
 }
 
 /** A single round with every operator (the fuzz test's). */
 export function singleRound(counts: Readonly<Record<string, number>>): CorpusRound[] {
-  return [{ counts, operatorsOf: (kind) => (kind === RC ? replicationControllerOperators() : applicable(ALL_OPERATORS, kind)) }];
+  return [{ counts, operatorsOf: (kind) => (kind === RC ? replicationControllerOperators(true) : applicable(ALL_OPERATORS, kind)) }];
 }
 
 /**

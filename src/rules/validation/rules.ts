@@ -16,6 +16,7 @@ import { validatePodSpecificAnnotations, validateSeccompAnnotationsAndFields } f
 import { validatePodFields, validateDNS, validatePodVolumesAndContainers } from './pod-spec';
 import { validatePersistentVolumeClaimSpec } from './pvc';
 import { validateReplicationControllerSpec } from './replication-controller';
+import { validateNodeNameWithSchedulingGates } from './scheduling';
 import { validateService } from './service';
 import { validateTemplateLabelsAndAnnotations } from './template-meta';
 import { describesPods, PodRuleContext } from '../pod-templates';
@@ -67,9 +68,20 @@ function checkPodMeta(ctx: PodRuleContext): RuleHit[] {
   ];
 }
 
-// k8s: ValidatePodSpec, then validateSeccompAnnotationsAndFields (ValidatePodCreate, ValidatePodTemplateSpec)
+// k8s: ValidatePodSpec, then validateSeccompAnnotationsAndFields (ValidatePodCreate, ValidatePodTemplateSpec) and ValidatePodCreate's own checks
 function checkPodFields(ctx: PodRuleContext): RuleHit[] {
-  return [...validatePodFields(ctx), ...validateSeccompAnnotationsAndFields(obj(ctx.pod.metadata).annotations, obj(ctx.pod.spec), ctx.pod.specPath)];
+  return [
+    ...validatePodFields(ctx),
+    ...validateSeccompAnnotationsAndFields(obj(ctx.pod.metadata).annotations, obj(ctx.pod.spec), ctx.pod.specPath),
+    ...(ctx.kind === 'Pod' ? validateNodeNameWithSchedulingGates(obj(ctx.pod.spec), ctx.pod.specPath) : []),
+  ];
+}
+
+/** What the API server checks on Pods only (ValidatePodCreate, admission plugins): a template that fails it makes Pods that are refused. */
+function checkPodsOfTemplate(ctx: PodRuleContext): RuleHit[] {
+  if (ctx.kind === 'Pod') return [];
+  const refused = [...podAdmissionErrors(ctx), ...validateNodeNameWithSchedulingGates(obj(ctx.pod.spec), ctx.pod.specPath)];
+  return refused.map((e) => ({ ...e, message: `the API server accepts this ${ctx.kind} (it checks this on Pods, not templates) but refuses every Pod its controller creates (FailedCreate events, no Pods): ${e.message}` }));
 }
 
 /** The api-* rules of the port. */
@@ -177,12 +189,12 @@ export const VALIDATION_API_RULES: readonly Rule[] = [
 export const VALIDATION_RUNTIME_RULES: readonly Rule[] = [
   enforcedRule({
     id: VALIDATION_RULE.PODS_REJECTED,
-    what: 'A workload whose Pods the API server will refuse: the image of a template container has leading or trailing whitespace, a StatefulSet\'s Pod template fails the Pod validation, or a template sets what the Priority or RuntimeClass admission plugins refuse.',
+    what: 'A workload whose Pods the API server will refuse: the image of a template container has leading or trailing whitespace, a StatefulSet\'s Pod template fails the Pod validation, a template sets what the Priority or RuntimeClass admission plugins refuse, or both nodeName and schedulingGates.',
     why: 'Kubernetes 1.28 accepts the workload (it checks image whitespace on Pods only, and validates a StatefulSet\'s Pod template spec only when its Pods are created), then rejects every Pod its controller creates: the workload exists and never runs a Pod (FailedCreate events).',
     fix: 'Follow the message: it names the field, the bad value and what Kubernetes accepts.',
-    reference: `pkg/apis/core/validation/validation.go (k8s v1.28) validateContainerOnlyForPod: \`if len(ctr.Image) != len(strings.TrimSpace(ctr.Image)) {\`; pkg/apis/apps/validation/validation.go ValidatePodTemplateSpecForStatefulSet; ${VALIDATION_GO} validateContainerOnlyForPod, ValidatePodSpec`,
+    reference: `pkg/apis/core/validation/validation.go (k8s v1.28) validateContainerOnlyForPod: \`if len(ctr.Image) != len(strings.TrimSpace(ctr.Image)) {\`; pkg/apis/apps/validation/validation.go ValidatePodTemplateSpecForStatefulSet; ${VALIDATION_GO} validateContainerOnlyForPod, ValidatePodSpec, ValidatePodCreate`,
     // Besides its own check (admission on templates), the engine reports here what the api-* Pod rules find that only the Pods' creation rejects (as-the-server-sees-it.ts).
-    checkPod: (ctx) => (ctx.kind === 'Pod' ? [] : podAdmissionErrors(ctx).map((e) => ({ ...e, message: `the API server accepts this ${ctx.kind} (admission plugins judge Pods, not templates) but refuses every Pod its controller creates (FailedCreate events, no Pods): ${e.message}` }))),
+    checkPod: checkPodsOfTemplate,
   }),
 ];
 
