@@ -2,10 +2,11 @@
 /**
  * The differential corpus generator: valid seed objects of every kind
  * (seeds.ts), each mutated 1-3 times by operators (operators.ts, then
- * gap-operators.ts and edge-operators.ts in later rounds), seeded and
+ * gap-operators.ts, edge-operators.ts and combo-operators.ts in later rounds), seeded and
  * deterministic. It needs no API server: `record.ts` sends what it generates to
  * one, and the fuzz test feeds it straight to the engine.
  */
+import { COMBO_OPERATORS } from './combo-operators';
 import { EDGE_OPERATORS } from './edge-operators';
 import { GAP_OPERATORS, RC } from './gap-operators';
 import { OPERATORS, Operator } from './operators';
@@ -70,6 +71,18 @@ export const EDGE_COUNTS: Readonly<Record<string, number>> = {
   ReplicationController: 30,
 };
 
+/** How many objects of each kind the fourth round appends: controller, Service and data fields together (combo-operators.ts). */
+export const COMBO_COUNTS: Readonly<Record<string, number>> = {
+  Job: 60,
+  CronJob: 60,
+  StatefulSet: 40,
+  DaemonSet: 30,
+  Deployment: 30,
+  Service: 80,
+  ConfigMap: 30,
+  Secret: 50,
+};
+
 export const CORPUS_SEED = 20231128;
 
 /**
@@ -87,7 +100,7 @@ function applicable(operators: readonly Operator[], kind: string): Operator[] {
 }
 
 /** Every operator of either round. */
-export const ALL_OPERATORS: readonly Operator[] = [...OPERATORS, ...GAP_OPERATORS, ...EDGE_OPERATORS];
+export const ALL_OPERATORS: readonly Operator[] = [...OPERATORS, ...GAP_OPERATORS, ...EDGE_OPERATORS, ...COMBO_OPERATORS];
 
 /**
  * The committed corpus' rounds: the first round's operators on the first 13
@@ -98,6 +111,7 @@ export const CORPUS_ROUNDS: readonly CorpusRound[] = [
   { counts: CORPUS_COUNTS, operatorsOf: (kind) => applicable(OPERATORS, kind) },
   { counts: GAP_COUNTS, operatorsOf: (kind) => (kind === RC ? replicationControllerOperators() : applicable(GAP_OPERATORS, kind)) },
   { counts: EDGE_COUNTS, operatorsOf: (kind) => applicable(EDGE_OPERATORS, kind) },
+  { counts: COMBO_COUNTS, operatorsOf: (kind) => applicable(COMBO_OPERATORS, kind) },
 ];
 
 /**
