@@ -2,11 +2,12 @@
 /**
  * The differential corpus generator: valid seed objects of every kind
  * (seeds.ts), each mutated 1-3 times by operators (operators.ts, then
- * gap-operators.ts, edge-operators.ts and combo-operators.ts in later rounds), seeded and
+ * gap-, edge-, combo- and container-operators.ts in later rounds), seeded and
  * deterministic. It needs no API server: `record.ts` sends what it generates to
  * one, and the fuzz test feeds it straight to the engine.
  */
 import { COMBO_OPERATORS } from './combo-operators';
+import { CONTAINER_OPERATORS } from './container-operators';
 import { EDGE_OPERATORS } from './edge-operators';
 import { GAP_OPERATORS, RC } from './gap-operators';
 import { OPERATORS, Operator } from './operators';
@@ -83,6 +84,15 @@ export const COMBO_COUNTS: Readonly<Record<string, number>> = {
   Secret: 50,
 };
 
+/** How many objects of each kind the fifth round appends: container fields against the rest of the Pod (container-operators.ts). */
+export const CONTAINER_COUNTS: Readonly<Record<string, number>> = {
+  Pod: 200,
+  Deployment: 30,
+  StatefulSet: 20,
+  Job: 20,
+  ReplicationController: 20,
+};
+
 export const CORPUS_SEED = 20231128;
 
 /**
@@ -100,7 +110,7 @@ function applicable(operators: readonly Operator[], kind: string): Operator[] {
 }
 
 /** Every operator of either round. */
-export const ALL_OPERATORS: readonly Operator[] = [...OPERATORS, ...GAP_OPERATORS, ...EDGE_OPERATORS, ...COMBO_OPERATORS];
+export const ALL_OPERATORS: readonly Operator[] = [...OPERATORS, ...GAP_OPERATORS, ...EDGE_OPERATORS, ...COMBO_OPERATORS, ...CONTAINER_OPERATORS];
 
 /**
  * The committed corpus' rounds: the first round's operators on the first 13
@@ -112,6 +122,7 @@ export const CORPUS_ROUNDS: readonly CorpusRound[] = [
   { counts: GAP_COUNTS, operatorsOf: (kind) => (kind === RC ? replicationControllerOperators() : applicable(GAP_OPERATORS, kind)) },
   { counts: EDGE_COUNTS, operatorsOf: (kind) => applicable(EDGE_OPERATORS, kind) },
   { counts: COMBO_COUNTS, operatorsOf: (kind) => applicable(COMBO_OPERATORS, kind) },
+  { counts: CONTAINER_COUNTS, operatorsOf: (kind) => applicable(CONTAINER_OPERATORS, kind) },
 ];
 
 /**
@@ -119,8 +130,9 @@ export const CORPUS_ROUNDS: readonly CorpusRound[] = [
  * ReplicaSet's operators of the first round but the one writing a
  * LabelSelector, and its own of the second.
  */
-function replicationControllerOperators(edges = false): Operator[] {
-  return [...applicable(OPERATORS, 'ReplicaSet').filter((o) => o.name !== 'workload.selector'), ...applicable(GAP_OPERATORS, RC), ...(edges ? applicable(EDGE_OPERATORS, RC) : [])];
+function replicationControllerOperators(later = false): Operator[] {
+  const laterRounds = later ? [...applicable(EDGE_OPERATORS, RC), ...applicable(CONTAINER_OPERATORS, RC)] : [];
+  return [...applicable(OPERATORS, 'ReplicaSet').filter((o) => o.name !== 'workload.selector'), ...applicable(GAP_OPERATORS, RC), ...laterRounds];
 }
 
 /** A single round with every operator (the fuzz test's). */
