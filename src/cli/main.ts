@@ -15,6 +15,7 @@ Commands:
                  the rules, their severity and the releases they judge for
   import-compose FILE... [--out main.ts [--force]] [--image-registry PREFIX] [--image-tag TAG]
                  [--profile NAME] [--chart NAME] [--default-restart POLICY] [--freeze]
+                 [--kubernetes-version 1.N]
                  turn a docker-compose project into a typed cdk8s app
                  (see ${PROGRAM} import-compose --help)
   explain [FILE|DIR|-]... [--workload NAME] [--format text|mermaid|json]

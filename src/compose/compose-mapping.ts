@@ -4,6 +4,7 @@ import { ComposeError } from './compose-error';
 import { BuildModel, ComposeModel, DependencyCondition, FileReferenceModel, HealthcheckModel, MountModel, PortModel, ResourcesModel, ServiceModel } from './compose-model';
 import { looksSecret } from './secret-names';
 import { ImageReference } from '../image/image-reference';
+import { KubernetesVersion } from '../k8s/kubernetes-version';
 import { dns1035LabelErrors, DNS1123_LABEL_MAX_LENGTH, dns1123SubdomainErrors, truncateWithHash } from '../names/names';
 import { DockerRestart } from '../policy/docker-restart';
 import { SecurityProfile } from '../policy/security-profile';
@@ -14,6 +15,8 @@ export interface MappingOptions {
   readonly imageRegistry?: string;
   readonly imageTag: string;
   readonly profile?: SecurityProfile;
+  /** The release the cluster runs: what it accepts decides what is carried over (default: 1.28). */
+  readonly kubernetesVersion?: KubernetesVersion;
   /** A value holding chart parameters as it is with their defaults, for checks at import. */
   readonly preview?: (text: string) => string;
 }
