@@ -16,6 +16,7 @@ import { validatePodFields, validateDNS, validatePodVolumesAndContainers } from 
 import { validatePersistentVolumeClaimSpec } from './pvc';
 import { validateService } from './service';
 import { validateTemplateObjectMeta } from './template-meta';
+import { podValidationOptions } from './validation-options';
 import { describesPods, PodRuleContext } from '../pod-templates';
 import { ObjectRuleContext, Rule, RuleHit, bestPracticeRule, enforcedRule } from '../rule';
 
@@ -88,7 +89,7 @@ export const VALIDATION_API_RULES: readonly Rule[] = [
     why: 'The API server rejects the Pod.',
     fix: 'Use IP addresses for nameservers and hostAliases, DNS subdomains for search domains and host names.',
     reference: `pkg/apis/core/validation/validation.go (k8s v1.28) validatePodDNSConfig: \`return append(allErrs, field.Required(fldPath.Child("nameservers"), fmt.Sprintf("must provide at least one DNS nameserver when ...", core.DNSNone)))\`; ${VALIDATION_GO} validateDNSPolicy, validatePodDNSConfig, ValidateHostAliases`,
-    checkPod: (ctx) => validateDNS(ctx.pod.spec, ctx.pod.specPath),
+    checkPod: (ctx) => validateDNS(ctx.pod.spec, ctx.pod.specPath, podValidationOptions(ctx.kubernetesVersion)),
   }),
   enforcedRule({
     id: VALIDATION_RULE.POD_FIELDS,
