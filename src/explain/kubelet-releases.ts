@@ -14,10 +14,13 @@
  * v1.28.7 pkg/kubelet/kubelet.go `backOffPeriod = time.Second * 10`,
  * `MaxContainerBackOff = 300 * time.Second`,
  * `klet.backOff = flowcontrol.NewBackOff(backOffPeriod, MaxContainerBackOff)`;
- * from 1.32 `newCrashLoopBackOff` returns `initialCrashLoopBackOff = time.Second * 10`
- * and `MaxCrashLoopBackOff = v1beta1.MaxContainerBackOff` (300 s) unless a
- * gate below is on, and `imageBackOffPeriod = time.Second * 10`,
- * `MaxImageBackOff = 300 * time.Second` keep the image pull back-off.
+ * on the 1.36 development line `newCrashLoopBackOff` returns
+ * `initialCrashLoopBackOff = time.Second * 10` and
+ * `MaxCrashLoopBackOff = v1beta1.MaxContainerBackOff` (300 s) unless one of the
+ * two crash back-off gates below is on (they entered in 1.32 and 1.33, so the
+ * releases in between have the same default), and `imageBackOffPeriod =
+ * time.Second * 10`, `MaxImageBackOff = 300 * time.Second` keep the image pull
+ * back-off. Not read at each intermediate tag: the gate history stands for them.
  *
  * Internal module of `explain`: not re-exported from `src/index.ts`.
  */
