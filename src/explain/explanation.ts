@@ -141,7 +141,7 @@ export class Explanation {
       kubernetesVersion: version.name,
       ...(releaseNotes.length === 0 ? {} : { kubeletRelease: releaseNotes }),
       workload: { kind: source.kind, name: source.name, ...(source.namespace === undefined ? {} : { namespace: source.namespace }) },
-      controller: controllerSection(source),
+      controller: controllerSection(source, version),
       sandbox: sandboxSection(source, initContainers.flatMap(e => (e.waiter === undefined || e.waiter.check === 'dns' ? [] : [e.waiter.target]))),
       images: imagePullEntries(source),
       initContainers,
