@@ -5,6 +5,7 @@
  * security contexts, names of referenced objects, deadlines, OS-specific fields.
  */
 import { dns1123LabelErrors, dns1123SubdomainErrors, dns1123SubdomainWithUnderscoreErrors, parseIPSloppy } from './apimachinery';
+import { validateAppArmorFields } from './app-armor-fields';
 import { PodVolumes, validateContainer } from './containers';
 import { Errors, forbidden, invalid, invalidEach, isInt, isObject, isSet, list, notSupported, obj, required, str } from './field';
 import { validateLabels } from './object-meta';
@@ -170,6 +171,7 @@ export function validatePodFields(ctx: PodRuleContext): Errors {
   const errs: Errors = [];
   errs.push(...validateLabels(spec.nodeSelector, `${p}.nodeSelector`));
   errs.push(...validatePodSecurityContext(spec, p));
+  if (podValidationOptions(ctx.kubernetesVersion).appArmorFields) errs.push(...validateAppArmorFields(ctx));
   errs.push(...validateAffinity(spec.affinity, `${p}.affinity`));
   errs.push(...validateGates(spec, p));
   errs.push(...validateTopologySpreadConstraints(spec.topologySpreadConstraints, `${p}.topologySpreadConstraints`));

@@ -64,7 +64,7 @@ export const VALIDATION_API_RULES: readonly Rule[] = [
     why: 'The API server rejects the request before validating it (HTTP 400 BadRequest); with lenient validation it silently drops unknown fields, so the setting has no effect.',
     fix: 'Correct the field name or the value\'s type.',
     reference: 'staging/src/k8s.io/apimachinery/pkg/api/resource/quantity.go (k8s v1.28) ErrFormatWrong: `ErrFormatWrong = errors.New("quantities must match the regular expression \'" + splitREString + "\'")`; api/openapi-spec/swagger.json (1.28); staging/src/k8s.io/apimachinery/pkg/api/resource/quantity.go UnmarshalJSON; pkg/util/intstr IntOrString.UnmarshalJSON',
-    checkObject: (ctx) => decodingErrors(ctx.object),
+    checkObject: (ctx) => decodingErrors(ctx.object, ctx.kubernetesVersion),
   }),
   enforcedRule({
     id: VALIDATION_RULE.OBJECT_META,

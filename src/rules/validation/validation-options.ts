@@ -15,6 +15,11 @@ export interface PodValidationOptions {
   readonly allowRelaxedDNSSearchValidation: boolean;
   /** k8s: AllowPodLifecycleSleepActionZeroValue (PodLifecycleSleepActionAllowZero, 1.32 alpha, on from 1.33). */
   readonly allowPodLifecycleSleepActionZeroValue: boolean;
+  /**
+   * Not an upstream option: whether `securityContext.appArmorProfile` exists and
+   * is kept (types.go v1.30.0; AppArmorFields beta and on in 1.30, GA in 1.31).
+   */
+  readonly appArmorFields: boolean;
 }
 
 /** The options a default API server of `version` validates a new Pod (or template) with. */
@@ -23,5 +28,6 @@ export function podValidationOptions(version: KubernetesVersion = KubernetesVers
     allowRelaxedEnvironmentVariableValidation: isEnabledByDefault(FeatureGate.RELAXED_ENVIRONMENT_VARIABLE_VALIDATION, version),
     allowRelaxedDNSSearchValidation: isEnabledByDefault(FeatureGate.RELAXED_DNS_SEARCH_VALIDATION, version),
     allowPodLifecycleSleepActionZeroValue: isEnabledByDefault(FeatureGate.POD_LIFECYCLE_SLEEP_ACTION_ALLOW_ZERO, version),
+    appArmorFields: isEnabledByDefault(FeatureGate.APP_ARMOR_FIELDS, version),
   };
 }
