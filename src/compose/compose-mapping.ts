@@ -338,7 +338,7 @@ function imageOf(service: ServiceModel, name: string, options: MappingOptions): 
 
 function isMutable(image: string, service: ServiceModel, options: MappingOptions): boolean {
   try {
-    return ImageReference.parse(options.preview?.(image) ?? image).isMutable;
+    return ImageReference.parse(options.preview?.(image) ?? image, options.kubernetesVersion ?? KubernetesVersion.DEFAULT).isMutable;
   } catch (e) {
     throw new ComposeError(service.file, service.name, service.build ? 'build' : 'image', (e as Error).message);
   }

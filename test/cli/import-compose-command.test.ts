@@ -149,6 +149,22 @@ describe('import-compose --kubernetes-version', () => {
     expect(result.stdout.includes('dropped with a warning')).toBe(!dropped);
   });
 
+  // 1.29+ vendors github.com/distribution/reference v0.5.0 (regexp.go `host = (?:domainName|ipv6address)`): an IPv6
+  // registry in brackets is an image reference from 1.29, and is not one for 1.28 (docker/distribution v2.8.2).
+  test('the image check follows the release: an IPv6 registry is refused for 1.28, converted for 1.29', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'import-compose-ipv6-'));
+    try {
+      const file = path.join(dir, 'compose.yaml');
+      fs.writeFileSync(file, 'services:\n  app:\n    image: "[::1]:5000/app:1.0"\n');
+      expectOneLineError(run([file]), /service "app": image: image "\[::1\]:5000\/app:1\.0" is not a valid image reference/);
+      const at129 = run([file, '--kubernetes-version', '1.29']);
+      expect(at129.code).toBe(ExitCode.CLEAN);
+      expect(at129.stdout).toContain('image: \'[::1]:5000/app:1.0\'');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test.each(['1.27', '1.36', 'v1.33', 'latest'])('%s is a one-line usage error listing the supported releases, exit 2', (bad) => {
     expectOneLineError(run([hostile, '--kubernetes-version', bad]),
       /^cdk8s-pod-patterns import-compose: --kubernetes-version: unsupported Kubernetes version ".*": use one of 1\.28, 1\.29, 1\.30, 1\.31, 1\.32, 1\.33, 1\.34, 1\.35 \(see cdk8s-pod-patterns import-compose --help\)\n$/);
