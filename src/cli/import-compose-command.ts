@@ -48,7 +48,8 @@ InitGatedApp per service, whose waiters keep the depends_on start order.
                          ${KubernetesVersion.supportedNames()} (default: 1.28);
                          the chart sets it, so synth judges its workloads for that
                          release, and what that release accepts is carried over
-                         (environment variable names are relaxed from 1.32)
+                         (environment variable names are relaxed from 1.32; image
+                         references are read with its grammar)
   -h, --help             show this help
 
 Variables come from the environment over the project directory's .env.

@@ -61,7 +61,8 @@ export interface ComposeImportOptions {
    * The Kubernetes release the cluster runs: the generated chart sets it
    * (`PodPatterns.setKubernetesVersion`), so its workloads are judged for that
    * release at synth, and the import's own checks use it (environment variable
-   * names are relaxed where the release turns RelaxedEnvironmentVariableValidation on).
+   * names are relaxed where the release turns RelaxedEnvironmentVariableValidation on;
+   * image references are read with its grammar).
    *
    * @default KubernetesVersion.V1_28 - and the generated code sets no release
    */
