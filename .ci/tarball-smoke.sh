@@ -9,6 +9,11 @@
 #  - a BASELINE workload built with the constructs passes the snippet as written
 #    (one verdict per app) and fails it with `minimumProfile: restricted`, named;
 #  - a privileged raw ApiObject fails the synth with the plugin's report.
+# Then the README's side-by-side path (Kubernetes versions): a second copy of the
+# scaffolded app keeps its cdk8s-plus-33 and gets cdk8s-plus-28 and the tarball by
+# the README's install-side-by-side line; the README's side-by-side program (a
+# cdk8s-plus-33 Service and the constructs, Kubernetes 1.33) synthesizes and
+# passes `lint --kubernetes-version 1.33`; the default 1.28 lint warns about its sidecar.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d)"
@@ -24,6 +29,8 @@ echo "--- scaffold: cdk8s init typescript-app (offline)"
 mkdir "$work/my-app"
 node "$repo/.ci/scaffold-typescript-app.js" "$work/my-app"
 (cd "$work/my-app" && npm install --no-audit --no-fund --silent)
+# the side-by-side app starts from the same scaffold, before the Install section switches it to cdk8s-plus-28
+cp -a "$work/my-app" "$work/side-by-side"
 
 echo "--- the README's Install section, tarball path, as written (the clone is of this checkout's HEAD)"
 install_script="$(block_after '<!-- install-tarball -->')"
@@ -106,4 +113,23 @@ if synth privileged.log --app 'npx ts-node privileged.ts'; then
 fi
 grep -q 'pss-baseline-privileged \[error\]' privileged.log || { cat privileged.log; echo "the plugin's report lacks the privileged finding"; exit 1; }
 echo "privileged raw ApiObject: the plugin fails the synth"
-echo "tarball cdk8s-pod-patterns $installed: installed as the README says into a typescript-app, the README's example and plugin work"
+
+echo "--- side by side: the scaffold's cdk8s-plus-33 kept, cdk8s-plus-28 and the tarball installed next to it"
+cd "$work/side-by-side"
+side_install="$(block_after '<!-- install-side-by-side -->')"
+grep -q '^npm install cdk8s-plus-28@[^ ]* cdk8s-pod-patterns$' <<<"$side_install" || { echo "README: no install-side-by-side block"; exit 1; }
+tarball="$(ls "$work"/cdk8s-pod-patterns/cdk8s-pod-patterns-*.tgz)"
+bash -euxo pipefail -c "${side_install/% cdk8s-pod-patterns/ $tarball}"
+node -e "const d = require('./package.json').dependencies; process.exit(d['cdk8s-plus-33'] && d['cdk8s-plus-28'] && d['cdk8s-pod-patterns'] ? 0 : 1)" \
+  || { cat package.json; echo "the app should depend on cdk8s-plus-33, cdk8s-plus-28 and cdk8s-pod-patterns"; exit 1; }
+block_after '<!-- side-by-side:start -->' > main.ts
+grep -q "from 'cdk8s-plus-33'" main.ts && grep -q 'KubernetesVersion.V1_33' main.ts || { cat main.ts; echo "README: no side-by-side program"; exit 1; }
+synth side-by-side.log || { cat side-by-side.log; echo "the README's side-by-side program failed cdk8s synth"; exit 1; }
+grep -q 'kind: Service' dist/shop.k8s.yaml && grep -q 'kind: Deployment' dist/shop.k8s.yaml || { cat dist/shop.k8s.yaml; echo "the cdk8s-plus-33 Service or the Deployment is missing"; exit 1; }
+npx cdk8s-pod-patterns lint --kubernetes-version 1.33 dist/ > lint-1.33.log 2>&1 || { cat lint-1.33.log; echo "lint --kubernetes-version 1.33 failed the side-by-side app"; exit 1; }
+if grep -q bp-sidecar-feature-gate lint-1.33.log; then cat lint-1.33.log; echo "1.33 enables native sidecars by default: no gate warning expected"; exit 1; fi
+npx cdk8s-pod-patterns lint dist/ > lint-1.28.log 2>&1 || { cat lint-1.28.log; echo "the default lint failed the side-by-side app"; exit 1; }
+grep -q 'warning  bp-sidecar-feature-gate' lint-1.28.log || { cat lint-1.28.log; echo "the default (1.28) lint should warn that native sidecars need the gate"; exit 1; }
+echo "side by side: cdk8s-plus-33 and the constructs in one chart synthesize for 1.33 and pass lint --kubernetes-version 1.33"
+
+echo "tarball cdk8s-pod-patterns $installed: installed as the README says into a typescript-app, the README's example and plugin work, also next to cdk8s-plus-33"

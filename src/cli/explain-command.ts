@@ -31,8 +31,10 @@ restarts and back-off, termination and time to ready.
   --kubernetes-version 1.N
                         the kubelet's release: one of ${KubernetesVersion.supportedNames()}
                         (default: 1.28); native sidecars need no gate and stop
-                        after the app containers from 1.29; the timing constants
-                        are 1.28's on every release
+                        after the app containers from 1.29; a section says what
+                        else that release's kubelet does by default (the default
+                        timing is the same on every release) and which gates,
+                        off by default, would change it
   -h, --help            show this help
 
 Exit status: 0 explained, 2 usage error, unreadable or malformed input, or no

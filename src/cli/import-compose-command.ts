@@ -1,9 +1,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
+import { kubernetesVersionOption, UsageError } from './command-line';
 import { ExitCode } from './lint-command';
 import { ComposeError } from '../compose/compose-error';
 import { ComposeImporter } from '../compose/compose-importer';
+import { KubernetesVersion } from '../k8s/kubernetes-version';
 import { parseProfile, PROFILE_NAMES } from '../manifests/lint-manifests';
 
 /** What `import-compose` touches outside itself, so that tests need no process. */
@@ -23,6 +25,7 @@ const COMMAND = 'cdk8s-pod-patterns import-compose';
 export const IMPORT_COMPOSE_USAGE = `Usage: ${COMMAND} FILE... [--out main.ts [--force]] [--image-registry PREFIX] [--image-tag TAG]
                                       [--profile restricted|baseline|privileged] [--chart NAME]
                                       [--default-restart no|always|unless-stopped|on-failure[:N]] [--freeze]
+                                      [--kubernetes-version 1.N]
 
 Turns a docker-compose project into one TypeScript file: a cdk8s app with one
 InitGatedApp per service, whose waiters keep the depends_on start order.
@@ -41,6 +44,12 @@ InitGatedApp per service, whose waiters keep the depends_on start order.
   --freeze               write the values compose variables have now into the code
                          (default: variables of images and environment values become the
                          chart's typed variables, read from the environment at synth)
+  --kubernetes-version 1.N  the release the cluster runs: one of
+                         ${KubernetesVersion.supportedNames()} (default: 1.28);
+                         the chart sets it, so synth judges its workloads for that
+                         release, and what that release accepts is carried over
+                         (environment variable names are relaxed from 1.32; image
+                         references are read with its grammar)
   -h, --help             show this help
 
 Variables come from the environment over the project directory's .env.
@@ -66,6 +75,7 @@ export function runImportCompose(argv: string[], io: ImportComposeIo): number {
         'force': { type: 'boolean' },
         'freeze': { type: 'boolean' },
         'default-restart': { type: 'string' },
+        'kubernetes-version': { type: 'string' },
         'help': { type: 'boolean', short: 'h' },
       },
     });
@@ -82,6 +92,13 @@ export function runImportCompose(argv: string[], io: ImportComposeIo): number {
   if (values.profile !== undefined && profile === undefined) {
     return usageError(io, `unknown profile "${values.profile}": use one of ${PROFILE_NAMES.join(', ')}`);
   }
+  let kubernetesVersion: KubernetesVersion;
+  try {
+    kubernetesVersion = kubernetesVersionOption(values['kubernetes-version']);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    return usageError(io, e.message);
+  }
   const exists = io.exists ?? fs.existsSync;
   if (values.out !== undefined && !values.force && exists(values.out)) {
     return usageError(io, `${JSON.stringify(values.out)} exists and may hold your edits: choose another --out, or add --force to replace it`);
@@ -95,6 +112,7 @@ export function runImportCompose(argv: string[], io: ImportComposeIo): number {
       chartName: values.chart,
       defaultRestart: values['default-restart'],
       freeze: values.freeze,
+      kubernetesVersion,
       environment: io.environment,
     });
   } catch (e) {

@@ -1,6 +1,7 @@
 import { parseArgs } from 'util';
 import { describeArgError, kubernetesVersionOption, UsageError } from './command-line';
 import { formatJson, formatText, FORMAT_NAMES } from './format';
+import { listRules } from './list-rules';
 import { describeInputs, LintIo, readManifestInputs } from './manifest-inputs';
 import { KubernetesVersion } from '../k8s/kubernetes-version';
 import { hasErrors, lintManifestFiles, parseProfile, PROFILE_NAMES } from '../manifests/lint-manifests';
@@ -28,6 +29,7 @@ export type { LintIo } from './manifest-inputs';
 const COMMAND = 'cdk8s-pod-patterns lint';
 
 export const LINT_USAGE = `Usage: ${COMMAND} [--format text|json] [--profile NAME] [--minimum-profile NAME] [--disable RULE]... [--kubernetes-version 1.N] FILE...
+       ${COMMAND} --list-rules [--format text|json] [--kubernetes-version 1.N]
 
 Checks Kubernetes manifests against the rules the cdk8s-pod-patterns constructs
 enforce (Kubernetes 1.28 validation, image pull and restart policies, Pod
@@ -50,6 +52,10 @@ Security Standards).
                        the release the cluster runs, for the rules whose
                        verdict depends on its feature-gate defaults: one of
                        ${KubernetesVersion.supportedNames()} (default: 1.28)
+  --list-rules         print the rules instead of linting: id, severity, whether
+                       it is suppressible, the Kubernetes releases it judges for
+                       and what it checks; with --kubernetes-version, only the
+                       rules that judge for that release
   -h, --help           show this help
 
 An object can silence a suppressible rule for itself with the annotation
@@ -72,7 +78,12 @@ interface LintCommandOptions {
   readonly inputs: string[];
 }
 
-/** A problem with the command line: reported as one line, exit code 2. */
+/** `lint --list-rules`: every rule, or (with a version) those that judge for that release. */
+interface ListRulesOptions {
+  readonly listRules: true;
+  readonly format: string;
+  readonly kubernetesVersion?: KubernetesVersion;
+}
 
 /**
  * `cdk8s-pod-patterns lint [--format text|json] [--profile NAME] FILE...`
@@ -84,6 +95,10 @@ export function runLint(argv: string[], io: LintIo): number {
     const options = parseLintArgs(argv);
     if (options === 'help') {
       io.stdout(LINT_USAGE);
+      return ExitCode.CLEAN;
+    }
+    if ('listRules' in options) {
+      io.stdout(listRules(options.format, options.kubernetesVersion));
       return ExitCode.CLEAN;
     }
     const { files, malformed } = readManifestInputs(options.inputs, io, COMMAND);
@@ -111,7 +126,7 @@ export function runLint(argv: string[], io: LintIo): number {
   }
 }
 
-function parseLintArgs(argv: string[]): LintCommandOptions | 'help' {
+function parseLintArgs(argv: string[]): LintCommandOptions | ListRulesOptions | 'help' {
   const { values, positionals } = parseCommandLine(argv);
   if (values.help) {
     return 'help';
@@ -119,6 +134,9 @@ function parseLintArgs(argv: string[]): LintCommandOptions | 'help' {
   const format = values.format ?? 'text';
   if (!FORMAT_NAMES.includes(format)) {
     throw new UsageError(`unknown --format "${format}": use ${FORMAT_NAMES.join(' or ')}`);
+  }
+  if (values['list-rules']) {
+    return parseListRulesArgs(format, values, positionals);
   }
   const profile = profileOption('--profile', values.profile ?? SecurityProfile.RESTRICTED);
   const minimumName = values['minimum-profile'];
@@ -134,6 +152,16 @@ function parseLintArgs(argv: string[]): LintCommandOptions | 'help' {
     throw new UsageError(`no manifest files given: pass one or more FILEs, a directory, or "-" for stdin (see ${COMMAND} --help)`);
   }
   return { format, profile, minimumProfile, disabledRules, kubernetesVersion, inputs: positionals };
+}
+
+function parseListRulesArgs(format: string, values: { [option: string]: unknown }, positionals: string[]): ListRulesOptions {
+  const linting = ['profile', 'minimum-profile', 'disable'].filter((option) => values[option] !== undefined);
+  if (positionals.length > 0 || linting.length > 0) {
+    const extra = positionals.length > 0 ? `FILE "${positionals[0]}"` : `--${linting[0]}`;
+    throw new UsageError(`--list-rules lists the rules and lints nothing: drop ${extra}, or drop --list-rules to lint (--list-rules takes only --format and --kubernetes-version)`);
+  }
+  const version = values['kubernetes-version'];
+  return { listRules: true, format, kubernetesVersion: version === undefined ? undefined : kubernetesVersionOption(version as string) };
 }
 
 function profileOption(option: string, name: string): SecurityProfile {
@@ -154,13 +182,14 @@ function parseCommandLine(argv: string[]) {
         'minimum-profile': { type: 'string' },
         'disable': { type: 'string', multiple: true },
         'kubernetes-version': { type: 'string' },
+        'list-rules': { type: 'boolean' },
         'help': { type: 'boolean', short: 'h' },
       },
       allowPositionals: true,
       strict: true,
     });
   } catch (e) {
-    throw new UsageError(describeArgError(e as Error & { code?: string }, COMMAND, '--format, --profile, --minimum-profile, --disable, --kubernetes-version and --help'));
+    throw new UsageError(describeArgError(e as Error & { code?: string }, COMMAND, '--format, --profile, --minimum-profile, --disable, --kubernetes-version, --list-rules and --help'));
   }
 }
 

@@ -11,8 +11,11 @@ export const MAIN_USAGE = `Usage: ${PROGRAM} <command> [options]
 Commands:
   lint [--format text|json] [--profile NAME] [--minimum-profile NAME] [--disable RULE]... [--kubernetes-version 1.N] FILE...
                  check Kubernetes manifests (see ${PROGRAM} lint --help)
+  lint --list-rules [--format text|json] [--kubernetes-version 1.N]
+                 the rules, their severity and the releases they judge for
   import-compose FILE... [--out main.ts [--force]] [--image-registry PREFIX] [--image-tag TAG]
                  [--profile NAME] [--chart NAME] [--default-restart POLICY] [--freeze]
+                 [--kubernetes-version 1.N]
                  turn a docker-compose project into a typed cdk8s app
                  (see ${PROGRAM} import-compose --help)
   explain [FILE|DIR|-]... [--workload NAME] [--format text|mermaid|json]

@@ -1,3 +1,4 @@
+import { KubernetesVersion } from '../k8s/kubernetes-version';
 import { SecurityProfile } from '../policy/security-profile';
 
 /**
@@ -55,6 +56,17 @@ export interface ComposeImportOptions {
    * @default false
    */
   readonly freeze?: boolean;
+
+  /**
+   * The Kubernetes release the cluster runs: the generated chart sets it
+   * (`PodPatterns.setKubernetesVersion`), so its workloads are judged for that
+   * release at synth, and the import's own checks use it (environment variable
+   * names are relaxed where the release turns RelaxedEnvironmentVariableValidation on;
+   * image references are read with its grammar).
+   *
+   * @default KubernetesVersion.V1_28 - and the generated code sets no release
+   */
+  readonly kubernetesVersion?: KubernetesVersion;
 
   /**
    * Variables for interpolation, over the project's `.env`.

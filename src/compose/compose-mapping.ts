@@ -4,16 +4,21 @@ import { ComposeError } from './compose-error';
 import { BuildModel, ComposeModel, DependencyCondition, FileReferenceModel, HealthcheckModel, MountModel, PortModel, ResourcesModel, ServiceModel } from './compose-model';
 import { looksSecret } from './secret-names';
 import { ImageReference } from '../image/image-reference';
+import { KubernetesVersion } from '../k8s/kubernetes-version';
 import { dns1035LabelErrors, DNS1123_LABEL_MAX_LENGTH, dns1123SubdomainErrors, truncateWithHash } from '../names/names';
 import { DockerRestart } from '../policy/docker-restart';
 import { SecurityProfile } from '../policy/security-profile';
 import { WorkloadKind } from '../policy/workload-kind';
+import { envVarNameErrors, relaxedEnvVarNameErrors } from '../rules/validation/apimachinery';
+import { podValidationOptions } from '../rules/validation/validation-options';
 
 /** How the import is configured (the public options, resolved). */
 export interface MappingOptions {
   readonly imageRegistry?: string;
   readonly imageTag: string;
   readonly profile?: SecurityProfile;
+  /** The release the cluster runs: what it accepts decides what is carried over (default: 1.28). */
+  readonly kubernetesVersion?: KubernetesVersion;
   /** A value holding chart parameters as it is with their defaults, for checks at import. */
   readonly preview?: (text: string) => string;
 }
@@ -259,8 +264,15 @@ function workloadKind(service: ServiceModel, warnings: string[]): WorkloadKind {
   return restart.workloadKind;
 }
 
-/** Kubernetes 1.28 env var names (k8s: validation.go IsEnvVarName). */
-const ENV_VAR_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
+/**
+ * Whether the release's API server accepts `name` as an env var name (k8s:
+ * validation.go ValidateEnv: IsEnvVarName, or IsRelaxedEnvVarName where
+ * RelaxedEnvironmentVariableValidation is on, from 1.32): the validation's own checks.
+ */
+function isEnvVarName(name: string, version: KubernetesVersion): boolean {
+  const relaxed = podValidationOptions(version).allowRelaxedEnvironmentVariableValidation;
+  return (relaxed ? relaxedEnvVarNameErrors(name) : envVarNameErrors(name)).length === 0;
+}
 
 const KNOWN_CAPABILITIES = new Set(Object.keys(kplus.Capability));
 
@@ -272,8 +284,9 @@ function planContainer(
     if (unknown !== undefined) throw new ComposeError(service.file, service.name, key, `${JSON.stringify(unknown)} is not a Linux capability: use a name such as NET_ADMIN`);
   }
   const env = service.environment.filter(([key]) => {
-    if (!ENV_VAR_NAME.test(key)) warn(warnings, service, `environment.${key}`, 'not carried over: not a valid Kubernetes environment variable name');
-    return ENV_VAR_NAME.test(key);
+    const valid = isEnvVarName(key, options.kubernetesVersion ?? KubernetesVersion.DEFAULT);
+    if (!valid) warn(warnings, service, `environment.${key}`, 'not carried over: not a valid Kubernetes environment variable name');
+    return valid;
   });
   const secretKeys = env.filter(([key, value]) => looksSecret(key, value)).map(([key]) => key);
   const envSecret = secretKeys.length === 0 ? undefined : {
@@ -325,7 +338,7 @@ function imageOf(service: ServiceModel, name: string, options: MappingOptions): 
 
 function isMutable(image: string, service: ServiceModel, options: MappingOptions): boolean {
   try {
-    return ImageReference.parse(options.preview?.(image) ?? image).isMutable;
+    return ImageReference.parse(options.preview?.(image) ?? image, options.kubernetesVersion ?? KubernetesVersion.DEFAULT).isMutable;
   } catch (e) {
     throw new ComposeError(service.file, service.name, service.build ? 'build' : 'image', (e as Error).message);
   }

@@ -5,6 +5,7 @@ import type { ComposeImportOptions } from './compose-importer';
 import { planCompose } from './compose-mapping';
 import { buildModel } from './compose-model';
 import { writeTypeScript } from './typescript-writer';
+import { KubernetesVersion } from '../k8s/kubernetes-version';
 import { DockerRestart } from '../policy/docker-restart';
 
 /** What converting a compose project gave: the app's source and everything not carried over. */
@@ -22,7 +23,8 @@ export function importCompose(files: string[], options: ComposeImportOptions): I
   const defaultRestart = checkDefaultRestart(options.defaultRestart, files[0]);
   const model = buildModel(source.document, source.projectDir, files, source.serviceFiles, source.variables, defaultRestart);
   const preview = parameters === undefined ? undefined : (text: string) => parameters.preview(text);
-  const mappingOptions = { imageRegistry: options.imageRegistry, imageTag: options.imageTag ?? 'latest', profile: options.profile, preview };
+  const kubernetesVersion = options.kubernetesVersion ?? KubernetesVersion.DEFAULT;
+  const mappingOptions = { imageRegistry: options.imageRegistry, imageTag: options.imageTag ?? 'latest', profile: options.profile, kubernetesVersion, preview };
   const planned = planCompose(model, mappingOptions);
   const plan = {
     ...planned,
@@ -42,6 +44,7 @@ export function importCompose(files: string[], options: ComposeImportOptions): I
       chartName,
       className: `${pascal(chartName)}Chart`,
       parameters,
+      kubernetesVersion,
     }),
   };
 }

@@ -17,6 +17,12 @@ export interface SecondsRange {
 export interface ExplanationData {
   readonly schemaVersion: number;
   readonly kubernetesVersion: string;
+  /**
+   * What this release's kubelet does by default that 1.28's does not, and the
+   * gates off by default that would change the timing (kubelet-releases.ts);
+   * absent for 1.28.
+   */
+  readonly kubeletRelease?: string[];
   readonly workload: { readonly kind: string; readonly name: string; readonly namespace?: string };
   readonly controller: ControllerSection;
   readonly sandbox: SandboxSection;

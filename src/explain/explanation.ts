@@ -5,6 +5,7 @@ import { controllerSection, effectiveRestartPolicy } from './controller-summary'
 import { Assumption, EXPLANATION_SCHEMA_VERSION, ExplanationData } from './explanation-model';
 import { imagePullEntries } from './image-pulls';
 import { initContainerEntries } from './init-phase';
+import { kubeletReleaseNotes } from './kubelet-releases';
 import { renderMermaid } from './mermaid-renderer';
 import { restartSection } from './restarts';
 import { sandboxSection } from './sandbox';
@@ -45,8 +46,9 @@ export interface ExplainOptions {
   /**
    * The Kubernetes release the kubelet runs: native sidecars need no gate from
    * 1.29, and from 1.29 the kubelet stops them after the app containers. The
-   * timing constants are 1.28's on every release (said in the text when
-   * another release is chosen).
+   * default timing is the same on every supported release; the text and JSON
+   * (`kubeletRelease`) say what else that release's kubelet does by default and
+   * which gates, off by default, would change the timing.
    *
    * @default KubernetesVersion.V1_28
    */
@@ -132,12 +134,14 @@ export class Explanation {
     this.name = source.name;
     this.waiterTargets = initContainers.flatMap(e => (e.waiter === undefined ? [] : [e.waiter.target]));
     const restarts = restartSection(source);
+    const releaseNotes = kubeletReleaseNotes(version);
     this.waiterNames = initContainers.filter(e => e.waiter !== undefined).map(e => e.name);
     this.data = {
       schemaVersion: EXPLANATION_SCHEMA_VERSION,
       kubernetesVersion: version.name,
+      ...(releaseNotes.length === 0 ? {} : { kubeletRelease: releaseNotes }),
       workload: { kind: source.kind, name: source.name, ...(source.namespace === undefined ? {} : { namespace: source.namespace }) },
-      controller: controllerSection(source),
+      controller: controllerSection(source, version),
       sandbox: sandboxSection(source, initContainers.flatMap(e => (e.waiter === undefined || e.waiter.check === 'dns' ? [] : [e.waiter.target]))),
       images: imagePullEntries(source),
       initContainers,

@@ -58,6 +58,12 @@ export const PROBE_DEFAULTS = { timeoutSeconds: 1, periodSeconds: 10, successThr
 /** k8s: pkg/apis/batch/v1/defaults.go `SetDefaults_Job`: `BackoffLimit = 6` (without `backoffLimitPerIndex`). */
 export const DEFAULT_JOB_BACKOFF_LIMIT = 6;
 
+/**
+ * k8s: pkg/apis/batch/v1/defaults.go `SetDefaults_Job`: with `backoffLimitPerIndex` set,
+ * `BackoffLimit = math.MaxInt32` (v1.28.7 and later: not behind the gate).
+ */
+export const DEFAULT_JOB_BACKOFF_LIMIT_WITH_PER_INDEX = 2147483647;
+
 /** k8s: pkg/controller/job/job_controller.go `DefaultJobPodFailureBackOff = 10 * time.Second`. */
 export const JOB_POD_FAILURE_BACK_OFF_SECONDS = 10;
 

@@ -12,6 +12,9 @@ import { WorkloadSource } from './workload-source';
 /** Enough restarts to reach the cap: 0, 10, 20, 40, 80, 160, 300. */
 const LISTED_RESTARTS = 7;
 
+/** Well past the Job back-off's 600 s cap (reached at the 7th failure). */
+const LISTED_JOB_FAILURES = 100;
+
 /**
  * What happens after a container exits, per exit and restartPolicy
  * (k8s: pkg/kubelet/container/helpers.go `ShouldContainerBeRestarted`: Never
@@ -78,7 +81,8 @@ function notRestartedText(exit: ExitRule['exit'], kind: string): string {
 
 function jobSection(source: WorkloadSource, restartPolicy: string): RestartSection['job'] {
   const backoffLimit = effectiveBackoffLimit(source);
-  const delays = Array.from({ length: Math.max(backoffLimit, 1) }, (_, i) => jobPodFailureBackOffSeconds(i + 1));
+  // One delay per allowed failure, but never more than LISTED_JOB_FAILURES (a per-index Job defaults to 2^31-1).
+  const delays = Array.from({ length: Math.min(Math.max(backoffLimit, 1), LISTED_JOB_FAILURES) }, (_, i) => jobPodFailureBackOffSeconds(i + 1));
   const summary = restartPolicy === 'OnFailure'
     ? `restartPolicy OnFailure: failed containers restart inside the Pod (crash back-off); the Job fails when the Pods' restart counts reach backoffLimit ${backoffLimit} (pkg/controller/job/job_controller.go pastBackoffLimitOnFailure)`
     : `restartPolicy Never: each failed Pod is replaced by a new Pod after the Job's Pod-failure back-off (${delays.slice(0, 6).join(', ')} s ... capped at 600 s); the Job fails when more than backoffLimit ${backoffLimit} Pods have failed`;

@@ -10,9 +10,8 @@ export const TEXT_WIDTH = 100;
 export function renderText(data: ExplanationData): string {
   const out: string[] = [];
   const ns = data.workload.namespace === undefined ? '' : ` (namespace ${data.workload.namespace})`;
-  // The timing constants are read from 1.28 (kubelet-timing.ts): said when another release is chosen.
-  const timing = data.kubernetesVersion === '1.28' ? '' : '; timing constants from 1.28';
-  out.push(`${data.workload.kind}/${data.workload.name}${ns}: the kubelet's view (Kubernetes ${data.kubernetesVersion}${timing})`);
+  out.push(`${data.workload.kind}/${data.workload.name}${ns}: the kubelet's view (Kubernetes ${data.kubernetesVersion})`);
+  if (data.kubeletRelease !== undefined) section(out, `The kubelet of Kubernetes ${data.kubernetesVersion} (against 1.28)`, data.kubeletRelease);
   section(out, 'Controller', [data.controller.summary]);
   section(out, 'Sandbox', data.sandbox.summary);
   section(out, 'Images', data.images.map(i => `${i.container}: ${i.image}, imagePullPolicy ${i.pullPolicy || '(none)'} (${i.why}): ${i.onStart}.`));

@@ -1,7 +1,8 @@
 import * as kplus from 'cdk8s-plus-28';
+import { KubernetesVersion } from '../k8s/kubernetes-version';
 
 /*
- * Image references read exactly as Kubernetes 1.28 reads them.
+ * Image references read exactly as Kubernetes 1.28 reads them, and as 1.29+ does.
  *
  * Kubernetes release-1.28 (go.mod) vendors github.com/docker/distribution v2.8.2 and
  * github.com/opencontainers/go-digest v1.0.0. What this file ports:
@@ -11,6 +12,16 @@ import * as kplus from 'cdk8s-plus-28';
  * - vendor/github.com/opencontainers/go-digest/digest.go, algorithm.go  Digest.Validate
  * - pkg/util/parsers/parsers.go   ParseImageName (used by the kubelet and by defaulting)
  * - pkg/apis/core/v1/defaults.go  SetDefaults_Container (the imagePullPolicy default)
+ *
+ * From 1.29 Kubernetes vendors github.com/distribution/reference v0.5.0 instead (kubernetes
+ * PR #120316, "Migrate from github.com/docker/distribution to github.com/distribution/reference";
+ * v1.29.0 go.mod), whose grammar differs in two places, both accepting more:
+ * - regexp.go `host = (?:domainName|ipv6address)`: a registry may be an IPv6 address in
+ *   brackets, `[2001:db8::1]:5000/app:1` (v2.8.2's DomainRegexp has no brackets);
+ * - normalize.go splitDockerDomain: a first component with an upper-case letter is a registry
+ *   (`case strings.ToLower(maybeDomain) != maybeDomain`), so `Registry/app:1` pulls `app`
+ *   from host `Registry`, where 1.28 reads the path `Registry/app` and rejects it (lowercase).
+ * parsers.go ParseImageName and the rest of this port are the same in 1.29-1.35.
  *
  * The API server only requires `image` to be non-empty; a reference that does not parse
  * is stored as is and the kubelet then fails the container with InvalidImageName.
@@ -61,11 +72,18 @@ const NAME_COMPONENT = expression(ALPHA_NUMERIC, optional(repeated(SEPARATOR, AL
 // Domain components allow upper case: the registry host is case-insensitive, the path is not.
 const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
 
-const DOMAIN = expression(
-  DOMAIN_COMPONENT,
-  optional(repeated(literal('.'), DOMAIN_COMPONENT)),
-  optional(literal(':'), '[0-9]+'),
-);
+const DOMAIN_NAME = expression(DOMAIN_COMPONENT, optional(repeated(literal('.'), DOMAIN_COMPONENT)));
+
+const OPTIONAL_PORT = optional(literal(':'), '[0-9]+');
+
+/** docker/distribution v2.8.2 DomainRegexp (Kubernetes 1.28). */
+const DOMAIN = expression(DOMAIN_NAME, OPTIONAL_PORT);
+
+/** distribution/reference v0.5.0 ipv6address: compressed or full IPv6 in brackets, no zone. */
+const IPV6_ADDRESS = '\\[(?:[a-fA-F0-9:]+)\\]';
+
+/** distribution/reference v0.5.0 domainAndPort (Kubernetes 1.29+). */
+const DOMAIN_1_29 = expression(`(?:${DOMAIN_NAME}|${IPV6_ADDRESS})`, OPTIONAL_PORT);
 
 const TAG = '[\\w][\\w.-]{0,127}';
 
@@ -73,21 +91,36 @@ const DIGEST = '[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*[:][0-9A-Fa-f
 
 const PATH = expression(NAME_COMPONENT, optional(repeated(literal('/'), NAME_COMPONENT)));
 
-const NAME = expression(optional(DOMAIN, literal('/')), PATH);
+/** What differs between the vendored reference packages. */
+interface Grammar {
+  readonly reference: RegExp;
+  readonly anchoredName: RegExp;
+  readonly anchoredDomain: RegExp;
+  /** normalize.go splitDockerDomain: an upper-case first component is a registry (v0.5.0). */
+  readonly upperCaseFirstComponentIsDomain: boolean;
+}
 
-const REFERENCE_REGEXP = anchored(
-  capture(NAME),
-  optional(literal(':'), capture(TAG)),
-  optional(literal('@'), capture(DIGEST)),
-);
+function grammar(domain: string, upperCaseFirstComponentIsDomain: boolean): Grammar {
+  return {
+    reference: anchored(capture(optional(domain, literal('/')), PATH), optional(literal(':'), capture(TAG)), optional(literal('@'), capture(DIGEST))),
+    anchoredName: anchored(optional(capture(domain), literal('/')), capture(PATH)),
+    anchoredDomain: anchored(domain),
+    upperCaseFirstComponentIsDomain,
+  };
+}
 
-const ANCHORED_NAME_REGEXP = anchored(optional(capture(DOMAIN), literal('/')), capture(PATH));
+const GRAMMAR_1_28 = grammar(DOMAIN, false);
+const GRAMMAR_1_29 = grammar(DOMAIN_1_29, true);
+
+/** The reference grammar the kubelet and API server of `version` use. */
+function grammarOf(version: KubernetesVersion): Grammar {
+  return version.isAtLeast(KubernetesVersion.V1_29) ? GRAMMAR_1_29 : GRAMMAR_1_28;
+}
 
 const ANCHORED_IDENTIFIER_REGEXP = anchored('[a-f0-9]{64}');
 
 // Used only to explain a rejection, never to decide one.
 const ANCHORED_DIGEST_REGEXP = anchored(DIGEST);
-const ANCHORED_DOMAIN_REGEXP = anchored(DOMAIN);
 const ANCHORED_NAME_COMPONENT_REGEXP = anchored(NAME_COMPONENT);
 
 /** reference.go NameTotalLengthMax, checked on the normalised name. */
@@ -149,21 +182,21 @@ function rejected(kind: RejectionKind, detail?: string): ParseResult {
 }
 
 /** normalize.go ParseNormalizedNamed. */
-function parseNormalizedNamed(image: string): ParseResult {
+function parseNormalizedNamed(image: string, g: Grammar): ParseResult {
   if (ANCHORED_IDENTIFIER_REGEXP.test(image)) {
     return rejected('hex-identifier');
   }
-  const { domain, remainder } = splitDockerDomain(image);
+  const { domain, remainder } = splitDockerDomain(image, g);
   const remoteName = remainder.split(':')[0];
   if (remoteName.toLowerCase() !== remoteName) {
     return rejected('uppercase');
   }
-  return parseReference(`${domain}/${remainder}`);
+  return parseReference(`${domain}/${remainder}`, g);
 }
 
 /** normalize.go splitDockerDomain. */
-function splitDockerDomain(name: string): { domain: string; remainder: string } {
-  const explicit = explicitDomainOf(name);
+function splitDockerDomain(name: string, g: Grammar): { domain: string; remainder: string } {
+  const explicit = explicitDomainOf(name, g);
   let domain = explicit ?? DEFAULT_DOMAIN;
   let remainder = explicit === undefined ? name : name.slice(explicit.length + 1);
   if (domain === LEGACY_DEFAULT_DOMAIN) {
@@ -175,21 +208,25 @@ function splitDockerDomain(name: string): { domain: string; remainder: string } 
   return { domain, remainder };
 }
 
-/** The first component is a registry only if it has a "." or ":" or is exactly "localhost". */
-function explicitDomainOf(name: string): string | undefined {
+/**
+ * The first component is a registry only if it has a "." or ":" or is exactly "localhost"
+ * (or, from 1.29, has an upper-case letter).
+ */
+function explicitDomainOf(name: string, g: Grammar): string | undefined {
   const slash = name.indexOf('/');
   if (slash === -1) {
     return undefined;
   }
   const first = name.slice(0, slash);
-  return /[.:]/.test(first) || first === 'localhost' ? first : undefined;
+  const upperCase = g.upperCaseFirstComponentIsDomain && first.toLowerCase() !== first;
+  return /[.:]/.test(first) || first === 'localhost' || upperCase ? first : undefined;
 }
 
 /** reference.go Parse, on an already normalised string (so never empty, always named). */
-function parseReference(normalised: string): ParseResult {
-  const match = REFERENCE_REGEXP.exec(normalised);
+function parseReference(normalised: string, g: Grammar): ParseResult {
+  const match = g.reference.exec(normalised);
   if (match === null) {
-    return rejected(REFERENCE_REGEXP.test(normalised.toLowerCase()) ? 'uppercase' : 'invalid-format');
+    return rejected(g.reference.test(normalised.toLowerCase()) ? 'uppercase' : 'invalid-format');
   }
   const [, name, tag, digest] = match;
   if (name.length > NAME_TOTAL_LENGTH_MAX) {
@@ -201,13 +238,13 @@ function parseReference(normalised: string): ParseResult {
       return rejected(digestRejection, digest);
     }
   }
-  const { domain, path } = splitName(name);
+  const { domain, path } = splitName(name, g);
   return { ok: true, reference: { domain, path, tag, digest } };
 }
 
 /** reference.go Parse: anchoredNameRegexp decides the domain, not splitDockerDomain. */
-function splitName(name: string): { domain: string; path: string } {
-  const match = ANCHORED_NAME_REGEXP.exec(name);
+function splitName(name: string, g: Grammar): { domain: string; path: string } {
+  const match = g.anchoredName.exec(name);
   if (match === null) {
     return { domain: '', path: name };
   }
@@ -240,18 +277,18 @@ function kubeletTag(reference: NamedReference): string {
   return reference.digest === undefined ? DEFAULT_TAG : '';
 }
 
-function parseImage(image: unknown): ParseResult {
+function parseImage(image: unknown, g: Grammar): ParseResult {
   if (typeof image !== 'string') {
     // A non-string never reaches defaulting: the API server fails to decode it.
     return rejected('invalid-format');
   }
-  return parseNormalizedNamed(image);
+  return parseNormalizedNamed(image, g);
 }
 
 // ---------------------------------------------------------------------------
 // Explaining a rejection: what is wrong and how to fix it.
 
-function describeProblem(image: unknown, rejection: Rejection): string {
+function describeProblem(image: unknown, rejection: Rejection, g: Grammar): string {
   if (typeof image !== 'string') {
     return `it is a ${typeof image}, not a string: write the image as a quoted string`;
   }
@@ -264,7 +301,7 @@ function describeProblem(image: unknown, rejection: Rejection): string {
       return 'a bare 64-character hexadecimal string is an image ID, not a repository name: '
         + 'name the repository and pin the ID as a digest, e.g. "busybox@sha256:<id>"';
     case 'uppercase':
-      return uppercaseProblem(image);
+      return uppercaseProblem(image, g);
     case 'name-too-long':
       return nameTooLongProblem(rejection.detail ?? image);
     case 'digest-format':
@@ -272,7 +309,7 @@ function describeProblem(image: unknown, rejection: Rejection): string {
     case 'digest-unsupported':
       return digestProblem(rejection.kind, rejection.detail ?? '');
     case 'invalid-format':
-      return formatProblem(image);
+      return formatProblem(image, g);
   }
 }
 
@@ -289,9 +326,9 @@ function whitespaceProblem(image: string): string | undefined {
   return undefined;
 }
 
-function uppercaseProblem(image: string): string {
+function uppercaseProblem(image: string, g: Grammar): string {
   // The same part normalize.go checks: after an explicit registry, up to the first ":".
-  const explicit = explicitDomainOf(image);
+  const explicit = explicitDomainOf(image, g);
   const remoteName = (explicit === undefined ? image : image.slice(explicit.length + 1)).split(':')[0];
   const [path, digestAlgorithm] = remoteName.split('@');
   if (path.toLowerCase() !== path) {
@@ -326,11 +363,11 @@ function digestProblem(kind: RejectionKind, digest: string): string {
   return `digest algorithm "${algorithm}" is not supported: use sha256, sha384 or sha512`;
 }
 
-function formatProblem(image: string): string {
+function formatProblem(image: string, g: Grammar): string {
   return schemeProblem(image)
     ?? digestSyntaxProblem(image)
     ?? tagSyntaxProblem(image)
-    ?? nameSyntaxProblem(image)
+    ?? nameSyntaxProblem(image, g)
     ?? 'it does not follow [registry[:port]/]path[:tag][@digest]: check each part against that form';
 }
 
@@ -384,12 +421,12 @@ function tagSyntaxProblem(image: string): string | undefined {
   return undefined;
 }
 
-function nameSyntaxProblem(image: string): string | undefined {
+function nameSyntaxProblem(image: string, g: Grammar): string | undefined {
   const { repository } = splitTag(image);
   if (repository === '') {
     return 'the repository name is missing: write it before the ":" or "@"';
   }
-  const domain = explicitDomainOf(repository);
+  const domain = explicitDomainOf(repository, g);
   const path = domain === undefined ? repository : repository.slice(domain.length + 1);
   for (const component of path.split('/')) {
     if (component === '') {
@@ -400,7 +437,7 @@ function nameSyntaxProblem(image: string): string | undefined {
         + '".", "_", "__" or dashes, with no separator at either end';
     }
   }
-  if (domain !== undefined && !ANCHORED_DOMAIN_REGEXP.test(domain)) {
+  if (domain !== undefined && !g.anchoredDomain.test(domain)) {
     return `registry host "${domain}" is malformed: write DNS labels joined by "." with an optional ":<port>", `
       + 'e.g. "registry.example.com:5000"';
   }
@@ -415,9 +452,10 @@ function quoted(image: unknown): string {
 // Public API.
 
 /**
- * A container image reference, parsed exactly as the Kubernetes 1.28 kubelet parses it
- * (`ParseNormalizedNamed` of `github.com/docker/distribution/reference` v2.8.2, with
- * Docker Hub normalisation: `busybox` is `docker.io/library/busybox`).
+ * A container image reference, parsed exactly as the kubelet of the target Kubernetes
+ * release parses it (`ParseNormalizedNamed` of `github.com/docker/distribution/reference`
+ * v2.8.2 in 1.28, of `github.com/distribution/reference` v0.5.0 from 1.29, with Docker Hub
+ * normalisation: `busybox` is `docker.io/library/busybox`).
  *
  * Use it to know, before deploying, whether the kubelet would fail a container with
  * `InvalidImageName`, and which `imagePullPolicy` the API server would fill in.
@@ -427,14 +465,18 @@ export class ImageReference {
    * Parses an image reference the way the kubelet does.
    *
    * @param image the reference as it would appear in a container's `image` field
+   * @param kubernetesVersion the release whose kubelet reads it (1.29 added IPv6 registries
+   * in brackets and upper-case registry names without a dot)
+   * @default kubernetesVersion KubernetesVersion.DEFAULT (1.28)
    * @throws Error quoting the image, saying what is wrong and how to fix it, when the
    * kubelet could not parse it (upper-case repository, malformed digest, empty or
    * over-long tag, whitespace, empty string, ...)
    */
-  public static parse(image: string): ImageReference {
-    const result = parseImage(image);
+  public static parse(image: string, kubernetesVersion: KubernetesVersion = KubernetesVersion.DEFAULT): ImageReference {
+    const g = grammarOf(kubernetesVersion);
+    const result = parseImage(image, g);
     if (!result.ok) {
-      throw new Error(`image ${quoted(image)} is not a valid image reference: ${describeProblem(image, result.rejection)}`);
+      throw new Error(`image ${quoted(image)} is not a valid image reference: ${describeProblem(image, result.rejection, g)}`);
     }
     return new ImageReference(image, result.reference);
   }
@@ -514,7 +556,8 @@ function defaultPullPolicyOf(reference: NamedReference): 'Always' | 'IfNotPresen
  * Why the kubelet could not parse `image` and how to fix it (without the image or a
  * container name: the caller adds that context), or undefined when it parses.
  */
-export function imageReferenceProblem(image: string): string | undefined {
-  const result = parseImage(image);
-  return result.ok ? undefined : describeProblem(image, result.rejection);
+export function imageReferenceProblem(image: string, kubernetesVersion: KubernetesVersion = KubernetesVersion.DEFAULT): string | undefined {
+  const g = grammarOf(kubernetesVersion);
+  const result = parseImage(image, g);
+  return result.ok ? undefined : describeProblem(image, result.rejection, g);
 }

@@ -8,6 +8,17 @@
  * 8d5704385e43ea1be9776b239b963023164bbb47 of the 1.36 development line). Each
  * row below is one `{Version, Default, PreRelease}` entry of that map; the
  * state at release N is the last entry whose Version is N or earlier.
+ *
+ * Cross-checked against the plain `defaultKubernetesFeatureGates` map of
+ * earlier trees: v1.28.7 (SidecarContainers, JobBackoffLimitPerIndex,
+ * JobPodReplacementPolicy alpha/off; ProcMountType, UserNamespacesSupport,
+ * InPlacePodVerticalScaling, DynamicResourceAllocation, MaxUnavailableStatefulSet
+ * alpha/off; AppArmor beta/on; no PodLifecycleSleepAction, Relaxed*,
+ * AppArmorFields), a 1.30 development tree (SidecarContainers,
+ * PodLifecycleSleepAction, Job* beta/on), the versioned maps of the 1.32, 1.33
+ * and 1.35 development trees (same entries as below, e.g. ProcMountType
+ * {1.31 Beta false}; a 1.31 development tree briefly had it on, reverted
+ * before the release).
  */
 import { KubernetesVersion } from './kubernetes-version';
 
@@ -24,6 +35,8 @@ export enum FeatureGate {
   JOB_BACKOFF_LIMIT_PER_INDEX = 'JobBackoffLimitPerIndex',
   JOB_POD_REPLACEMENT_POLICY = 'JobPodReplacementPolicy',
   MAX_UNAVAILABLE_STATEFUL_SET = 'MaxUnavailableStatefulSet',
+  APP_ARMOR_FIELDS = 'AppArmorFields',
+  POD_LIFECYCLE_SLEEP_ACTION_ALLOW_ZERO = 'PodLifecycleSleepActionAllowZero',
 }
 
 /** A gate's maturity, as kube_features.go's `PreRelease` names it. */
@@ -75,6 +88,12 @@ const SPECS: Record<FeatureGate, readonly GateSpec[]> = {
   ],
   [FeatureGate.MAX_UNAVAILABLE_STATEFUL_SET]: [
     { since: 24, enabled: false, stage: ALPHA }, { since: 35, enabled: true, stage: BETA },
+  ],
+  [FeatureGate.APP_ARMOR_FIELDS]: [
+    { since: 30, enabled: true, stage: BETA }, { since: 31, enabled: true, stage: GA },
+  ],
+  [FeatureGate.POD_LIFECYCLE_SLEEP_ACTION_ALLOW_ZERO]: [
+    { since: 32, enabled: false, stage: ALPHA }, { since: 33, enabled: true, stage: BETA }, { since: 34, enabled: true, stage: GA },
   ],
 };
 

@@ -9,6 +9,8 @@
 import { ContainerRef, PodRuleContext, describeContainer, describesPods, isObject } from './pod-templates';
 import { ObjectRuleContext, Rule, RuleHit, enforcedRule, hit } from './rule';
 import { RULE } from './rule-ids';
+import { describeGate, FeatureGate, firstVersionEnabling, isEnabledByDefault } from '../k8s/feature-gates';
+import { KubernetesVersion } from '../k8s/kubernetes-version';
 import { dns1035LabelErrors, dns1123LabelErrors, dns1123SubdomainErrors, portNameErrors } from '../names/names';
 import { restartPolicyProblem } from '../policy/restart-policy';
 
@@ -235,7 +237,7 @@ function checkProbesAndHooks(ctx: PodRuleContext): RuleHit[] {
     if (isObject(lifecycle)) {
       for (const hook of ['postStart', 'preStop']) {
         if (isPresent(lifecycle[hook])) {
-          found.push(...handlerProblems(ref, `lifecycle.${hook}`, lifecycle[hook], LIFECYCLE_HANDLERS_1_28));
+          found.push(...handlerProblems(ref, `lifecycle.${hook}`, lifecycle[hook], lifecycleHandlers(ctx.kubernetesVersion), sleepLimits(ctx)));
         }
       }
     }
@@ -270,13 +272,53 @@ function probeProblems(ref: ContainerRef, field: string, probe: any): RuleHit[] 
   return found;
 }
 
+/**
+ * The lifecycle handlers a default API server of `version` keeps: `sleep` from
+ * 1.30 (PodLifecycleSleepAction on; 1.29 has the field but drops it, pkg/api/pod/util.go
+ * dropDisabledFields; 1.28 has no such field).
+ */
+function lifecycleHandlers(version: KubernetesVersion): string[] {
+  return isEnabledByDefault(FeatureGate.POD_LIFECYCLE_SLEEP_ACTION, version) ? [...LIFECYCLE_HANDLERS_1_28, 'sleep'] : LIFECYCLE_HANDLERS_1_28;
+}
+
+/** What validateSleepAction checks a sleep against: the Pod's terminationGracePeriodSeconds (SetDefaults_PodSpec: 30). */
+interface SleepLimits {
+  readonly version: KubernetesVersion;
+  readonly gracePeriod: unknown;
+}
+
+function sleepLimits(ctx: PodRuleContext): SleepLimits {
+  return { version: ctx.kubernetesVersion, gracePeriod: ctx.pod.spec.terminationGracePeriodSeconds ?? 30 };
+}
+
+/** Why a sleep hook has no handler on `version`: the field is unknown (1.28) or dropped (1.29). */
+function droppedSleepHint(version: KubernetesVersion): string {
+  if (version === KubernetesVersion.V1_28) return ' (a sleep hook needs Kubernetes 1.29; a 1.28 API server drops it)';
+  return ` (a ${version.name} API server drops the sleep action: ${describeGate(FeatureGate.POD_LIFECYCLE_SLEEP_ACTION, version)}; it is on by default from ${firstVersionEnabling(FeatureGate.POD_LIFECYCLE_SLEEP_ACTION)!.name})`;
+}
+
+/**
+ * k8s: validation.go validateSleepAction (v1.30.0; zero allowed where
+ * AllowPodLifecycleSleepActionZeroValue is set, v1.32.0+).
+ */
+function sleepProblems(ref: ContainerRef, field: string, action: any, limits: SleepLimits): RuleHit[] {
+  const seconds = action.seconds ?? 0;
+  const grace = limits.gracePeriod;
+  if (typeof seconds !== 'number' || typeof grace !== 'number') return [];
+  const allowZero = isEnabledByDefault(FeatureGate.POD_LIFECYCLE_SLEEP_ACTION_ALLOW_ZERO, limits.version);
+  if (allowZero ? seconds >= 0 && seconds <= grace : seconds > 0 && seconds <= grace) return [];
+  const rule = allowZero ? 'must be non-negative' : 'must be greater than 0';
+  return [hit(`${ref.path}.${field}.sleep`,
+    `${describeContainer(ref)} ${field}.sleep: Invalid value: ${seconds}: ${rule} and less than terminationGracePeriodSeconds (${grace}); sleep at most the Pod's grace period`)];
+}
+
 // k8s: validation.go validateHandler, validateExecAction, ValidatePortNumOrName
-function handlerProblems(ref: ContainerRef, field: string, owner: any, handlers: string[]): RuleHit[] {
+function handlerProblems(ref: ContainerRef, field: string, owner: any, handlers: string[], limits?: SleepLimits): RuleHit[] {
   const safe = isObject(owner) ? owner : {};
   const path = `${ref.path}.${field}`;
   const set = handlers.filter((handler) => isPresent(safe[handler]));
   if (set.length === 0) {
-    const sleepHint = isPresent(safe.sleep) ? ' (a sleep hook needs Kubernetes 1.29; a 1.28 API server drops it)' : '';
+    const sleepHint = isPresent(safe.sleep) ? droppedSleepHint(limits?.version ?? KubernetesVersion.DEFAULT) : '';
     return [hit(path,
       `${describeContainer(ref)} ${field}: Required value: must specify a handler type${sleepHint}; use one of ${handlers.join(', ')}`)];
   }
@@ -286,6 +328,7 @@ function handlerProblems(ref: ContainerRef, field: string, owner: any, handlers:
   }
   const handler = set[0];
   const action = isObject(safe[handler]) ? safe[handler] : {};
+  if (handler === 'sleep') return limits === undefined ? [] : sleepProblems(ref, field, action, limits);
   if (handler === 'exec') {
     return Array.isArray(action.command) && action.command.length > 0 ? [] : [hit(`${path}.exec.command`,
       `${describeContainer(ref)} ${field}.exec.command: Required value: give the command to run`)];

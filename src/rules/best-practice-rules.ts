@@ -38,10 +38,10 @@ function checkMutableImageTags(ctx: PodRuleContext): RuleHit[] {
   for (const ref of ctx.containers) {
     const image = ref.container.image;
     // Unparseable and blank images are errors of their own rules.
-    if (typeof image !== 'string' || image === '' || image.trim() !== image || imageReferenceProblem(image) !== undefined) {
+    if (typeof image !== 'string' || image === '' || image.trim() !== image || imageReferenceProblem(image, ctx.kubernetesVersion) !== undefined) {
       continue;
     }
-    if (ImageReference.parse(image).isMutable) {
+    if (ImageReference.parse(image, ctx.kubernetesVersion).isMutable) {
       const what = hasTag(image) ? 'uses the mutable tag :latest' : 'has no tag (so it means :latest)';
       found.push(hit(`${ref.path}.image`,
         `${describeContainer(ref)} image "${image}" ${what}: the default pull policy becomes Always and nodes may run different code; pin a version tag or a digest `

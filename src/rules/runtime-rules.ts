@@ -27,7 +27,7 @@ function checkImageReferences(ctx: PodRuleContext): RuleHit[] {
     if (typeof image !== 'string' || image === '' || image.trim() !== image) {
       continue;
     }
-    const problem = imageReferenceProblem(image);
+    const problem = imageReferenceProblem(image, ctx.kubernetesVersion);
     if (problem !== undefined) {
       found.push(hit(`${ref.path}.image`,
         `${describeContainer(ref)} image "${image}" cannot be pulled: the kubelet fails with InvalidImageName and the container never starts: ${problem}`));

@@ -174,7 +174,7 @@ describe('explain --kubernetes-version', () => {
     '',
   ].join('\n');
 
-  test('1.28 (default) says native sidecars need the gate; 1.33 does not, and says its timing constants are 1.28\'s', () => {
+  test('1.28 (default) says native sidecars need the gate; 1.33 does not, and says what its kubelet does against 1.28\'s', () => {
     const at128 = explain(['-'], { stdin: SIDECAR_POD });
     expect(at128.code).toBe(ExitCode.CLEAN);
     // the text wraps long lines
@@ -183,7 +183,9 @@ describe('explain --kubernetes-version', () => {
     const at133 = explain(['-', '--kubernetes-version', '1.33'], { stdin: SIDECAR_POD });
     expect(at133.code).toBe(ExitCode.CLEAN);
     expect(at133.stdout).not.toContain('feature gate');
-    expect(at133.stdout).toContain('the kubelet\'s view (Kubernetes 1.33; timing constants from 1.28)\n');
+    expect(at133.stdout).toContain('the kubelet\'s view (Kubernetes 1.33)\n\nThe kubelet of Kubernetes 1.33 (against 1.28):\n');
+    // kube_features.go: ReduceDefaultCrashLoopBackOffDecay alpha and off by default from 1.33
+    expect(at133.stdout.replace(/\s+/g, ' ')).toContain('Off by default in 1.33 (ReduceDefaultCrashLoopBackOffDecay, alpha)');
     expect(at133.stdout.replace(/\s+/g, ' ')).toContain('once they have all stopped, the sidecars get it one by one in reverse order (proxy)');
     expect(JSON.parse(explain(['-', '--format', 'json', '--kubernetes-version=1.33'], { stdin: SIDECAR_POD }).stdout)).toMatchObject([{ kubernetesVersion: '1.33' }]);
   });

@@ -5,6 +5,7 @@ import { ImportComposeIo, IMPORT_COMPOSE_USAGE, nodeImportComposeIo, runImportCo
 import { ExitCode } from '../../src/cli/lint-command';
 import { main } from '../../src/cli/main';
 import { ComposeImporter } from '../../src/compose/compose-importer';
+import { KubernetesVersion } from '../../src/k8s/kubernetes-version';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'compose');
 const BAD = path.join(FIXTURES, 'bad');
@@ -117,6 +118,60 @@ describe('import-compose: converting', () => {
     const parameterized = run([path.join(FIXTURES, 'interpolation', 'compose.yaml')], { TAG: '7.7.7', RESTART: 'always' });
     expect(parameterized.stdout).toContain('image: (v.REGISTRY || \'docker.io/library\') + \'/\' + v.IMAGE_NAME! + \':\' + (v.TAG ?? \'1.0.0\'),');
     expect(parameterized.stdout).toContain('// app: compose restart "always"');
+  });
+});
+
+describe('import-compose --kubernetes-version', () => {
+  const hostile = path.join(FIXTURES, 'hostile', 'compose.yaml');
+
+  test('1.33: the chart sets the release, the header says to lint with it, and ComposeImporter writes the same code', () => {
+    const result = run([hostile, '--kubernetes-version', '1.33']);
+    expect(result.code).toBe(ExitCode.CLEAN);
+    expect(result.stdout).toContain('    PodPatterns.setKubernetesVersion(this, KubernetesVersion.V1_33);\n');
+    expect(result.stdout).toMatch(/^import \{ DockerRestart, InitGatedApp, KubernetesVersion, PodPatterns, SecurityProfile \} from 'cdk8s-pod-patterns';$/m);
+    expect(result.stdout).toContain('// For Kubernetes 1.33: the chart sets that release; lint its output with --kubernetes-version 1.33.');
+    expect(result.stdout).toBe(ComposeImporter.fromFiles([hostile], { environment: {}, kubernetesVersion: KubernetesVersion.V1_33 }).toTypeScript());
+  });
+
+  test('1.28 named explicitly writes exactly what the default writes (no release in the code)', () => {
+    const explicit = run([hostile, '--kubernetes-version=1.28']);
+    expect(explicit.stdout).toBe(run([hostile]).stdout);
+    expect(explicit.stdout).not.toContain('KubernetesVersion');
+  });
+
+  // k8s: pkg/apis/core/validation/validation.go ValidateEnv: IsEnvVarName, or IsRelaxedEnvVarName (any printable ASCII
+  // but '=') when RelaxedEnvironmentVariableValidation is on, by default from 1.32 (pkg/features/kube_features.go).
+  test.each([['1.31', true], ['1.32', false], ['1.35', false]])('%s: the env name BAD\'NAME*/ dropped with a warning: %s', (version, dropped) => {
+    const result = run([hostile, '--kubernetes-version', version as string]);
+    expect(result.code).toBe(ExitCode.CLEAN);
+    const warning = 'service "evil": environment.BAD\'NAME*/: not carried over: not a valid Kubernetes environment variable name';
+    expect(result.stderr.includes(warning)).toBe(dropped);
+    expect(result.stdout.includes('dropped with a warning')).toBe(!dropped);
+  });
+
+  // 1.29+ vendors github.com/distribution/reference v0.5.0 (regexp.go `host = (?:domainName|ipv6address)`): an IPv6
+  // registry in brackets is an image reference from 1.29, and is not one for 1.28 (docker/distribution v2.8.2).
+  test('the image check follows the release: an IPv6 registry is refused for 1.28, converted for 1.29', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'import-compose-ipv6-'));
+    try {
+      const file = path.join(dir, 'compose.yaml');
+      fs.writeFileSync(file, 'services:\n  app:\n    image: "[::1]:5000/app:1.0"\n');
+      expectOneLineError(run([file]), /service "app": image: image "\[::1\]:5000\/app:1\.0" is not a valid image reference/);
+      const at129 = run([file, '--kubernetes-version', '1.29']);
+      expect(at129.code).toBe(ExitCode.CLEAN);
+      expect(at129.stdout).toContain('image: \'[::1]:5000/app:1.0\'');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test.each(['1.27', '1.36', 'v1.33', 'latest'])('%s is a one-line usage error listing the supported releases, exit 2', (bad) => {
+    expectOneLineError(run([hostile, '--kubernetes-version', bad]),
+      /^cdk8s-pod-patterns import-compose: --kubernetes-version: unsupported Kubernetes version ".*": use one of 1\.28, 1\.29, 1\.30, 1\.31, 1\.32, 1\.33, 1\.34, 1\.35 \(see cdk8s-pod-patterns import-compose --help\)\n$/);
+  });
+
+  test('--help documents it', () => {
+    expect(IMPORT_COMPOSE_USAGE).toMatch(/--kubernetes-version 1\.N +the release the cluster runs: one of\n +1\.28, 1\.29, 1\.30, 1\.31, 1\.32, 1\.33, 1\.34, 1\.35 \(default: 1\.28\)/);
   });
 });
 

@@ -306,7 +306,7 @@ spec:
 
 describe('lint: usage errors exit 2 with one line', () => {
   test.each([
-    ['an unknown flag', ['--fromat', 'json', PRIVILEGED_POD], /unknown option "--fromat": the options are --format, --profile, --minimum-profile, --disable, --kubernetes-version and --help/],
+    ['an unknown flag', ['--fromat', 'json', PRIVILEGED_POD], /unknown option "--fromat": the options are --format, --profile, --minimum-profile, --disable, --kubernetes-version, --list-rules and --help/],
     ['an unknown short flag', ['-x', PRIVILEGED_POD], /unknown option "-x"/],
     ['an unknown format', ['--format', 'xml', PRIVILEGED_POD], /unknown --format "xml": use text or json/],
     ['an unknown profile', ['--profile', 'strict', PRIVILEGED_POD], /unknown --profile "strict": use privileged, baseline, restricted/],
@@ -404,6 +404,43 @@ describe('lint --kubernetes-version', () => {
 
   test('--help documents the option and its supported values', () => {
     expect(LINT_USAGE).toMatch(/--kubernetes-version 1\.N\n.*\n.*\n\s+1\.28, 1\.29, 1\.30, 1\.31, 1\.32, 1\.33, 1\.34, 1\.35 \(default: 1\.28\)/);
+  });
+});
+
+describe('lint --list-rules', () => {
+  test('prints every rule with its releases and exits 0, reading no input', () => {
+    const result = lint(['--list-rules']);
+    expect(result.code).toBe(ExitCode.CLEAN);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toMatch(/^RULE +SEVERITY +SUPPRESSIBLE +KUBERNETES +SUMMARY\n/);
+    // pkg/features/kube_features.go: SidecarContainers on by default from 1.29, ProcMountType from 1.33.
+    expect(result.stdout).toMatch(/^bp-sidecar-feature-gate +warning +yes +1\.28 +Native sidecars/m);
+    expect(result.stdout).toMatch(/^pss-baseline-proc-mount +error +yes +1\.33–1\.35 /m);
+  });
+
+  test('--kubernetes-version 1.33 --format json: parses, names the release, only its rules', () => {
+    const result = lint(['--list-rules', '--kubernetes-version', '1.33', '--format', 'json']);
+    expect(result.code).toBe(ExitCode.CLEAN);
+    const report = JSON.parse(result.stdout);
+    expect(report.kubernetesVersion).toBe('1.33');
+    const ids = report.rules.map((rule: { id: string }) => rule.id);
+    expect(ids).toContain('pss-baseline-proc-mount');
+    expect(ids).not.toContain('bp-sidecar-feature-gate');
+  });
+
+  test.each([
+    ['a file', ['--list-rules', PRIVILEGED_POD], /--list-rules lists the rules and lints nothing: drop FILE ".*privileged-latest-pod\.yaml", or drop --list-rules to lint/],
+    ['--profile', ['--list-rules', '--profile', 'baseline'], /--list-rules lists the rules and lints nothing: drop --profile, or drop --list-rules to lint/],
+    ['--disable', ['--list-rules', '--disable', 'bp-bare-pod'], /drop --disable/],
+    ['an unsupported release', ['--list-rules', '--kubernetes-version', '1.36'], /--kubernetes-version: unsupported Kubernetes version "1\.36": use one of 1\.28/],
+    ['an unknown format', ['--list-rules', '--format', 'yaml'], /unknown --format "yaml"/],
+  ])('with %s is a usage error', (_label, argv, pattern) => {
+    expectUsageError(lint(argv), pattern);
+  });
+
+  test('--help documents it', () => {
+    expect(LINT_USAGE).toContain('--list-rules [--format text|json] [--kubernetes-version 1.N]');
+    expect(LINT_USAGE).toMatch(/ {2}--list-rules +print the rules instead of linting/);
   });
 });
 

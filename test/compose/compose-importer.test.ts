@@ -3,9 +3,11 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Testing } from 'cdk8s';
-import { ComposeImporter, ManifestLinter, SecurityProfile, Severity } from '../../src';
+import { ComposeImporter, SecurityProfile, Severity } from '../../src';
 import { commentText } from '../../src/compose/code-builder';
 import { ComposeImportOptions } from '../../src/compose/compose-importer';
+import { KubernetesVersion } from '../../src/k8s/kubernetes-version';
+import { lintObjects } from '../../src/rules/engine';
 import { podTemplatesOf } from '../../src/rules/pod-templates';
 import { loadApp, scratchDir, typeCheck } from '../support/generated-app';
 import { expectSchemaValid } from '../support/kubernetes-schema';
@@ -27,6 +29,7 @@ const CASES: Record<string, { files: string[]; options?: ComposeImportOptions }>
   'oneshot': { files: ['oneshot/compose.yaml'] },
   'e2e': { files: ['e2e/compose.yaml'] },
   'healthy-without-healthcheck': { files: ['healthy-without-healthcheck/compose.yaml'] },
+  'hostile-1-33': { files: ['hostile/compose.yaml'], options: { kubernetesVersion: KubernetesVersion.V1_33 } },
 };
 
 /** Every fixture directory but bad/ (each of which is refused, see the CLI tests) is imported and synthesized below. */
@@ -86,7 +89,8 @@ describe.each(Object.keys(CASES))('fixture %s', name => {
     const manifests = synth(name);
     expectSchemaValid(manifests);
     for (const manifest of manifests.filter(m => podTemplatesOf(m).length > 0)) {
-      const errors = ManifestLinter.lint([manifest], profileOf(name, manifest)).filter(f => f.severity === Severity.ERROR);
+      const kubernetesVersion = CASES[name].options?.kubernetesVersion ?? KubernetesVersion.DEFAULT;
+      const errors = lintObjects([manifest], { profile: profileOf(name, manifest), kubernetesVersion }).filter(f => f.severity === Severity.ERROR);
       expect(errors).toEqual([]);
     }
   });
@@ -105,6 +109,24 @@ function workload(manifests: any[], service: string): any {
 function podSpec(manifest: any): any {
   return manifest.kind === 'Pod' ? manifest.spec : manifest.spec.template.spec;
 }
+
+// k8s: pkg/apis/core/validation/validation.go ValidateEnv: IsRelaxedEnvVarName (any printable ASCII but '=') when
+// RelaxedEnvironmentVariableValidation is on, by default from 1.32 (pkg/features/kube_features.go); IsEnvVarName before.
+describe('import-compose --kubernetes-version 1.33: the chart sets the release, and synth judges for it', () => {
+  test('the env name BAD\'NAME*/ (dropped for 1.28) is carried over and the chart synthesizes', () => {
+    const container = synth('hostile-1-33').find(m => m.kind === 'Pod').spec.containers[0];
+    expect(container.env).toContainEqual({ name: 'BAD\'NAME*/', value: 'dropped with a warning' });
+    expect(synth('hostile').find(m => m.kind === 'Pod').spec.containers[0].env.map((e: any) => e.name)).not.toContain('BAD\'NAME*/');
+  });
+
+  test('the same code judged for 1.28 refuses that name at synth: the setting is what lets it through', () => {
+    const source = importCase('hostile-1-33').toTypeScript();
+    const at128 = source.replace('KubernetesVersion.V1_33', 'KubernetesVersion.V1_28');
+    expect(at128).not.toBe(source);
+    const module = loadApp(dir, 'hostile-1-33-judged-at-1-28-run.ts', at128);
+    expect(() => new module.HostileChart(Testing.app(), 'c').toJson()).toThrow(/env\[\d+\]\.name.*BAD'NAME\*\/.*a valid environment variable name/s);
+  });
+});
 
 describe('hostile values reach the manifests byte for byte', () => {
   test('env values, args, working dir, annotations, probes and file content', () => {

@@ -3,6 +3,7 @@ import {
   ImageReference,
   imageReferenceProblem,
 } from '../../src/image/image-reference';
+import { KubernetesVersion } from '../../src/k8s/kubernetes-version';
 
 // Ground truth: Kubernetes release-1.28, which vendors github.com/docker/distribution
 // v2.8.2 and github.com/opencontainers/go-digest v1.0.0 (go.mod). Cases come from
@@ -370,5 +371,57 @@ describe('ImageReference.defaultPullPolicy and isMutable', () => {
     expect(bare.tag).toBeUndefined();
     expect(bare.digest).toBeUndefined();
     expect(ImageReference.parse('busybox:Latest').tag).toBe('Latest');
+  });
+});
+
+// 1.29+ vendors github.com/distribution/reference v0.5.0 instead of docker/distribution v2.8.2
+// (kubernetes PR #120316; v1.29.0 go.mod). regexp.go `host = (?:domainName|ipv6address)` and
+// normalize.go splitDockerDomain `case strings.ToLower(maybeDomain) != maybeDomain` accept more.
+// IPv6 cases as in distribution/reference's reference tests (TestReferenceParse IPv6 hosts).
+describe('image reference grammar per Kubernetes release', () => {
+  const V = KubernetesVersion;
+  const DIGEST = `sha256:${'f'.repeat(64)}`;
+
+  test.each([
+    ['[2001:db8::1]/repo', '[2001:db8::1]', 'repo', undefined],
+    ['[2001:db8:1:2:3:4:5:6]/repo:tag', '[2001:db8:1:2:3:4:5:6]', 'repo', 'tag'],
+    ['[2001:db8::1]:5000/repo', '[2001:db8::1]:5000', 'repo', undefined],
+    ['[2001:db8::1]:5000/repo:tag', '[2001:db8::1]:5000', 'repo', 'tag'],
+    ['[2001:db8::]:5000/repo', '[2001:db8::]:5000', 'repo', undefined],
+    ['[::1]:5000/repo', '[::1]:5000', 'repo', undefined],
+  ])('IPv6 registry %s: refused by 1.28, parsed from 1.29', (image, domain, path, tag) => {
+    expect(imageReferenceProblem(image, V.V1_28)).toBeDefined();
+    for (const version of V.all().slice(1)) {
+      const ref = ImageReference.parse(image, version);
+      expect([ref.domain, ref.path, ref.tag]).toEqual([domain, path, tag]);
+    }
+  });
+
+  test('an IPv6 registry with a digest keeps it', () => {
+    expect(ImageReference.parse(`[2001:db8::1]:5000/repo:tag@${DIGEST}`, V.V1_30).digest).toBe(DIGEST);
+  });
+
+  test.each(['[fe80::1%eth0]:5000/repo', '[2001:db8::1]', '[2001:db8::1]:5000', '[2001:db8::1]:tag'])('%s is refused by every release', (image) => {
+    for (const version of V.all()) expect(imageReferenceProblem(image, version)).toBeDefined();
+  });
+
+  test('an upper-case first component: a path 1.28 refuses, a registry from 1.29', () => {
+    expect(imageReferenceProblem('Uppercase/lowercase:tag', V.V1_28)).toMatch(/must be lowercase, got "Uppercase\/lowercase"/);
+    const ref = ImageReference.parse('Uppercase/lowercase:tag', V.V1_29);
+    expect([ref.domain, ref.path, ref.tag, ref.repository]).toEqual(['Uppercase', 'lowercase', 'tag', 'Uppercase/lowercase']);
+    expect(imageReferenceProblem('Uppercase/Lowercase:tag', V.V1_35)).toMatch(/must be lowercase, got "Lowercase"/);
+  });
+
+  test('what both grammars accept reads the same', () => {
+    for (const image of ['busybox:1.28', 'localhost:5000/app', 'gcr.io/project/app@' + DIGEST, 'index.docker.io/library/nginx:1.25']) {
+      const old = ImageReference.parse(image, V.V1_28);
+      const later = ImageReference.parse(image, V.V1_35);
+      expect([later.repository, later.tag, later.digest, later.defaultPullPolicy])
+        .toEqual([old.repository, old.tag, old.digest, old.defaultPullPolicy]);
+    }
+  });
+
+  test('the default is 1.28', () => {
+    expect(() => ImageReference.parse('[::1]:5000/repo')).toThrow(/is not a valid image reference/);
   });
 });

@@ -27,6 +27,10 @@ const ON_BY_DEFAULT: Record<FeatureGate, string[]> = {
   [FeatureGate.JOB_POD_REPLACEMENT_POLICY]: ['1.29', '1.30', '1.31', '1.32', '1.33', '1.34', '1.35'],
   // {1.24 Alpha false}, {1.35 Beta true}
   [FeatureGate.MAX_UNAVAILABLE_STATEFUL_SET]: ['1.35'],
+  // {1.30 Beta true}, {1.31 GA true} (v1.28.7 has no AppArmorFields: the fields do not exist there)
+  [FeatureGate.APP_ARMOR_FIELDS]: ['1.30', '1.31', '1.32', '1.33', '1.34', '1.35'],
+  // {1.32 Alpha false}, {1.33 Beta true}, {1.34 GA true}
+  [FeatureGate.POD_LIFECYCLE_SLEEP_ACTION_ALLOW_ZERO]: ['1.33', '1.34', '1.35'],
 };
 
 // pkg/features/kube_features.go defaultVersionedKubernetesFeatureGates.

@@ -1,6 +1,7 @@
 // Cases come from Kubernetes' own tests unless noted: pkg/apis/core/validation/validation_test.go
 // (TestValidateContainers, TestValidateInitContainers, TestValidatePorts, ...), read at commit
 // 000f2605 of kubernetes/kubernetes; the rules they exercise are unchanged since 1.28.
+import { KubernetesVersion } from '../../src/k8s/kubernetes-version';
 import { API_RULES } from '../../src/rules/api-rules';
 import { violationsOf } from '../../src/rules/engine';
 import { Violation } from '../../src/rules/finding';
@@ -588,5 +589,54 @@ describe('api-host-network-host-port', () => {
   test('only app containers are validated (validateHostNetwork is given spec.Containers)', () => {
     const spec = { hostNetwork: true, initContainers: [ctr('init', { ports: [{ containerPort: 80, hostPort: 81 }] })], containers: [ctr('app')] };
     expect(found(pod(spec), 'api-host-network-host-port')).toEqual([]);
+  });
+});
+
+// The sleep action per release: no LifecycleHandler.sleep in v1.28 types.go (unknown field); v1.29.0 has it but
+// PodLifecycleSleepAction is alpha and off, so dropDisabledFields (pkg/api/pod/util.go) removes it and validateHandler
+// finds no handler; from 1.30 validation.go validateSleepAction checks seconds against terminationGracePeriodSeconds
+// (defaulted to 30), zero allowed from 1.33 (PodLifecycleSleepActionAllowZero, AllowPodLifecycleSleepActionZeroValue).
+// Cases from validation_test.go TestValidateSleepAction ("valid sleep action", "negative seconds", "larger than grace period",
+// "zero seconds" with and without the gate).
+describe('api-probe: the lifecycle sleep action per Kubernetes release', () => {
+  const V = KubernetesVersion;
+  const sleeping = (seconds: unknown, grace?: number): any => pod({
+    ...(grace === undefined ? {} : { terminationGracePeriodSeconds: grace }),
+    containers: [ctr('web', { lifecycle: { preStop: { sleep: { seconds } } } })],
+  });
+  const sleepFindings = (obj: any, version: KubernetesVersion): string[] => violationsOf(obj, API_RULES, { kubernetesVersion: version })
+    .filter((v) => v.ruleId === 'api-probe').map((v) => `${v.path}: ${v.message}`);
+
+  test('1.29 drops the action: no handler, and the message says why', () => {
+    expect(sleepFindings(sleeping(5), V.V1_29)).toEqual([
+      'spec.containers[0].lifecycle.preStop: container "web" lifecycle.preStop: Required value: must specify a handler type (a 1.29 API server drops the sleep action: feature gate PodLifecycleSleepAction, alpha and off by default; it is on by default from 1.30); use one of exec, httpGet, tcpSocket',
+    ]);
+  });
+
+  test.each(V.all().filter((v) => v.isAtLeast(V.V1_30)))('%s accepts 1..terminationGracePeriodSeconds', (version) => {
+    expect(sleepFindings(sleeping(5), version)).toEqual([]);
+    expect(sleepFindings(sleeping(30), version)).toEqual([]);
+    expect(sleepFindings(sleeping(50, 60), version)).toEqual([]);
+  });
+
+  test('negative or above the grace period: refused from 1.30 on', () => {
+    expect(sleepFindings(sleeping(-1), V.V1_30)).toEqual([
+      'spec.containers[0].lifecycle.preStop.sleep: container "web" lifecycle.preStop.sleep: Invalid value: -1: must be greater than 0 and less than terminationGracePeriodSeconds (30); sleep at most the Pod\'s grace period',
+    ]);
+    expect(sleepFindings(sleeping(31), V.V1_35)).toEqual([
+      'spec.containers[0].lifecycle.preStop.sleep: container "web" lifecycle.preStop.sleep: Invalid value: 31: must be non-negative and less than terminationGracePeriodSeconds (30); sleep at most the Pod\'s grace period',
+    ]);
+    expect(sleepFindings(sleeping(11, 10), V.V1_33)).toHaveLength(1);
+  });
+
+  test('zero: refused on 1.30-1.32, accepted from 1.33', () => {
+    for (const version of [V.V1_30, V.V1_31, V.V1_32]) expect(sleepFindings(sleeping(0), version)).toHaveLength(1);
+    for (const version of [V.V1_33, V.V1_34, V.V1_35]) expect(sleepFindings(sleeping(0), version)).toEqual([]);
+  });
+
+  test('sleep and exec together: more than 1 handler type from 1.30', () => {
+    const both = pod({ containers: [ctr('web', { lifecycle: { preStop: { exec: { command: ['true'] }, sleep: { seconds: 1 } } } })] });
+    expect(sleepFindings(both, V.V1_29)).toEqual([]);
+    expect(sleepFindings(both, V.V1_30)).toEqual([expect.stringContaining('lifecycle.preStop.sleep: Forbidden: may not specify more than 1 handler type (exec and sleep are set)')]);
   });
 });

@@ -1,3 +1,4 @@
+import { KubernetesVersion } from '../../src/k8s/kubernetes-version';
 import { violationsOf } from '../../src/rules/engine';
 import { Violation } from '../../src/rules/finding';
 import { ClusterFacts, RUNTIME_RULES, serviceAccountKey } from '../../src/rules/runtime-rules';
@@ -168,5 +169,16 @@ describe('runtime-sa-namespace-file', () => {
       env: [{ name: 'POD_NAMESPACE', valueFrom: { fieldRef: { fieldPath: 'metadata.namespace' } } }],
     });
     expect(found(pod({ automountServiceAccountToken: false, initContainers: [waiter], containers: [ctr('app')] }), 'runtime-sa-namespace-file')).toEqual([]);
+  });
+});
+
+// The kubelet of 1.29+ parses with distribution/reference v0.5.0 (src/image/image-reference.ts).
+describe('runtime-image-reference per Kubernetes release', () => {
+  test('an IPv6 registry fails on 1.28 only', () => {
+    const obj = pod({ containers: [ctr('c', { image: '[2001:db8::1]:5000/app:1.0' })] });
+    const ids = (version: KubernetesVersion): string[] => violationsOf(obj, RUNTIME_RULES, { kubernetesVersion: version }).map((v) => v.ruleId);
+    expect(ids(KubernetesVersion.V1_28)).toEqual(['runtime-image-reference']);
+    expect(ids(KubernetesVersion.V1_29)).toEqual([]);
+    expect(ids(KubernetesVersion.V1_35)).toEqual([]);
   });
 });

@@ -21,6 +21,8 @@ const CONFIG_MAP_KEY_FMT = '[-._a-zA-Z0-9]+';
 const HTTP_HEADER_NAME_FMT = '[-A-Za-z0-9]+';
 const PERCENT_FMT = '[0-9]+%';
 const DNS1123_SUBDOMAIN_FMT = '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*';
+const DNS1123_LABEL_WITH_UNDERSCORE_FMT = '_?[a-z0-9]([-_a-z0-9]*[a-z0-9])?';
+const DNS1123_SUBDOMAIN_WITH_UNDERSCORE_FMT = `${DNS1123_LABEL_WITH_UNDERSCORE_FMT}(\\.${DNS1123_LABEL_WITH_UNDERSCORE_FMT})*`;
 const WILDCARD_FMT = `\\*\\.${DNS1123_SUBDOMAIN_FMT}`;
 
 /** k8s: validation.go MaxLenError */
@@ -98,6 +100,33 @@ export function envVarNameErrors(value: string): string[] {
       ENV_VAR_NAME_FMT, 'my.env-name', 'MY_ENV.NAME', 'MyEnvName1'));
   }
   return [...errs, ...chDirPrefixErrors(value)];
+}
+
+/**
+ * k8s: validation.go IsRelaxedEnvVarName (1.30+, used where
+ * RelaxedEnvironmentVariableValidation is on): any printable ASCII but `=`.
+ */
+export function relaxedEnvVarNameErrors(value: string): string[] {
+  const errs: string[] = [];
+  if (value.length === 0) errs.push('environment variable name must be non-empty');
+  if ([...value].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) > 0x7e || ch === '=')) {
+    errs.push("a valid environment variable name must consist only of printable ASCII characters other than '='");
+  }
+  return errs;
+}
+
+/**
+ * k8s: validation.go IsDNS1123SubdomainWithUnderscore (1.32+, used for
+ * dnsConfig.searches where RelaxedDNSSearchValidation is on).
+ */
+export function dns1123SubdomainWithUnderscoreErrors(value: string): string[] {
+  const errs: string[] = [];
+  if (value.length > 253) errs.push(maxLenError(253));
+  if (!new RegExp(`^${DNS1123_SUBDOMAIN_WITH_UNDERSCORE_FMT}$`).test(value)) {
+    errs.push(regexError("a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '_', '-' or '.', and must start and end with an alphanumeric character",
+      DNS1123_SUBDOMAIN_WITH_UNDERSCORE_FMT, 'example.com'));
+  }
+  return errs;
 }
 
 /** k8s: validation.go IsConfigMapKey */

@@ -12,6 +12,7 @@ import { Errors, forbidden, invalid, isObject, isSet, list, notSupported, obj, r
 import { validateLocalDescendingPath, validatePathNoBacksteps } from './paths';
 import { validateResourceRequirements } from './resources';
 import { validateContainerSecurityContext } from './security-context';
+import { PodValidationOptions, podValidationOptions } from './validation-options';
 import { ContainerRef } from '../pod-templates';
 
 const TERMINATION_MESSAGE_POLICIES = ['File', 'FallbackToLogsOnError'];
@@ -103,15 +104,15 @@ function validateHTTPGet(owner: unknown, path: string): Errors {
 }
 
 /** The validateContainerCommon checks of this module for one container. */
-export function validateContainer(ref: ContainerRef, volumes: PodVolumes, pod: boolean): Errors {
+export function validateContainer(ref: ContainerRef, volumes: PodVolumes, pod: boolean, opts: PodValidationOptions = podValidationOptions()): Errors {
   const c = ref.container;
   const errs: Errors = [];
   const policy = c.terminationMessagePolicy;
   if (isSet(policy) && policy !== '' && !TERMINATION_MESSAGE_POLICIES.includes(policy)) {
     errs.push(notSupported(`${ref.path}.terminationMessagePolicy`, policy, TERMINATION_MESSAGE_POLICIES));
   }
-  errs.push(...validateEnv(c.env, `${ref.path}.env`));
-  errs.push(...validateEnvFrom(c.envFrom, `${ref.path}.envFrom`));
+  errs.push(...validateEnv(c.env, `${ref.path}.env`, opts.allowRelaxedEnvironmentVariableValidation));
+  errs.push(...validateEnvFrom(c.envFrom, `${ref.path}.envFrom`, opts.allowRelaxedEnvironmentVariableValidation));
   errs.push(...validateVolumeMounts(c, volumes, `${ref.path}.volumeMounts`));
   errs.push(...validateVolumeDevices(c, volumes, `${ref.path}.volumeDevices`));
   errs.push(...validateResourceRequirements(c.resources, `${ref.path}.resources`, pod));

@@ -4,8 +4,12 @@
  * validateObjectFieldSelector, validateContainerResourceFieldSelector,
  * validateContainerResourceDivisor, validateConfigMapKeySelector,
  * validateSecretKeySelector, and pkg/apis/core/pods ConvertDownwardAPIFieldLabel.
+ * Names and envFrom prefixes follow IsRelaxedEnvVarName where the target
+ * release turns RelaxedEnvironmentVariableValidation on (1.32+; validation.go
+ * ValidateEnv and ValidateEnvFrom branch on
+ * opts.AllowRelaxedEnvironmentVariableValidation since v1.30.0).
  */
-import { configMapKeyErrors, dns1123SubdomainErrors, envVarNameErrors, qualifiedNameErrors } from './apimachinery';
+import { configMapKeyErrors, dns1123SubdomainErrors, envVarNameErrors, qualifiedNameErrors, relaxedEnvVarNameErrors } from './apimachinery';
 import { Errors, forbidden, invalid, invalidEach, isSet, list, notSupported, obj, required, str } from './field';
 import { parseQuantity } from './quantity';
 
@@ -123,28 +127,33 @@ function validateValueFrom(env: Record<string, any>, path: string): Errors {
   return errs;
 }
 
+/** IsEnvVarName, or IsRelaxedEnvVarName when the release relaxes it. */
+function envNameErrors(value: string, relaxed: boolean): string[] {
+  return relaxed ? relaxedEnvVarNameErrors(value) : envVarNameErrors(value);
+}
+
 /** k8s: ValidateEnv */
-export function validateEnv(vars: unknown, path: string): Errors {
+export function validateEnv(vars: unknown, path: string, relaxed = false): Errors {
   const errs: Errors = [];
   list(vars).forEach((raw, i) => {
     const env = obj(raw);
     const at = `${path}[${i}]`;
     const name = str(env.name);
     if (name === '') errs.push(required(`${at}.name`));
-    else errs.push(...invalidEach(`${at}.name`, name, envVarNameErrors(name)));
+    else errs.push(...invalidEach(`${at}.name`, name, envNameErrors(name, relaxed)));
     errs.push(...validateValueFrom(env, `${at}.valueFrom`));
   });
   return errs;
 }
 
 /** k8s: ValidateEnvFrom */
-export function validateEnvFrom(sources: unknown, path: string): Errors {
+export function validateEnvFrom(sources: unknown, path: string, relaxed = false): Errors {
   const errs: Errors = [];
   list(sources).forEach((raw, i) => {
     const from = obj(raw);
     const at = `${path}[${i}]`;
     const prefix = str(from.prefix);
-    if (prefix !== '') errs.push(...invalidEach(`${at}.prefix`, prefix, envVarNameErrors(prefix)));
+    if (prefix !== '') errs.push(...invalidEach(`${at}.prefix`, prefix, envNameErrors(prefix, relaxed)));
     let count = 0;
     for (const kind of ['configMapRef', 'secretRef']) {
       if (!isSet(from[kind])) continue;

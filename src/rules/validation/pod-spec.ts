@@ -4,13 +4,15 @@
  * the per-container checks of containers.ts, DNS, host aliases, scheduling,
  * security contexts, names of referenced objects, deadlines, OS-specific fields.
  */
-import { dns1123LabelErrors, dns1123SubdomainErrors, parseIPSloppy } from './apimachinery';
+import { dns1123LabelErrors, dns1123SubdomainErrors, dns1123SubdomainWithUnderscoreErrors, parseIPSloppy } from './apimachinery';
+import { validateAppArmorFields } from './app-armor-fields';
 import { PodVolumes, validateContainer } from './containers';
 import { Errors, forbidden, invalid, invalidEach, isInt, isObject, isSet, list, notSupported, obj, required, str } from './field';
 import { validateLabels } from './object-meta';
 import { validateResourceRequirements } from './resources';
 import { validateAffinity, validateGates, validateTolerations, validateTopologySpreadConstraints } from './scheduling';
 import { validatePodSecurityContext } from './security-context';
+import { PodValidationOptions, podValidationOptions } from './validation-options';
 import { validateVolumes } from './volumes';
 import { PodRuleContext } from '../pod-templates';
 
@@ -27,13 +29,13 @@ export function validatePodVolumesAndContainers(ctx: PodRuleContext): Errors {
   const volumes: PodVolumes = { valid, invalid: new Set(declared.filter((n) => !valid.has(n))) };
   const errs = [...errors];
   for (const ref of ctx.containers) {
-    if (ref.group !== 'ephemeralContainers') errs.push(...validateContainer(ref, volumes, ctx.kind === 'Pod'));
+    if (ref.group !== 'ephemeralContainers') errs.push(...validateContainer(ref, volumes, ctx.kind === 'Pod', podValidationOptions(ctx.kubernetesVersion)));
   }
   return errs;
 }
 
 /** k8s: validatePodDNSConfig + validateDNSPolicy (an empty policy is defaulted to ClusterFirst) + ValidateHostAliases */
-export function validateDNS(spec: Record<string, any>, specPath: string): Errors {
+export function validateDNS(spec: Record<string, any>, specPath: string, opts: PodValidationOptions = podValidationOptions()): Errors {
   const errs: Errors = validateHostAliases(spec.hostAliases, `${specPath}.hostAliases`);
   const policy = isSet(spec.dnsPolicy) && spec.dnsPolicy !== '' ? spec.dnsPolicy : 'ClusterFirst';
   if (!DNS_POLICIES.includes(policy)) errs.push(notSupported(`${specPath}.dnsPolicy`, policy, DNS_POLICIES));
@@ -55,8 +57,11 @@ export function validateDNS(spec: Record<string, any>, specPath: string): Errors
   if (searches.length > 32) errs.push(invalid(`${path}.searches`, searches, 'must not have more than 32 search paths'));
   if (searches.join(' ').length > 2048) errs.push(invalid(`${path}.searches`, searches, 'must not have more than 2048 characters (including spaces) in the search list'));
   searches.forEach((search, i) => {
+    // Relaxed (PR #127167, v1.32.0): "_" where "-" may stand, and a lone "." (resolv.conf's root domain).
+    if (opts.allowRelaxedDNSSearchValidation && search === '.') return;
     const trimmed = search.endsWith('.') ? search.slice(0, -1) : search;
-    errs.push(...invalidEach(`${path}.searches[${i}]`, trimmed, dns1123SubdomainErrors(trimmed)));
+    const check = opts.allowRelaxedDNSSearchValidation ? dns1123SubdomainWithUnderscoreErrors : dns1123SubdomainErrors;
+    errs.push(...invalidEach(`${path}.searches[${i}]`, trimmed, check(trimmed)));
   });
   list(config.options).forEach((o, i) => {
     if (str(obj(o).name) === '') errs.push(required(`${path}.options[${i}]`, 'must not be empty'));
@@ -166,6 +171,7 @@ export function validatePodFields(ctx: PodRuleContext): Errors {
   const errs: Errors = [];
   errs.push(...validateLabels(spec.nodeSelector, `${p}.nodeSelector`));
   errs.push(...validatePodSecurityContext(spec, p));
+  if (podValidationOptions(ctx.kubernetesVersion).appArmorFields) errs.push(...validateAppArmorFields(ctx));
   errs.push(...validateAffinity(spec.affinity, `${p}.affinity`));
   errs.push(...validateGates(spec, p));
   errs.push(...validateTopologySpreadConstraints(spec.topologySpreadConstraints, `${p}.topologySpreadConstraints`));

@@ -19,6 +19,7 @@ import { validateReplicationControllerSpec } from './replication-controller';
 import { validateNodeNameWithSchedulingGates } from './scheduling';
 import { validateService } from './service';
 import { validateTemplateLabelsAndAnnotations } from './template-meta';
+import { podValidationOptions } from './validation-options';
 import { describesPods, PodRuleContext } from '../pod-templates';
 import { ObjectRuleContext, Rule, RuleHit, bestPracticeRule, enforcedRule } from '../rule';
 
@@ -92,7 +93,7 @@ export const VALIDATION_API_RULES: readonly Rule[] = [
     why: 'The API server rejects the request before validating it (HTTP 400 BadRequest); with lenient validation it silently drops unknown fields, so the setting has no effect.',
     fix: 'Correct the field name or the value\'s type.',
     reference: 'staging/src/k8s.io/apimachinery/pkg/api/resource/quantity.go (k8s v1.28) ErrFormatWrong: `ErrFormatWrong = errors.New("quantities must match the regular expression \'" + splitREString + "\'")`; api/openapi-spec/swagger.json (1.28); staging/src/k8s.io/apimachinery/pkg/api/resource/quantity.go UnmarshalJSON; pkg/util/intstr IntOrString.UnmarshalJSON',
-    checkObject: (ctx) => decodingErrors(ctx.object),
+    checkObject: (ctx) => decodingErrors(ctx.object, ctx.kubernetesVersion),
   }),
   enforcedRule({
     id: VALIDATION_RULE.OBJECT_META,
@@ -117,7 +118,7 @@ export const VALIDATION_API_RULES: readonly Rule[] = [
     why: 'The API server rejects the Pod.',
     fix: 'Use IP addresses for nameservers and hostAliases, DNS subdomains for search domains and host names.',
     reference: `pkg/apis/core/validation/validation.go (k8s v1.28) validatePodDNSConfig: \`return append(allErrs, field.Required(fldPath.Child("nameservers"), fmt.Sprintf("must provide at least one DNS nameserver when ...", core.DNSNone)))\`; ${VALIDATION_GO} validateDNSPolicy, validatePodDNSConfig, ValidateHostAliases`,
-    checkPod: (ctx) => validateDNS(ctx.pod.spec, ctx.pod.specPath),
+    checkPod: (ctx) => validateDNS(ctx.pod.spec, ctx.pod.specPath, podValidationOptions(ctx.kubernetesVersion)),
   }),
   enforcedRule({
     id: VALIDATION_RULE.POD_FIELDS,

@@ -1,4 +1,5 @@
-import { errors, messages, pod } from './helpers';
+import { container, errors, messages, pod } from './helpers';
+import { KubernetesVersion } from '../../../src/k8s/kubernetes-version';
 
 // What the API server's strict decoder refuses (HTTP 400), from the 1.28 OpenAPI schema.
 describe('decoding (strict field validation)', () => {
@@ -23,5 +24,37 @@ describe('decoding (strict field validation)', () => {
 
   test('kinds without a schema are not checked', () => {
     expect(errors({ apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w' }, anything: true })).toEqual([]);
+  });
+});
+
+// Fields later releases added (api-schema-additions.ts): unknown before the release that adds them, with a
+// hint naming it; decoded with their type from it (v1.29.0 / v1.30.0 staging/src/k8s.io/api/core/v1/types.go).
+describe('decoding per Kubernetes release: fields added after 1.28', () => {
+  const V = KubernetesVersion;
+  const sleepHook = pod({ containers: [{ name: 'c', image: 'busybox:1.36.1', lifecycle: { preStop: { sleep: { seconds: 5 } } } }] });
+  const appArmor = pod({ securityContext: { appArmorProfile: { type: 'RuntimeDefault' } } });
+
+  test('lifecycle sleep: unknown in 1.28, known from 1.29', () => {
+    expect(messages(sleepHook, 'api-decoding', V.V1_28)).toEqual([
+      'spec.containers[0].lifecycle.preStop.sleep: strict decoding error: unknown field "spec.containers[0].lifecycle.preStop.sleep": remove it or correct its spelling (kubectl apply rejects unknown fields since 1.27); Kubernetes 1.29 and later have this field (the target release is 1.28): if the cluster runs 1.29 or later, set the target Kubernetes version',
+    ]);
+    expect(messages(sleepHook, 'api-decoding', V.V1_29)).toEqual([]);
+  });
+
+  test('appArmorProfile: unknown up to 1.29, known from 1.30 (Pod and container)', () => {
+    expect(errors(appArmor, V.V1_29)).toEqual(['api-decoding spec.securityContext.appArmorProfile']);
+    expect(errors(appArmor, V.V1_30)).toEqual([]);
+    expect(errors(container({ securityContext: { appArmorProfile: { type: 'Localhost', localhostProfile: 'p' } } }), V.V1_31)).toEqual([]);
+  });
+
+  test('an added field is type-checked and strict inside', () => {
+    expect(errors(pod({ securityContext: { appArmorProfile: { type: 'RuntimeDefault', profile: 'x' } } }), V.V1_30))
+      .toEqual(['api-decoding spec.securityContext.appArmorProfile.profile']);
+    expect(errors(pod({ containers: [{ name: 'c', image: 'busybox:1.36.1', lifecycle: { preStop: { sleep: { seconds: '5' } } } }] }), V.V1_30))
+      .toEqual(['api-decoding spec.containers[0].lifecycle.preStop.sleep.seconds']);
+  });
+
+  test('a misspelt field gets no release hint', () => {
+    expect(messages(pod({ restartpolicy: 'Never' }), 'api-decoding', V.V1_35)).toEqual([expect.not.stringContaining('later have this field')]);
   });
 });

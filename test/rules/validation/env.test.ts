@@ -1,4 +1,5 @@
 import { container, errors, messages } from './helpers';
+import { KubernetesVersion } from '../../../src/k8s/kubernetes-version';
 
 // Cases from pkg/apis/core/validation/validation_test.go TestValidateEnv (successCase and errorCases).
 describe('env (ValidateEnv, validateEnvVarValueFrom, ValidateEnvFrom)', () => {
@@ -34,5 +35,39 @@ describe('env (ValidateEnv, validateEnvVarValueFrom, ValidateEnvFrom)', () => {
       'api-pod-volumes-and-containers spec.containers[0].envFrom',
       'api-pod-volumes-and-containers spec.containers[0].envFrom[0].prefix',
     ]);
+  });
+});
+
+// RelaxedEnvironmentVariableValidation: {1.30 Alpha false}, {1.32 Beta true} (pkg/features/kube_features.go);
+// staging/src/k8s.io/apimachinery/pkg/util/validation/validation.go IsRelaxedEnvVarName (v1.30.0+), chosen by
+// ValidateEnv / ValidateEnvFrom on opts.AllowRelaxedEnvironmentVariableValidation. The message is the server's:
+// `spec.containers[0].env[0].name: Invalid value: "KEY=1": a valid environment variable name must consist only of printable ASCII characters other than '='`.
+describe('env names per Kubernetes release (RelaxedEnvironmentVariableValidation)', () => {
+  const V = KubernetesVersion;
+  const relaxedOnly = ['1ABC', 'my var', 'a:b', '!"#$%&\'()*+,-./0123456789:;<>?@[\\]^_`{|}~', '.', '..a'];
+
+  test.each(relaxedOnly)('%j is refused up to 1.31, accepted from 1.32', (name) => {
+    for (const version of [V.V1_28, V.V1_29, V.V1_30, V.V1_31]) {
+      expect(errors(container({ env: [{ name, value: 'x' }] }), version)).toEqual(['api-pod-volumes-and-containers spec.containers[0].env[0].name']);
+    }
+    for (const version of [V.V1_32, V.V1_33, V.V1_34, V.V1_35]) expect(errors(container({ env: [{ name, value: 'x' }] }), version)).toEqual([]);
+  });
+
+  test.each(['KEY=1', 'ünïcode', 'tab\there', 'del\u007f'])('%j is refused on every release', (name) => {
+    for (const version of V.all()) {
+      expect(errors(container({ env: [{ name, value: 'x' }] }), version)).toEqual(['api-pod-volumes-and-containers spec.containers[0].env[0].name']);
+    }
+  });
+
+  test('the relaxed message is the server\'s', () => {
+    expect(messages(container({ env: [{ name: 'KEY=1', value: '1' }] }), 'api-pod-volumes-and-containers', V.V1_33))
+      .toEqual(['spec.containers[0].env[0].name: Invalid value: "KEY=1": a valid environment variable name must consist only of printable ASCII characters other than \'=\'']);
+  });
+
+  test('envFrom prefix follows the same rule', () => {
+    const withPrefix = (prefix: string): any => container({ envFrom: [{ prefix, configMapRef: { name: 'cm' } }] });
+    expect(errors(withPrefix('1_'), V.V1_31)).toEqual(['api-pod-volumes-and-containers spec.containers[0].envFrom[0].prefix']);
+    expect(errors(withPrefix('1_'), V.V1_32)).toEqual([]);
+    expect(errors(withPrefix('A='), V.V1_35)).toEqual(['api-pod-volumes-and-containers spec.containers[0].envFrom[0].prefix']);
   });
 });

@@ -1,4 +1,5 @@
 import { errors, messages, pod } from './helpers';
+import { KubernetesVersion } from '../../../src/k8s/kubernetes-version';
 
 // Cases from pkg/apis/core/validation/validation_test.go TestValidatePodDNSConfig, TestValidateHostAliases, TestValidatePodSpec.
 describe('Pod spec fields', () => {
@@ -39,5 +40,28 @@ describe('Pod spec fields', () => {
     [{ os: { name: 'Linux' } }, 'spec.os'],
   ])('%j is refused at %s', (fields, path) => {
     expect(errors(pod(fields))).toContain(`api-pod-fields ${path}`);
+  });
+});
+
+// RelaxedDNSSearchValidation: {1.32 Alpha false}, {1.33 Beta true}; validation.go validatePodDNSConfig with
+// opts.AllowRelaxedDNSSearchValidation (PR #127167, v1.32.0): IsDNS1123SubdomainWithUnderscore, and a lone ".".
+// Cases from validation_test.go TestValidatePodDNSConfigWithRelaxedSearchDomain.
+describe('dnsConfig.searches per Kubernetes release (RelaxedDNSSearchValidation)', () => {
+  const V = KubernetesVersion;
+  const searching = (...searches: string[]): any => pod({ dnsConfig: { searches } });
+
+  test.each([['_sip._tcp.abc_d.example.com'], ['abc_d.example.com'], ['.'], ['_abc.example.com.']])('%j is refused up to 1.32, accepted from 1.33', (search) => {
+    for (const version of [V.V1_28, V.V1_31, V.V1_32]) expect(errors(searching(search), version)).toEqual(['api-pod-dns spec.dnsConfig.searches[0]']);
+    for (const version of [V.V1_33, V.V1_34, V.V1_35]) expect(errors(searching(search), version)).toEqual([]);
+  });
+
+  test.each([['..'], ['_.example.com'], ['abc_.example.com'], ['-abc.example.com'], ['Upper.example.com']])('%j is refused on every release', (search) => {
+    for (const version of V.all()) expect(errors(searching(search), version)).toEqual(['api-pod-dns spec.dnsConfig.searches[0]']);
+  });
+
+  test('the relaxed message names the underscore', () => {
+    expect(messages(searching('a..b'), 'api-pod-dns', V.V1_33)).toEqual([
+      'spec.dnsConfig.searches[0]: Invalid value: "a..b": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, \'_\', \'-\' or \'.\', and must start and end with an alphanumeric character (e.g. \'example.com\', regex used for validation is \'_?[a-z0-9]([-_a-z0-9]*[a-z0-9])?(\\._?[a-z0-9]([-_a-z0-9]*[a-z0-9])?)*\')',
+    ]);
   });
 });

@@ -1,0 +1,33 @@
+/**
+ * The gate-dependent part of pkg/apis/core/validation PodValidationOptions, as
+ * pkg/api/pod/util.go GetValidationOptionsFromPodSpecAndMeta sets it on create
+ * (no old object): each option is its feature gate's default in the target
+ * release (src/k8s/feature-gates.ts).
+ */
+import { FeatureGate, isEnabledByDefault } from '../../k8s/feature-gates';
+import { KubernetesVersion } from '../../k8s/kubernetes-version';
+
+/** k8s: PodValidationOptions (the fields that differ between 1.28 and 1.35 on create). */
+export interface PodValidationOptions {
+  /** k8s: AllowRelaxedEnvironmentVariableValidation (RelaxedEnvironmentVariableValidation, 1.30 alpha, on from 1.32). */
+  readonly allowRelaxedEnvironmentVariableValidation: boolean;
+  /** k8s: AllowRelaxedDNSSearchValidation (RelaxedDNSSearchValidation, 1.32 alpha, on from 1.33). */
+  readonly allowRelaxedDNSSearchValidation: boolean;
+  /** k8s: AllowPodLifecycleSleepActionZeroValue (PodLifecycleSleepActionAllowZero, 1.32 alpha, on from 1.33). */
+  readonly allowPodLifecycleSleepActionZeroValue: boolean;
+  /**
+   * Not an upstream option: whether `securityContext.appArmorProfile` exists and
+   * is kept (types.go v1.30.0; AppArmorFields beta and on in 1.30, GA in 1.31).
+   */
+  readonly appArmorFields: boolean;
+}
+
+/** The options a default API server of `version` validates a new Pod (or template) with. */
+export function podValidationOptions(version: KubernetesVersion = KubernetesVersion.DEFAULT): PodValidationOptions {
+  return {
+    allowRelaxedEnvironmentVariableValidation: isEnabledByDefault(FeatureGate.RELAXED_ENVIRONMENT_VARIABLE_VALIDATION, version),
+    allowRelaxedDNSSearchValidation: isEnabledByDefault(FeatureGate.RELAXED_DNS_SEARCH_VALIDATION, version),
+    allowPodLifecycleSleepActionZeroValue: isEnabledByDefault(FeatureGate.POD_LIFECYCLE_SLEEP_ACTION_ALLOW_ZERO, version),
+    appArmorFields: isEnabledByDefault(FeatureGate.APP_ARMOR_FIELDS, version),
+  };
+}
