@@ -139,7 +139,9 @@ describe('hardenContainerProps (construction-time, the same table)', () => {
 describe('hardenManifest', () => {
   test('hardens the Pod spec of every template of a manifest in place (a CronJob\'s job template included)', () => {
     const cronJob: any = {
-      apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: 'c' },
+      apiVersion: 'batch/v1',
+      kind: 'CronJob',
+      metadata: { name: 'c' },
       spec: { schedule: '* * * * *', jobTemplate: { spec: { template: { spec: { containers: [{ name: 'c', image: 'nginx:1.25' }] } } } } },
     };
     expect(hardenManifest(cronJob, SecurityProfile.RESTRICTED, false)).toBe(cronJob);
