@@ -240,12 +240,26 @@ function kubeletTag(reference: NamedReference): string {
   return reference.digest === undefined ? DEFAULT_TAG : '';
 }
 
+/**
+ * Parse results by image string: a bounded memo of a pure function. A Pod's
+ * image is parsed at intake, by hardening and by three rules, and most
+ * workloads of an app share a few images.
+ */
+const PARSED = new Map<string, ParseResult>();
+const MAX_PARSED = 1024;
+
 function parseImage(image: unknown): ParseResult {
   if (typeof image !== 'string') {
     // A non-string never reaches defaulting: the API server fails to decode it.
     return rejected('invalid-format');
   }
-  return parseNormalizedNamed(image);
+  let result = PARSED.get(image);
+  if (result === undefined) {
+    result = parseNormalizedNamed(image);
+    if (PARSED.size >= MAX_PARSED) PARSED.clear();
+    PARSED.set(image, result);
+  }
+  return result;
 }
 
 // ---------------------------------------------------------------------------

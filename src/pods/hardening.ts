@@ -73,7 +73,8 @@ export function hardenContainerProps(
 ): kplus.ContainerSecurityContextProps | undefined {
   if (profile === SecurityProfile.PRIVILEGED) return given;
   const user = given ?? {};
-  const hardened = FIELDS_BY_PROFILE[profile].reduce((props, field) => ({ ...props, ...field.prop(user) }), { ...user });
+  const hardened: kplus.ContainerSecurityContextProps = { ...user };
+  for (const field of FIELDS_BY_PROFILE[profile]) Object.assign(hardened, field.prop(user));
   if (profile === SecurityProfile.BASELINE) {
     return { ...hardened, ensureNonRoot: user.ensureNonRoot ?? false, readOnlyRootFilesystem: user.readOnlyRootFilesystem ?? false };
   }

@@ -64,8 +64,8 @@ export class PodGuard extends Construct {
   /** The records the guard made for objects a scope adopted. */
   private readonly adopted = new Map<ApiObject, ObjectRecord>();
   private readonly scopes: GuardScope[] = [];
-  private readonly warningPolicies: Array<{ readonly scope: IConstruct; readonly policy: WarningPolicy }> = [];
-  private readonly kubernetesVersions: Array<{ readonly scope: IConstruct; readonly version: KubernetesVersion }> = [];
+  private readonly warningPolicies: Array<ScopedSetting<WarningPolicy>> = [];
+  private readonly kubernetesVersions: Array<ScopedSetting<KubernetesVersion>> = [];
   private session?: Session;
 
   private constructor(root: IConstruct) {
@@ -86,12 +86,12 @@ export class PodGuard extends Construct {
 
   /** The warning policy of the workloads under `scope` (the innermost scope wins). */
   public setWarningPolicy(scope: IConstruct, policy: WarningPolicy): void {
-    this.warningPolicies.push({ scope, policy });
+    this.warningPolicies.push({ scope, value: policy });
   }
 
   /** The Kubernetes release the workloads under `scope` are judged for (the innermost scope wins). */
   public setKubernetesVersion(scope: IConstruct, version: KubernetesVersion): void {
-    this.kubernetesVersions.push({ scope, version });
+    this.kubernetesVersions.push({ scope, value: version });
   }
 
   private inSession<T>(synth: () => T): T {
@@ -175,7 +175,7 @@ export class PodGuard extends Construct {
         reports.push({ title: () => describeTarget(target.apiObject), errors: [rendered], warnings: [] });
         continue;
       }
-      const version = this.kubernetesVersionOf(target.apiObject);
+      const version = innermost(target.apiObject, this.kubernetesVersions) ?? KubernetesVersion.DEFAULT;
       const key = `${target.settings.profile} ${version.name}`;
       const run = byRun.get(key) ?? { profile: target.settings.profile, version, group: [] };
       run.group.push({ target, manifest: rendered });
@@ -183,7 +183,7 @@ export class PodGuard extends Construct {
     }
     const fromEnvironment = warningPolicyFromEnvironment();
     for (const { profile, version, group } of byRun.values()) {
-      const policies = group.map(({ target }) => this.warningPolicyOf(target.apiObject) ?? fromEnvironment);
+      const policies = group.map(({ target }) => innermost(target.apiObject, this.warningPolicies) ?? fromEnvironment);
       const includeWarnings = policies.some(policy => policy !== WarningPolicy.IGNORE);
       const findings = findingsPerObject(group.map(entry => entry.manifest), { profile, includeWarnings, kubernetesVersion: version });
       group.forEach(({ target }, i) => reports.push(classify(target.apiObject, findings[i], policies[i], profile)));
@@ -200,26 +200,6 @@ export class PodGuard extends Construct {
     } catch (e) {
       return `cannot be rendered: ${(e as Error).message}`;
     }
-  }
-
-  /** The policy of the innermost scope that sets one around `apiObject`, if any. */
-  private warningPolicyOf(apiObject: ApiObject): WarningPolicy | undefined {
-    let best: { depth: number; policy: WarningPolicy } | undefined;
-    for (const { scope, policy } of this.warningPolicies) {
-      const d = depth(scope);
-      if (isWithin(apiObject, scope) && (best === undefined || d >= best.depth)) best = { depth: d, policy };
-    }
-    return best?.policy;
-  }
-
-  /** The release of the innermost scope that sets one around `apiObject`, else the default (1.28). */
-  private kubernetesVersionOf(apiObject: ApiObject): KubernetesVersion {
-    let best: { depth: number; version: KubernetesVersion } | undefined;
-    for (const { scope, version } of this.kubernetesVersions) {
-      const d = depth(scope);
-      if (isWithin(apiObject, scope) && (best === undefined || d >= best.depth)) best = { depth: d, version };
-    }
-    return best?.version ?? KubernetesVersion.DEFAULT;
   }
 }
 
@@ -266,10 +246,28 @@ function printWarnings(reports: WorkloadFindings[]): void {
   );
 }
 
-function depth(scope: IConstruct): number {
-  return scope.node.scopes.length;
+/** A setting (warning policy, Kubernetes release) for the workloads under `scope`. */
+interface ScopedSetting<T> {
+  readonly scope: IConstruct;
+  readonly value: T;
 }
 
-function isWithin(construct: IConstruct, scope: IConstruct): boolean {
-  return construct.node.scopes.includes(scope);
+/**
+ * The value of the innermost of `settings` around `apiObject` (of two on one
+ * scope, the later), if any. The object's ancestors are listed once, and only
+ * when some setting exists.
+ */
+function innermost<T>(apiObject: ApiObject, settings: ReadonlyArray<ScopedSetting<T>>): T | undefined {
+  if (settings.length === 0) return undefined;
+  const ancestors = apiObject.node.scopes;
+  let best: { depth: number; value: T } | undefined;
+  for (const { scope, value } of settings) {
+    const at = ancestors.indexOf(scope);
+    if (at !== -1 && (best === undefined || at >= best.depth)) best = { depth: at, value };
+  }
+  return best?.value;
+}
+
+function depth(scope: IConstruct): number {
+  return scope.node.scopes.length;
 }
