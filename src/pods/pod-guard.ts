@@ -130,9 +130,7 @@ export class PodGuard extends Construct {
     for (const { scope, profile, harden } of innermostFirst) {
       for (const child of scope.node.findAll()) {
         if (child instanceof ApiObject && describesPods(child.kind) && !targets.has(child)) {
-          const record = this.recordOf(child);
-          record.settings = { profile, harden, cdk8sPlusDefaults: child.node.scope instanceof kplus.AbstractPod };
-          targets.set(child, record);
+          targets.set(child, this.adopt(child, { profile, harden, cdk8sPlusDefaults: child.node.scope instanceof kplus.AbstractPod }));
         }
       }
     }
@@ -144,11 +142,17 @@ export class PodGuard extends Construct {
     return [...targets.values()];
   }
 
-  /** The record of `apiObject`: the one a construct registered, else one the guard makes for it once. */
-  private recordOf(apiObject: ApiObject): ObjectRecord {
+  /**
+   * The record of `apiObject`, now checked with a scope's `settings`: the one a
+   * construct registered (as a fallback), else one the guard makes for it once.
+   */
+  private adopt(apiObject: ApiObject, settings: CheckSettings): ObjectRecord {
     const existing = this.registered.get(apiObject)?.record ?? this.adopted.get(apiObject);
-    if (existing !== undefined) return existing;
-    const record = new ObjectRecord(apiObject, { profile: SecurityProfile.PRIVILEGED, harden: false });
+    if (existing !== undefined) {
+      existing.settings = settings;
+      return existing;
+    }
+    const record = new ObjectRecord(apiObject, settings);
     this.adopted.set(apiObject, record);
     return record;
   }
