@@ -98,6 +98,12 @@ interface Grammar {
   readonly anchoredDomain: RegExp;
   /** normalize.go splitDockerDomain: an upper-case first component is a registry (v0.5.0). */
   readonly upperCaseFirstComponentIsDomain: boolean;
+  /**
+   * Parse results by image string: a bounded memo of a pure function. A Pod's
+   * image is parsed at intake, by hardening and by three rules, and most
+   * workloads of an app share a few images.
+   */
+  readonly parsed: Map<string, ParseResult>;
 }
 
 function grammar(domain: string, upperCaseFirstComponentIsDomain: boolean): Grammar {
@@ -106,6 +112,7 @@ function grammar(domain: string, upperCaseFirstComponentIsDomain: boolean): Gram
     anchoredName: anchored(optional(capture(domain), literal('/')), capture(PATH)),
     anchoredDomain: anchored(domain),
     upperCaseFirstComponentIsDomain,
+    parsed: new Map(),
   };
 }
 
@@ -277,12 +284,21 @@ function kubeletTag(reference: NamedReference): string {
   return reference.digest === undefined ? DEFAULT_TAG : '';
 }
 
+/** How many parse results each grammar remembers before it starts afresh. */
+const MAX_PARSED = 1024;
+
 function parseImage(image: unknown, g: Grammar): ParseResult {
   if (typeof image !== 'string') {
     // A non-string never reaches defaulting: the API server fails to decode it.
     return rejected('invalid-format');
   }
-  return parseNormalizedNamed(image, g);
+  let result = g.parsed.get(image);
+  if (result === undefined) {
+    result = parseNormalizedNamed(image, g);
+    if (g.parsed.size >= MAX_PARSED) g.parsed.clear();
+    g.parsed.set(image, result);
+  }
+  return result;
 }
 
 // ---------------------------------------------------------------------------

@@ -2,8 +2,10 @@ import { ApiObject, JsonPatch } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { ContainerRole, normalizeBuiltContainer, normalizeContainer, NormalizeOptions } from './container-normalizer';
+import { CheckSettings, ObjectRecord } from './object-record';
 import { PodGuard } from './pod-guard';
 import { recordProvenance } from './provenance';
+import { SecurityProfile } from '../policy/security-profile';
 import { podSpecPath } from '../rules/pod-templates';
 
 /** A waiter `WaitFor.gate` put into a workload: what later gates must not repeat. */
@@ -46,6 +48,7 @@ export class WorkloadRecord extends Construct {
   private asIs = false;
 
   private ownOptions?: NormalizeOptions;
+  private checked?: ObjectRecord;
 
   private constructor(private readonly workload: kplus.AbstractPod) {
     super(workload, RECORD_ID);
@@ -99,8 +102,32 @@ export class WorkloadRecord extends Construct {
       const pointer = `/${podSpecPath(apiObject.kind)!.replace(/\./g, '/')}/shareProcessNamespace`;
       apiObject.addJsonPatch(JsonPatch.add(pointer, options.shareProcessNamespace));
     }
-    PodGuard.of(this.workload).register({ apiObject, profile: options.securityProfile, harden: true });
+    this.check({ profile: options.securityProfile, harden: true });
     recordProvenance(apiObject, options.securityProfile, options.owner);
+  }
+
+  /**
+   * Has the guard check a workload the library does not own (one `WaitFor.gate`
+   * put waiters into) with the rules Kubernetes itself enforces, unless
+   * something else claims it: a `PodPatterns.apply` scope around it checks it
+   * with its own settings.
+   */
+  public checkIfUnowned(): void {
+    if (this.ownOptions === undefined) this.check({ profile: SecurityProfile.PRIVILEGED, harden: false, fallback: true });
+  }
+
+  /** How the workload's object renders at synth (hardened for its profile), once it is checked. */
+  public get object(): ObjectRecord | undefined {
+    return this.checked;
+  }
+
+  private check(settings: CheckSettings): void {
+    if (this.checked === undefined) {
+      this.checked = new ObjectRecord(ApiObject.of(this.workload), settings);
+    } else {
+      this.checked.settings = settings;
+    }
+    PodGuard.of(this.workload).register(this.checked);
   }
 }
 

@@ -1,36 +1,14 @@
 import { ApiObject, App, Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
-import { hardenPodSpec } from './hardening';
+import { CheckSettings, ObjectRecord } from './object-record';
 import { WarningPolicy, warningPolicyFromEnvironment } from './warning-policy';
-import { aroundAppSynth, interceptRender } from '../k8s/cdk8s-internals';
+import { aroundAppSynth } from '../k8s/cdk8s-internals';
 import { KubernetesVersion } from '../k8s/kubernetes-version';
 import { SecurityProfile } from '../policy/security-profile';
 import { findingsPerObject } from '../rules/engine';
 import { Finding, Severity } from '../rules/finding';
-import { describesPods, podTemplatesOf } from '../rules/pod-templates';
-
-/** An object the guard checks at synth. */
-export interface GuardTarget {
-  readonly apiObject: ApiObject;
-  readonly profile: SecurityProfile;
-  /** Fill what the profile requires where a field is absent, at synth. */
-  readonly harden: boolean;
-  /**
-   * Only checked this way if nothing else claims the object: `WaitFor.gate` on
-   * a workload the library does not own asks for the API rules, and a
-   * `PodPatterns.apply` scope around it asks for more.
-   * @default false
-   */
-  readonly fallback?: boolean;
-  /**
-   * cdk8s-plus rendered the object, so an `imagePullPolicy: Always` may be its
-   * default rather than the user's choice: hardening then treats exactly that
-   * value as unset and computes the policy as `SafePod` does.
-   * @default false
-   */
-  readonly cdk8sPlusDefaults?: boolean;
-}
+import { describesPods } from '../rules/pod-templates';
 
 /** Settings `PodPatterns.apply` gives every Pod-bearing object under `scope`. */
 export interface GuardScope {
@@ -46,10 +24,10 @@ interface WorkloadFindings {
   readonly warnings: string[];
 }
 
-/** What one `app.synth()` has judged: its verdict and each object's judged manifest, which is what gets written. */
+/** What one `app.synth()` has judged: its verdict, and the records that hold their judged manifest for writing. */
 interface Session {
   verdict?: string[];
-  readonly judged: Map<ApiObject, any>;
+  readonly held: ObjectRecord[];
 }
 
 const GUARD_ID = 'cdk8s-pod-patterns';
@@ -67,6 +45,11 @@ const GUARD_ID = 'cdk8s-pod-patterns';
  * manifest cdk8s writes for an object is the very one that was judged. Outside
  * an app synth (`Testing.synth(chart)`, `chart.toJson()`) each validation
  * checks afresh and each render is hardened the same way.
+ *
+ * Rendering and hardening belong to each object's `ObjectRecord` (an owned
+ * workload's `WorkloadRecord` holds it; the guard makes one for an object a
+ * scope adopts). The guard keeps what is app-wide: the synth session, the
+ * scopes and their settings, and the one report.
  */
 export class PodGuard extends Construct {
   /** The guard of the app `scope` belongs to, created on first use. */
@@ -76,14 +59,13 @@ export class PodGuard extends Construct {
     return existing instanceof PodGuard ? existing : new PodGuard(root);
   }
 
-  private readonly registered = new Map<ApiObject, GuardTarget>();
+  /** The records the library's constructs made, with the settings they registered. */
+  private readonly registered = new Map<ApiObject, { readonly record: ObjectRecord; readonly settings: CheckSettings }>();
+  /** The records the guard made for objects a scope adopted. */
+  private readonly adopted = new Map<ApiObject, ObjectRecord>();
   private readonly scopes: GuardScope[] = [];
-  private readonly warningPolicies: Array<{ readonly scope: IConstruct; readonly policy: WarningPolicy }> = [];
-  private readonly kubernetesVersions: Array<{ readonly scope: IConstruct; readonly version: KubernetesVersion }> = [];
-  /** The settings each intercepted object renders with: the registered ones, then those of the last check. */
-  private settings = new Map<ApiObject, GuardTarget>();
-  /** cdk8s's own render of each intercepted object. */
-  private readonly originals = new Map<ApiObject, () => any>();
+  private readonly warningPolicies: Array<ScopedSetting<WarningPolicy>> = [];
+  private readonly kubernetesVersions: Array<ScopedSetting<KubernetesVersion>> = [];
   private session?: Session;
 
   private constructor(root: IConstruct) {
@@ -92,17 +74,9 @@ export class PodGuard extends Construct {
     if (root instanceof App) aroundAppSynth(root, synth => this.inSession(synth));
   }
 
-  /** Checks `target.apiObject` at synth with the target's settings (a later call replaces them). */
-  public register(target: GuardTarget): void {
-    this.registered.set(target.apiObject, target);
-    this.settings.set(target.apiObject, target);
-    this.intercept(target.apiObject);
-  }
-
-  /** Whether `apiObject` is checked with settings of its own (not a fallback). */
-  public isRegistered(apiObject: ApiObject): boolean {
-    const target = this.registered.get(apiObject);
-    return target !== undefined && !target.fallback;
+  /** Checks `record`'s object at synth with the record's current settings (a later call replaces them). */
+  public register(record: ObjectRecord): void {
+    this.registered.set(record.apiObject, { record, settings: record.settings });
   }
 
   /** Checks every Pod-bearing object under `scope` that has no settings of its own. */
@@ -112,21 +86,23 @@ export class PodGuard extends Construct {
 
   /** The warning policy of the workloads under `scope` (the innermost scope wins). */
   public setWarningPolicy(scope: IConstruct, policy: WarningPolicy): void {
-    this.warningPolicies.push({ scope, policy });
+    this.warningPolicies.push({ scope, value: policy });
   }
 
   /** The Kubernetes release the workloads under `scope` are judged for (the innermost scope wins). */
   public setKubernetesVersion(scope: IConstruct, version: KubernetesVersion): void {
-    this.kubernetesVersions.push({ scope, version });
+    this.kubernetesVersions.push({ scope, value: version });
   }
 
   private inSession<T>(synth: () => T): T {
     if (this.session !== undefined) return synth();
-    this.session = { judged: new Map() };
+    const session: Session = { held: [] };
+    this.session = session;
     try {
       return synth();
     } finally {
       this.session = undefined;
+      session.held.forEach(record => record.release());
     }
   }
 
@@ -137,40 +113,51 @@ export class PodGuard extends Construct {
     return verdict;
   }
 
-  /** From now on the object renders through the guard (hardened, and as judged inside a synth). */
-  private intercept(apiObject: ApiObject): void {
-    if (this.originals.has(apiObject)) return;
-    this.originals.set(apiObject, interceptRender(apiObject, original => this.renderForWrite(apiObject, original)));
-  }
-
-  private renderForWrite(apiObject: ApiObject, original: () => any): any {
-    const judged = this.session?.judged.get(apiObject);
-    if (judged !== undefined) return judged;
-    const target = this.settings.get(apiObject);
-    return target === undefined ? original() : hardened(original(), target);
-  }
-
-  private collectTargets(): GuardTarget[] {
-    const targets = new Map([...this.registered].filter(([, target]) => !target.fallback));
+  /**
+   * The record of every object to check, each with the settings it is checked
+   * with now: its own, else the innermost scope's, else its fallback.
+   */
+  private collectTargets(): ObjectRecord[] {
+    const targets = new Map<ApiObject, ObjectRecord>();
+    for (const [apiObject, { record, settings }] of this.registered) {
+      if (settings.fallback) continue;
+      record.settings = settings;
+      targets.set(apiObject, record);
+    }
     // the innermost scope wins, and of two `apply` calls on one scope the later one
     const innermostFirst = this.scopes.map((scope, order) => ({ ...scope, order }))
       .sort((a, b) => depth(b.scope) - depth(a.scope) || b.order - a.order);
     for (const { scope, profile, harden } of innermostFirst) {
       for (const child of scope.node.findAll()) {
         if (child instanceof ApiObject && describesPods(child.kind) && !targets.has(child)) {
-          targets.set(child, { apiObject: child, profile, harden, cdk8sPlusDefaults: child.node.scope instanceof kplus.AbstractPod });
+          targets.set(child, this.adopt(child, { profile, harden, cdk8sPlusDefaults: child.node.scope instanceof kplus.AbstractPod }));
         }
       }
     }
-    for (const [apiObject, target] of this.registered) {
-      if (!targets.has(apiObject)) targets.set(apiObject, target);
+    for (const [apiObject, { record, settings }] of this.registered) {
+      if (targets.has(apiObject)) continue;
+      record.settings = settings;
+      targets.set(apiObject, record);
     }
-    this.settings = targets;
-    targets.forEach((_, apiObject) => this.intercept(apiObject));
     return [...targets.values()];
   }
 
-  private check(targets: GuardTarget[]): string[] {
+  /**
+   * The record of `apiObject`, now checked with a scope's `settings`: the one a
+   * construct registered (as a fallback), else one the guard makes for it once.
+   */
+  private adopt(apiObject: ApiObject, settings: CheckSettings): ObjectRecord {
+    const existing = this.registered.get(apiObject)?.record ?? this.adopted.get(apiObject);
+    if (existing !== undefined) {
+      existing.settings = settings;
+      return existing;
+    }
+    const record = new ObjectRecord(apiObject, settings);
+    this.adopted.set(apiObject, record);
+    return record;
+  }
+
+  private check(targets: ObjectRecord[]): string[] {
     const reports = this.findingsOf(targets);
     printWarnings(reports);
     const failing = reports.filter(report => report.errors.length > 0);
@@ -182,25 +169,25 @@ export class PodGuard extends Construct {
     ];
   }
 
-  private findingsOf(targets: GuardTarget[]): WorkloadFindings[] {
+  private findingsOf(targets: ObjectRecord[]): WorkloadFindings[] {
     const reports: WorkloadFindings[] = [];
     // One engine run per (profile, release) in use, so cross-object facts still see the whole group.
-    const byRun = new Map<string, { profile: SecurityProfile; version: KubernetesVersion; group: Array<{ target: GuardTarget; manifest: any }> }>();
+    const byRun = new Map<string, { profile: SecurityProfile; version: KubernetesVersion; group: Array<{ target: ObjectRecord; manifest: any }> }>();
     for (const target of targets) {
       const rendered = this.render(target);
       if (typeof rendered === 'string') {
         reports.push({ title: () => describeTarget(target.apiObject), errors: [rendered], warnings: [] });
         continue;
       }
-      const version = this.kubernetesVersionOf(target.apiObject);
-      const key = `${target.profile} ${version.name}`;
-      const run = byRun.get(key) ?? { profile: target.profile, version, group: [] };
+      const version = innermost(target.apiObject, this.kubernetesVersions) ?? KubernetesVersion.DEFAULT;
+      const key = `${target.settings.profile} ${version.name}`;
+      const run = byRun.get(key) ?? { profile: target.settings.profile, version, group: [] };
       run.group.push({ target, manifest: rendered });
       byRun.set(key, run);
     }
     const fromEnvironment = warningPolicyFromEnvironment();
     for (const { profile, version, group } of byRun.values()) {
-      const policies = group.map(({ target }) => this.warningPolicyOf(target.apiObject) ?? fromEnvironment);
+      const policies = group.map(({ target }) => innermost(target.apiObject, this.warningPolicies) ?? fromEnvironment);
       const includeWarnings = policies.some(policy => policy !== WarningPolicy.IGNORE);
       const findings = findingsPerObject(group.map(entry => entry.manifest), { profile, includeWarnings, kubernetesVersion: version });
       group.forEach(({ target }, i) => reports.push(classify(target.apiObject, findings[i], policies[i], profile)));
@@ -209,43 +196,15 @@ export class PodGuard extends Construct {
   }
 
   /** The manifest cdk8s will write for the target (inside a synth: the very object), or why it cannot be rendered. */
-  private render(target: GuardTarget): any {
+  private render(target: ObjectRecord): any {
     try {
-      const manifest = hardened(this.originals.get(target.apiObject)!(), target);
-      this.session?.judged.set(target.apiObject, manifest);
-      return manifest;
+      if (this.session === undefined) return target.render();
+      this.session.held.push(target);
+      return target.hold();
     } catch (e) {
       return `cannot be rendered: ${(e as Error).message}`;
     }
   }
-
-  /** The policy of the innermost scope that sets one around `apiObject`, if any. */
-  private warningPolicyOf(apiObject: ApiObject): WarningPolicy | undefined {
-    let best: { depth: number; policy: WarningPolicy } | undefined;
-    for (const { scope, policy } of this.warningPolicies) {
-      const d = depth(scope);
-      if (isWithin(apiObject, scope) && (best === undefined || d >= best.depth)) best = { depth: d, policy };
-    }
-    return best?.policy;
-  }
-
-  /** The release of the innermost scope that sets one around `apiObject`, else the default (1.28). */
-  private kubernetesVersionOf(apiObject: ApiObject): KubernetesVersion {
-    let best: { depth: number; version: KubernetesVersion } | undefined;
-    for (const { scope, version } of this.kubernetesVersions) {
-      const d = depth(scope);
-      if (isWithin(apiObject, scope) && (best === undefined || d >= best.depth)) best = { depth: d, version };
-    }
-    return best?.version ?? KubernetesVersion.DEFAULT;
-  }
-}
-
-/** `manifest` (just rendered by cdk8s, the user's patches applied) completed in place for the target's profile. */
-function hardened(manifest: any, target: GuardTarget): any {
-  if (target.harden) {
-    for (const template of podTemplatesOf(manifest)) hardenPodSpec(template.spec, target.profile, target.cdk8sPlusDefaults ?? false);
-  }
-  return manifest;
 }
 
 function classify(apiObject: ApiObject, findings: Finding[], policy: WarningPolicy, profile: SecurityProfile): WorkloadFindings {
@@ -291,10 +250,28 @@ function printWarnings(reports: WorkloadFindings[]): void {
   );
 }
 
-function depth(scope: IConstruct): number {
-  return scope.node.scopes.length;
+/** A setting (warning policy, Kubernetes release) for the workloads under `scope`. */
+interface ScopedSetting<T> {
+  readonly scope: IConstruct;
+  readonly value: T;
 }
 
-function isWithin(construct: IConstruct, scope: IConstruct): boolean {
-  return construct.node.scopes.includes(scope);
+/**
+ * The value of the innermost of `settings` around `apiObject` (of two on one
+ * scope, the later), if any. The object's ancestors are listed once, and only
+ * when some setting exists.
+ */
+function innermost<T>(apiObject: ApiObject, settings: ReadonlyArray<ScopedSetting<T>>): T | undefined {
+  if (settings.length === 0) return undefined;
+  const ancestors = apiObject.node.scopes;
+  let best: { depth: number; value: T } | undefined;
+  for (const { scope, value } of settings) {
+    const at = ancestors.indexOf(scope);
+    if (at !== -1 && (best === undefined || at >= best.depth)) best = { depth: at, value };
+  }
+  return best?.value;
+}
+
+function depth(scope: IConstruct): number {
+  return scope.node.scopes.length;
 }

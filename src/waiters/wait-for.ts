@@ -1,4 +1,4 @@
-import { ApiObject, Duration, Size } from 'cdk8s';
+import { Duration, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { assertHost, assertNamespace, assertPort, assertServiceName, assertTiming, parseHttpUrl } from './waiter-input';
 import { WaiterPortCheck } from './waiter-port-check';
@@ -7,7 +7,6 @@ import { moveInitContainers } from '../k8s/cdk8s-internals';
 import { DNS1123_LABEL_MAX_LENGTH, truncateWithHash } from '../names/names';
 import { GatedWaiter, WorkloadRecord } from '../pods/container-intake';
 import { ContainerRole, normalizeContainer } from '../pods/container-normalizer';
-import { PodGuard } from '../pods/pod-guard';
 import { SecurityProfile } from '../policy/security-profile';
 
 /**
@@ -217,11 +216,7 @@ export class WaitFor {
     for (const waiter of waitFor) {
       if (waiter.spec.tcp !== undefined) WaiterPortCheck.of(workload).add({ workload, ...waiter.spec.tcp });
     }
-    const guard = PodGuard.of(workload);
-    const apiObject = ApiObject.of(workload);
-    if (!guard.isRegistered(apiObject)) {
-      guard.register({ apiObject, profile: SecurityProfile.PRIVILEGED, harden: false, fallback: true });
-    }
+    record.checkIfUnowned();
   }
 
   /**

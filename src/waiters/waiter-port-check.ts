@@ -47,7 +47,7 @@ export class WaiterPortCheck extends Construct {
   }
 
   private validate(): string[] {
-    const services = this.targets.some(t => t.host !== undefined) ? servicesOf(this.node.root) : [];
+    const services = this.targets.some(t => t.host !== undefined) ? servicesByName(this.node.root) : new Map<string, kplus.Service>();
     const problems: string[] = [];
     for (const target of this.targets) {
       const service = target.service ?? serviceNamedBy(target, services);
@@ -58,8 +58,23 @@ export class WaiterPortCheck extends Construct {
   }
 }
 
-function servicesOf(root: IConstruct): kplus.Service[] {
-  return root.node.findAll().filter((c): c is kplus.Service => c instanceof kplus.Service);
+/**
+ * The app's Services by `name/namespace`, from one pass over the tree, so
+ * that finding the Service of each waiter costs no further pass (the first
+ * Service of a name wins, as a search in tree order would find it).
+ */
+function servicesByName(root: IConstruct): Map<string, kplus.Service> {
+  const byName = new Map<string, kplus.Service>();
+  for (const child of root.node.findAll()) {
+    if (!(child instanceof kplus.Service)) continue;
+    const key = serviceKey(child.name, child.metadata.namespace);
+    if (!byName.has(key)) byName.set(key, child);
+  }
+  return byName;
+}
+
+function serviceKey(name: string, namespace: string | undefined): string {
+  return JSON.stringify([name, namespace ?? null]);
 }
 
 /**
@@ -67,12 +82,12 @@ function servicesOf(root: IConstruct): kplus.Service[] {
  * from the Pod: `name` (the Pod's namespace), `name.namespace`,
  * `name.namespace.svc[.<cluster domain>]`. Any other dotted name is not a Service.
  */
-function serviceNamedBy(target: TcpWaitTarget, services: readonly kplus.Service[]): kplus.Service | undefined {
+function serviceNamedBy(target: TcpWaitTarget, services: ReadonlyMap<string, kplus.Service>): kplus.Service | undefined {
   const labels = target.host!.split('.');
   if (labels.length > 2 && labels[2] !== 'svc') return undefined;
   const name = labels[0];
   const namespace = labels.length > 1 ? labels[1] : ApiObject.of(target.workload).metadata.namespace;
-  return services.find(s => s.name === name && s.metadata.namespace === namespace);
+  return services.get(serviceKey(name, namespace));
 }
 
 /** Why `target.port` is not a TCP port of `service`, or `undefined` when it is (or cannot be known). */

@@ -185,9 +185,9 @@ function script(parts: ScriptParts): string {
     assignment('attempt_s', timing.attemptTimeoutSeconds),
     ...parts.setup,
     ...requireTools(parts.tools),
-    ...boundedFunction(),
+    BOUNDED_FUNCTION,
     ...parts.check,
-    ...retryLoop(),
+    RETRY_LOOP,
   ].join('\n') + '\n';
 }
 
@@ -216,35 +216,32 @@ function requireTools(tools: readonly string[]): string[] {
   ];
 }
 
-function boundedFunction(): string[] {
-  return [
-    '# busybox 1.28 spells it "timeout -t SECS", later versions "timeout SECS"',
-    'if timeout -t 1 true 2>/dev/null; then',
-    '  bounded() { timeout -t "$@"; }',
-    'else',
-    '  bounded() { timeout "$@"; }',
-    'fi',
-  ];
-}
+/** The lines every script shares, joined once. */
+const BOUNDED_FUNCTION = [
+  '# busybox 1.28 spells it "timeout -t SECS", later versions "timeout SECS"',
+  'if timeout -t 1 true 2>/dev/null; then',
+  '  bounded() { timeout -t "$@"; }',
+  'else',
+  '  bounded() { timeout "$@"; }',
+  'fi',
+].join('\n');
 
-function retryLoop(): string[] {
-  return [
-    'deadline=$(( $(date +%s) + timeout_s ))',
-    'attempt=1',
-    'while left=$(( deadline - $(date +%s) )); [ "$left" -gt 0 ]; do',
-    '  echo "waiting for $dependency (attempt $attempt, ${left}s left)"',
-    '  if check "$(( left < attempt_s ? left : attempt_s ))"; then',
-    '    echo "wait-for: $dependency is ready"',
-    '    exit 0',
-    '  fi',
-    '  left=$(( deadline - $(date +%s) ))',
-    '  if [ "$left" -gt 0 ]; then sleep "$(( left < interval_s ? left : interval_s ))"; fi',
-    '  attempt=$(( attempt + 1 ))',
-    'done',
-    'echo "wait-for: gave up on $dependency after ${timeout_s}s" >&2',
-    'exit 1',
-  ];
-}
+const RETRY_LOOP = [
+  'deadline=$(( $(date +%s) + timeout_s ))',
+  'attempt=1',
+  'while left=$(( deadline - $(date +%s) )); [ "$left" -gt 0 ]; do',
+  '  echo "waiting for $dependency (attempt $attempt, ${left}s left)"',
+  '  if check "$(( left < attempt_s ? left : attempt_s ))"; then',
+  '    echo "wait-for: $dependency is ready"',
+  '    exit 0',
+  '  fi',
+  '  left=$(( deadline - $(date +%s) ))',
+  '  if [ "$left" -gt 0 ]; then sleep "$(( left < interval_s ? left : interval_s ))"; fi',
+  '  attempt=$(( attempt + 1 ))',
+  'done',
+  'echo "wait-for: gave up on $dependency after ${timeout_s}s" >&2',
+  'exit 1',
+].join('\n');
 
 /**
  * `name='value'`. Values are validated before they get here; refusing quotes

@@ -425,3 +425,21 @@ describe('image reference grammar per Kubernetes release', () => {
     expect(() => ImageReference.parse('[::1]:5000/repo')).toThrow(/is not a valid image reference/);
   });
 });
+
+describe('parse results are remembered per image string (a pure function): the answer never changes', () => {
+  test('a rejected image (upper-case repository, k8s: reference/regexp.go) is rejected again with the same message, an accepted one parses to the same values', () => {
+    const first = () => ImageReference.parse('Nginx:1.25');
+    expect(first).toThrow(/repository names must be lowercase, got "Nginx"/);
+    expect(first).toThrow(/repository names must be lowercase, got "Nginx"/);
+    const a = ImageReference.parse('localhost:5000/app:1.0');
+    const b = ImageReference.parse('localhost:5000/app:1.0');
+    expect([b.domain, b.path, b.tag, b.defaultPullPolicy]).toEqual([a.domain, a.path, a.tag, a.defaultPullPolicy]);
+    expect([a.domain, a.path, a.tag]).toEqual(['localhost:5000', 'app', '1.0']);
+  });
+
+  test('more distinct images than the memo keeps still parse correctly (k8s: normalize.go, docker.io/library/ prefix)', () => {
+    for (let i = 0; i < 1100; i++) {
+      expect(ImageReference.parse(`app${i}:1.${i}`)).toMatchObject({ domain: 'docker.io', path: `library/app${i}`, tag: `1.${i}` });
+    }
+  });
+});

@@ -140,12 +140,14 @@ describe('WorkloadRecord: one record per workload, in the construct tree', () =>
     const owned = WorkloadRecord.of(app.workload);
     expect(owned?.options).toMatchObject({ owner: 'test/app', securityProfile: SecurityProfile.RESTRICTED });
     expect(owned?.node.scope).toBe(app.workload);
+    expect(owned?.object?.settings).toEqual({ profile: SecurityProfile.RESTRICTED, harden: true });
     const foreign = new kplus.Deployment(chart, 'api', { containers: [{ name: 'api', image: 'nginx:1.25' }] });
     expect(WorkloadRecord.of(foreign)).toBeUndefined();
     WaitFor.gate(foreign, [WaitFor.tcp('db', 5432)]);
     const record = WorkloadRecord.of(foreign);
     expect(record?.options).toBeUndefined();
     expect([...record!.waiters.keys()]).toEqual(['wait-for-db-5432']);
+    expect(record?.object?.settings).toEqual({ profile: SecurityProfile.PRIVILEGED, harden: false, fallback: true });
   });
 
   test('the record writes nothing into the manifests', () => {

@@ -1,6 +1,6 @@
 import * as kplus from 'cdk8s-plus-28';
 import { SecurityProfile } from '../../src';
-import { hardenContainerProps, hardenPodProps, hardenPodSpec } from '../../src/pods/hardening';
+import { hardenContainerProps, hardenManifest, hardenPodProps, hardenPodSpec } from '../../src/pods/hardening';
 
 const RESTRICTED_CONTEXT = {
   allowPrivilegeEscalation: false,
@@ -133,5 +133,18 @@ describe('hardenContainerProps (construction-time, the same table)', () => {
   ])('hardenPodProps %s sets ensureNonRoot %s', (profile, expected) => {
     expect(hardenPodProps(undefined, profile)?.ensureNonRoot).toBe(expected);
     expect(hardenPodProps({ ensureNonRoot: true, fsGroup: 2000 }, profile)).toMatchObject({ ensureNonRoot: true, fsGroup: 2000 });
+  });
+});
+
+describe('hardenManifest', () => {
+  test('hardens the Pod spec of every template of a manifest in place (a CronJob\'s job template included)', () => {
+    const cronJob: any = {
+      apiVersion: 'batch/v1',
+      kind: 'CronJob',
+      metadata: { name: 'c' },
+      spec: { schedule: '* * * * *', jobTemplate: { spec: { template: { spec: { containers: [{ name: 'c', image: 'nginx:1.25' }] } } } } },
+    };
+    expect(hardenManifest(cronJob, SecurityProfile.RESTRICTED, false)).toBe(cronJob);
+    expect(cronJob.spec.jobTemplate.spec.template.spec.containers[0].securityContext).toEqual(RESTRICTED_CONTEXT);
   });
 });

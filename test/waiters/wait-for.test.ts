@@ -239,6 +239,16 @@ describe('WaitFor.tcp on a host that names a Service of the app', () => {
     expect(() => Testing.synth(chart)).not.toThrow();
   });
 
+  test('Services of one name in two namespaces: each host finds the Service of its own namespace', () => {
+    const chart = Testing.chart();
+    new kplus.Service(chart, 'db-a', { metadata: { name: 'db', namespace: 'a' }, ports: [{ port: 5432 }] });
+    new kplus.Service(chart, 'db-b', { metadata: { name: 'db', namespace: 'b' }, ports: [{ port: 3306 }] });
+    new InitGatedApp(chart, 'ok', { waitFor: [WaitFor.tcp('db.a', 5432), WaitFor.tcp('db.b', 3306)], containers: [APP] });
+    expect(() => Testing.synth(chart)).not.toThrow();
+    new InitGatedApp(chart, 'bad', { waitFor: [WaitFor.tcp('db.b', 5432)], containers: [APP] });
+    expect(() => Testing.synth(chart)).toThrow(/WaitFor\.tcp\("db\.b", 5432\) waits for port 5432 of Service "db" \(test\/db-b\), which exposes only TCP port\(s\) 3306/);
+  });
+
   test('on a workload the library does not own too (WaitFor.gate)', () => {
     const chart = Testing.chart();
     new kplus.Service(chart, 'db', { metadata: { name: 'db' }, ports: [{ port: 5432 }] });
