@@ -35,7 +35,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     // `npm run synth` resolves the gallery's `import … from 'cdk8s-pod-patterns'` to src/.
     'tsconfig-paths@^4.2.0',
   ],
-  bundledDeps: ['yaml@^2.6.0'],
+  // js-yaml: lint's fast YAML path (src/manifests); yaml: the exact path and its error positions.
+  bundledDeps: ['yaml@^2.6.0', 'js-yaml@^5.5.0'],
   bin: { 'cdk8s-pod-patterns': 'bin/cdk8s-pod-patterns' },
 
   tsconfigDevFile: 'tsconfig.dev.json',

@@ -1,0 +1,89 @@
+import { constructFromEvents, defineScalarTag, EVENT_ID, type Event, FAILSAFE_SCHEMA, NOT_RESOLVED, parseEvents } from 'js-yaml';
+import { RESOLVABLE_FIRST_CHARS, resolvePlainScalar } from './yaml-v2-scalars';
+
+// js-yaml reads plain YAML several times faster than the `yaml` package, but
+// only the `yaml` path gives the positions and messages `lint` prints, and
+// resolves anchors, merge keys, tags and directives as it always has. So this
+// reader takes only what it reads exactly like that path does, and says why it
+// declines anything else: the caller then reads the text the exact way.
+
+/** Why the fast reader declined a text (the exact reader takes it instead). */
+export enum FastYamlFallback {
+  /** js-yaml could not read it (a syntax error, a duplicate key...): the exact reader reports it. */
+  UNREADABLE = 'unreadable',
+  /** An anchor (`&a`) or alias (`*a`). */
+  ANCHOR_OR_ALIAS = 'anchor or alias',
+  /** An explicit tag (`!!str`, `!`, `!foo`). */
+  TAG = 'tag',
+  /** A `%YAML` or `%TAG` directive. */
+  DIRECTIVE = 'directive',
+  /** A merge key (`<<`) may be there: the text contains `<<`. */
+  MERGE_KEY = 'merge key',
+}
+
+/** The documents of a text, or why the fast reader declined it. */
+export type FastYamlResult =
+  | { readonly documents: unknown[] }
+  | { readonly fallback: FastYamlFallback };
+
+// Plain scalars resolve as gopkg.in/yaml.v2 does; everything else is a string,
+// a sequence or a mapping (the failsafe schema: no explicit tags are known).
+const YAML_V2_PLAIN_TAG = defineScalarTag<unknown>('tag:yaml.org,2002:k8s-yaml-v2-plain', {
+  implicit: true,
+  implicitFirstChars: RESOLVABLE_FIRST_CHARS,
+  resolve: (source) => {
+    const value = resolvePlainScalar(source);
+    return typeof value === 'string' ? NOT_RESOLVED : value;
+  },
+  identify: () => false,
+});
+const KUBERNETES_SCHEMA = FAILSAFE_SCHEMA.withTags(YAML_V2_PLAIN_TAG);
+
+/**
+ * Reads every document of `text` with js-yaml, or returns why it did not: a
+ * text it reads gives the objects the exact (`yaml` package) reader gives.
+ */
+export function readYamlFast(text: string): FastYamlResult {
+  if (text.includes('<<')) {
+    return { fallback: FastYamlFallback.MERGE_KEY };
+  }
+  let events: Event[];
+  try {
+    events = parseEvents(text, {});
+  } catch {
+    return { fallback: FastYamlFallback.UNREADABLE };
+  }
+  const declined = unsupportedFeature(events);
+  if (declined !== undefined) {
+    return { fallback: declined };
+  }
+  try {
+    return { documents: constructFromEvents(events, { source: text, schema: KUBERNETES_SCHEMA }) };
+  } catch {
+    return { fallback: FastYamlFallback.UNREADABLE };
+  }
+}
+
+function unsupportedFeature(events: readonly Event[]): FastYamlFallback | undefined {
+  for (const event of events) {
+    switch (event.type) {
+      case EVENT_ID.DOCUMENT:
+        if (event.directives.length > 0) {
+          return FastYamlFallback.DIRECTIVE;
+        }
+        break;
+      case EVENT_ID.ALIAS:
+        return FastYamlFallback.ANCHOR_OR_ALIAS;
+      case EVENT_ID.POP:
+        break;
+      default:
+        if (event.anchorStart !== -1) {
+          return FastYamlFallback.ANCHOR_OR_ALIAS;
+        }
+        if (event.tagStart !== -1) {
+          return FastYamlFallback.TAG;
+        }
+    }
+  }
+  return undefined;
+}
