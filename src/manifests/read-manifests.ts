@@ -1,6 +1,14 @@
-import { Document, LineCounter, parseAllDocuments, type ScalarTag, type Tags } from 'yaml';
+import type { Document, LineCounter, ScalarTag, Tags } from 'yaml';
 import { readYamlFast } from './fast-yaml';
 import { resolvePlainScalar } from './yaml-v2-scalars';
+
+// The `yaml` package (144 modules) is loaded only when a text needs the exact
+// reader or an error needs a position: most `lint` runs never load it.
+let yamlPackage: typeof import('yaml') | undefined;
+function yaml(): typeof import('yaml') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return yamlPackage ??= require('yaml') as typeof import('yaml');
+}
 
 /**
  * A manifest input that cannot be linted (missing, binary, malformed, not a
@@ -116,7 +124,7 @@ export function decodeManifestText(bytes: Uint8Array, file: string): string {
 
 /** Line/column lookup for a text that did not go through the YAML parser. */
 class LineCounterAt {
-  private readonly counter = new LineCounter();
+  private readonly counter: LineCounter = new (yaml().LineCounter)();
 
   constructor(text: string) {
     this.counter.addNewLine(0);
@@ -171,8 +179,8 @@ function manifestObjectsFast(text: string): any[] | undefined {
  * in its errors. The fast reader must give the same objects (its tests compare them).
  */
 export function parseManifestTextExactly(text: string, file: string): any[] {
-  const lineCounter = new LineCounter();
-  const documents = parseAllDocuments(text, {
+  const lineCounter = new (yaml().LineCounter)();
+  const documents = yaml().parseAllDocuments(text, {
     lineCounter,
     version: '1.1',
     customTags: kubernetesYamlTags,
