@@ -26,6 +26,9 @@ export type FastYamlResult =
   | { readonly documents: unknown[] }
   | { readonly fallback: FastYamlFallback };
 
+// Whether the text being read has a number JSON cannot carry (`.nan`, `.inf`, `-0.0`).
+let sawNonJsonNumber = false;
+
 // Plain scalars resolve as gopkg.in/yaml.v2 does; everything else is a string,
 // a sequence or a mapping (the failsafe schema: no explicit tags are known).
 const YAML_V2_PLAIN_TAG = defineScalarTag<unknown>('tag:yaml.org,2002:k8s-yaml-v2-plain', {
@@ -33,6 +36,9 @@ const YAML_V2_PLAIN_TAG = defineScalarTag<unknown>('tag:yaml.org,2002:k8s-yaml-v
   implicitFirstChars: RESOLVABLE_FIRST_CHARS,
   resolve: (source) => {
     const value = resolvePlainScalar(source);
+    if (typeof value === 'number' && (!Number.isFinite(value) || Object.is(value, -0))) {
+      sawNonJsonNumber = true;
+    }
     return typeof value === 'string' ? NOT_RESOLVED : value;
   },
   identify: () => false,
@@ -57,11 +63,22 @@ export function readYamlFast(text: string): FastYamlResult {
   if (declined !== undefined) {
     return { fallback: declined };
   }
+  sawNonJsonNumber = false;
+  let documents: unknown[];
   try {
-    return { documents: constructFromEvents(events, { source: text, schema: KUBERNETES_SCHEMA }) };
+    documents = constructFromEvents(events, { source: text, schema: KUBERNETES_SCHEMA });
   } catch {
     return { fallback: FastYamlFallback.UNREADABLE };
   }
+  return { documents: sawNonJsonNumber ? documents : compactCopy(documents) };
+}
+
+// `lint` holds every object of every file until the end (cross-object facts).
+// js-yaml's objects grow key by key, and its strings are slices that keep the
+// whole file text alive: a copy through JSON holds the same values in about a
+// third of the memory (bench/lint.js: 67 MB of heap become 25 MB for 10,000 Pods).
+function compactCopy(documents: unknown[]): unknown[] {
+  return JSON.parse(JSON.stringify(documents));
 }
 
 function unsupportedFeature(events: readonly Event[]): FastYamlFallback | undefined {
