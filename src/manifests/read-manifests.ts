@@ -1,3 +1,4 @@
+import { Buffer, isUtf8 } from 'buffer';
 import type { Document, LineCounter, ScalarTag, Tags } from 'yaml';
 import { readYamlFast } from './fast-yaml';
 import { resolvePlainScalar } from './yaml-v2-scalars';
@@ -107,12 +108,11 @@ const NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/;
  * message instead of letting the YAML parser report a confusing syntax error.
  */
 export function decodeManifestText(bytes: Uint8Array, file: string): string {
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
+  // What TextDecoder('utf-8', { fatal: true }) does, in a fraction of its time.
+  if (!isUtf8(bytes)) {
     throw new ManifestInputError(`${file}: binary data (not UTF-8 text): expected a YAML or JSON manifest`);
   }
+  const text = withoutByteOrderMark(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
   const control = NON_PRINTABLE.exec(text);
   if (control) {
     const { line, col } = new LineCounterAt(text).position(control.index);
@@ -120,6 +120,11 @@ export function decodeManifestText(bytes: Uint8Array, file: string): string {
     throw new ManifestInputError(`${file}:${line}:${col}: binary data (control byte 0x${byte}): expected a YAML or JSON manifest`);
   }
   return text;
+}
+
+// TextDecoder drops a leading byte order mark; Buffer#toString keeps it.
+function withoutByteOrderMark(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /** Line/column lookup for a text that did not go through the YAML parser. */
