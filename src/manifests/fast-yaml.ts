@@ -1,4 +1,4 @@
-import { constructFromEvents, defineScalarTag, EVENT_ID, type Event, FAILSAFE_SCHEMA, NOT_RESOLVED, parseEvents } from 'js-yaml';
+import { constructFromEvents, defineScalarTag, EVENT_ID, type Event, FAILSAFE_SCHEMA, NOT_RESOLVED, parseEvents, SCALAR_STYLE, type ScalarEvent } from 'js-yaml';
 import { RESOLVABLE_FIRST_CHARS, resolvePlainScalar } from './yaml-v2-scalars';
 
 // js-yaml reads plain YAML several times faster than the `yaml` package, but
@@ -19,6 +19,16 @@ export enum FastYamlFallback {
   DIRECTIVE = 'directive',
   /** A merge key (`<<`) may be there: the text contains `<<`. */
   MERGE_KEY = 'merge key',
+  /**
+   * A mapping key that is not a string (`~:`, `yes:`, `1.5:`): how it becomes
+   * a JSON key is left to the exact reader.
+   */
+  NON_STRING_KEY = 'non-string key',
+  /**
+   * A key over 1,000 characters: YAML (and libyaml) limit an implicit key to
+   * 1,024, which js-yaml does not enforce.
+   */
+  LONG_KEY = 'long key',
 }
 
 /** The documents of a text, or why the fast reader declined it. */
@@ -59,7 +69,7 @@ export function readYamlFast(text: string): FastYamlResult {
   } catch {
     return { fallback: FastYamlFallback.UNREADABLE };
   }
-  const declined = unsupportedFeature(events);
+  const declined = unsupportedFeature(events, text);
   if (declined !== undefined) {
     return { fallback: declined };
   }
@@ -81,26 +91,53 @@ function compactCopy(documents: unknown[]): unknown[] {
   return JSON.parse(JSON.stringify(documents));
 }
 
-function unsupportedFeature(events: readonly Event[]): FastYamlFallback | undefined {
+// One pass over the events. `open` holds, per open collection, -1 for a
+// sequence or the number of nodes seen so far in a mapping (even: a key comes).
+function unsupportedFeature(events: readonly Event[], text: string): FastYamlFallback | undefined {
+  const open: number[] = [];
   for (const event of events) {
     switch (event.type) {
       case EVENT_ID.DOCUMENT:
         if (event.directives.length > 0) {
           return FastYamlFallback.DIRECTIVE;
         }
-        break;
+        open.length = 0;
+        continue;
+      case EVENT_ID.POP:
+        open.pop();
+        continue;
       case EVENT_ID.ALIAS:
         return FastYamlFallback.ANCHOR_OR_ALIAS;
-      case EVENT_ID.POP:
-        break;
       default:
-        if (event.anchorStart !== -1) {
-          return FastYamlFallback.ANCHOR_OR_ALIAS;
-        }
-        if (event.tagStart !== -1) {
-          return FastYamlFallback.TAG;
-        }
     }
+    if (event.anchorStart !== -1) {
+      return FastYamlFallback.ANCHOR_OR_ALIAS;
+    }
+    if (event.tagStart !== -1) {
+      return FastYamlFallback.TAG;
+    }
+    const depth = open.length - 1;
+    const isKey = depth >= 0 && open[depth] >= 0 && open[depth]++ % 2 === 0;
+    if (event.type === EVENT_ID.SCALAR) {
+      const declined = isKey ? unsupportedKey(event, text) : undefined;
+      if (declined !== undefined) {
+        return declined;
+      }
+    } else {
+      open.push(event.type === EVENT_ID.MAPPING ? 0 : -1);
+    }
+  }
+  return undefined;
+}
+
+const MAX_KEY_LENGTH = 1000;
+
+function unsupportedKey(key: ScalarEvent, text: string): FastYamlFallback | undefined {
+  if (key.valueEnd - key.valueStart > MAX_KEY_LENGTH) {
+    return FastYamlFallback.LONG_KEY;
+  }
+  if (key.style === SCALAR_STYLE.PLAIN && typeof resolvePlainScalar(text.slice(key.valueStart, key.valueEnd)) !== 'string') {
+    return FastYamlFallback.NON_STRING_KEY;
   }
   return undefined;
 }

@@ -49,12 +49,30 @@ describe('readYamlFast declines what only the exact reader reads right', () => {
     ['a %TAG directive', '%TAG !y! tag:yaml.org,2002:\n---\nkind: A\n', FastYamlFallback.DIRECTIVE],
     ['a merge key', 'kind: A\nbase: &b {x: 1}\nm:\n  <<: *b\n', FastYamlFallback.MERGE_KEY],
     ['"<<" anywhere, even in a string', 'kind: A\nv: "a << b"\n', FastYamlFallback.MERGE_KEY],
+    // sigs.k8s.io/yaml (yaml.go convertToJSONableObject) turns such keys into strings its own way, or fails.
+    ['a null key', 'kind: A\n~: x\n', FastYamlFallback.NON_STRING_KEY],
+    ['an empty key in a flow mapping', 'kind: A\nv: {: x}\n', FastYamlFallback.NON_STRING_KEY],
+    ['a boolean key (YAML 1.1 y)', 'kind: A\ny: x\n', FastYamlFallback.NON_STRING_KEY],
+    ['a float key', 'kind: A\nm: {1.50: x}\n', FastYamlFallback.NON_STRING_KEY],
+    ['an integer key in a nested mapping', 'kind: A\nm:\n  s: [a, b]\n  0x10: x\n', FastYamlFallback.NON_STRING_KEY],
+    // libyaml (and the yaml package) limit an implicit key to 1024 characters; js-yaml does not.
+    ['an implicit key of 1,100 characters', `kind: A\n${'k'.repeat(1100)}: 1\n`, FastYamlFallback.LONG_KEY],
     ['a syntax error', 'kind: A\nv: [1, 2\n', FastYamlFallback.UNREADABLE],
+    ['a complex (sequence) key', 'kind: A\n? [a, b]\n: x\n', FastYamlFallback.UNREADABLE],
     ['a duplicate key', 'kind: A\nkind: B\n', FastYamlFallback.UNREADABLE],
     ['a tab used for indentation', 'kind: A\nv:\n\tx: 1\n', FastYamlFallback.UNREADABLE],
   ])('%s', (_label, text, reason) => {
     expect(fallbackOf(text)).toBe(reason);
     // Declined or not, lint sees what the exact reader sees, errors included.
+    expect(outcome(parseManifestText, text)).toEqual(outcome(parseManifestTextExactly, text));
+  });
+
+  test.each([
+    ['quoted keys that look like numbers, booleans or null', 'kind: A\n"1": a\n\'yes\': b\n"": c\n"~": d\n'],
+    ['values (not keys) that resolve', 'kind: A\nv: [yes, ~, 1.5, {a: 0x10}]\nw: ~\n'],
+    ['keys inside sequences of mappings', 'kind: A\nl:\n- name: a\n  on_call: x\n- {name: b, value: 1}\n'],
+  ])('reads %s', (_label, text) => {
+    expect(fallbackOf(text)).toBeUndefined();
     expect(outcome(parseManifestText, text)).toEqual(outcome(parseManifestTextExactly, text));
   });
 
