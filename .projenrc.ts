@@ -105,7 +105,7 @@ project.tsconfigDev.file.addOverride('compilerOptions.paths', { 'cdk8s-pod-patte
 project.npmignore?.exclude('/bench/', '/docs/', '/examples/', '/cdk8s.out/', '/cdk8s.yaml', '/.ci/');
 // A lean tarball: only what Node loads at run time. lib/ without inline source
 // maps; API.md is read on the repository, not in node_modules; the bundled yaml
-// without its browser build and typings (projenrc/prepack.js says how and why).
+// and js-yaml without their browser builds and typings (projenrc/prepack.js says how and why).
 project.npmignore?.exclude('/API.md', '/CHANGELOG.md');
 // Said, not guessed: Node need not detect the module format (publint's advice).
 project.package.addField('type', 'commonjs');
@@ -119,7 +119,7 @@ for (const language of ['java', 'python', 'dotnet', 'go']) {
 }
 
 project.addTask('prepack', {
-  description: 'Run by npm pack: refuse an uncompiled clone, leave the bundled yaml\'s browser build and typings out',
+  description: 'Run by npm pack: refuse an uncompiled clone, leave the bundled yaml\'s and js-yaml\'s browser builds, typings and source maps out',
   exec: 'node projenrc/prepack.js',
 });
 project.tsconfig?.file.addOverride('compilerOptions.inlineSourceMap', false);
