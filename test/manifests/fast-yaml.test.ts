@@ -71,9 +71,13 @@ describe('readYamlFast declines what only the exact reader reads right', () => {
     ['quoted keys that look like numbers, booleans or null', 'kind: A\n"1": a\n\'yes\': b\n"": c\n"~": d\n'],
     ['values (not keys) that resolve', 'kind: A\nv: [yes, ~, 1.5, {a: 0x10}]\nw: ~\n'],
     ['keys inside sequences of mappings', 'kind: A\nl:\n- name: a\n  on_call: x\n- {name: b, value: 1}\n'],
+    ['a __proto__ key (an own property, never the prototype)', 'kind: A\n__proto__: {polluted: 1}\n'],
   ])('reads %s', (_label, text) => {
     expect(fallbackOf(text)).toBeUndefined();
     expect(outcome(parseManifestText, text)).toEqual(outcome(parseManifestTextExactly, text));
+    const [object] = parseManifestText(text, 'f.yaml');
+    expect(Object.getPrototypeOf(object)).toBe(Object.prototype);
+    expect(({} as any).polluted).toBeUndefined();
   });
 
   test('reads a plain multi-document stream', () => {
