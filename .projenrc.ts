@@ -35,7 +35,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     // `npm run synth` resolves the gallery's `import … from 'cdk8s-pod-patterns'` to src/.
     'tsconfig-paths@^4.2.0',
   ],
-  bundledDeps: ['yaml@^2.6.0'],
+  // js-yaml: lint's fast YAML path (src/manifests); yaml: the exact path and its error positions.
+  bundledDeps: ['yaml@^2.6.0', 'js-yaml@^5.5.0'],
   bin: { 'cdk8s-pod-patterns': 'bin/cdk8s-pod-patterns' },
 
   tsconfigDevFile: 'tsconfig.dev.json',
@@ -104,7 +105,7 @@ project.tsconfigDev.file.addOverride('compilerOptions.paths', { 'cdk8s-pod-patte
 project.npmignore?.exclude('/bench/', '/docs/', '/examples/', '/cdk8s.out/', '/cdk8s.yaml', '/.ci/');
 // A lean tarball: only what Node loads at run time. lib/ without inline source
 // maps; API.md is read on the repository, not in node_modules; the bundled yaml
-// without its browser build and typings (projenrc/prepack.js says how and why).
+// and js-yaml without their browser builds and typings (projenrc/prepack.js says how and why).
 project.npmignore?.exclude('/API.md', '/CHANGELOG.md');
 // Said, not guessed: Node need not detect the module format (publint's advice).
 project.package.addField('type', 'commonjs');
@@ -118,7 +119,7 @@ for (const language of ['java', 'python', 'dotnet', 'go']) {
 }
 
 project.addTask('prepack', {
-  description: 'Run by npm pack: refuse an uncompiled clone, leave the bundled yaml\'s browser build and typings out',
+  description: 'Run by npm pack: refuse an uncompiled clone, leave the bundled yaml\'s and js-yaml\'s browser builds, typings and source maps out',
   exec: 'node projenrc/prepack.js',
 });
 project.tsconfig?.file.addOverride('compilerOptions.inlineSourceMap', false);

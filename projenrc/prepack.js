@@ -15,9 +15,16 @@ for (const built of ['lib/index.js', '.jsii']) {
   }
 }
 
-const yaml = path.join(root, 'node_modules', 'yaml');
-const ignores = { browser: '*\n', dist: '*.d.ts\n*.d.mts\n' };
-for (const [dir, rules] of Object.entries(ignores)) {
-  const target = path.join(yaml, dir);
-  if (fs.existsSync(target)) fs.writeFileSync(path.join(target, '.npmignore'), rules);
+// 3. The bundled js-yaml (lint's fast reader) likewise: lib/ loads dist/js-yaml.cjs.js only;
+//    its dependency argparse serves only its command-line tool, which nothing runs.
+const ignores = {
+  'yaml': { browser: '*\n', dist: '*.d.ts\n*.d.mts\n' },
+  'js-yaml': { 'dist/browser': '*\n', 'dist': '*.d.ts\n*.mjs\n*.map\n' },
+  'argparse': { lib: '*\n' },
+};
+for (const [pkg, dirs] of Object.entries(ignores)) {
+  for (const [dir, rules] of Object.entries(dirs)) {
+    const target = path.join(root, 'node_modules', pkg, dir);
+    if (fs.existsSync(target)) fs.writeFileSync(path.join(target, '.npmignore'), rules);
+  }
 }

@@ -1,8 +1,14 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { runExplain } from './explain-command';
-import { ImportComposeIo, nodeImportComposeIo, runImportCompose } from './import-compose-command';
+import type { ImportComposeIo } from './import-compose-command';
 import { EntryKind, ExitCode, LintIo, runLint } from './lint-command';
+
+// `explain` and `import-compose` load cdk8s and cdk8s-plus-28; `lint` needs
+// neither, so each command's module is loaded when it runs (bench/lint.js).
+/* eslint-disable @typescript-eslint/no-require-imports */
+const explainCommand = () => require('./explain-command') as typeof import('./explain-command');
+const importComposeCommand = () => require('./import-compose-command') as typeof import('./import-compose-command');
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 const PROGRAM = 'cdk8s-pod-patterns';
 
@@ -32,7 +38,7 @@ Options:
  * The `cdk8s-pod-patterns` program: dispatches to a command and returns the
  * exit code. `argv` is `process.argv.slice(2)`.
  */
-export function main(argv: string[], io: LintIo = nodeIo(), composeIo: ImportComposeIo = nodeImportComposeIo()): number {
+export function main(argv: string[], io: LintIo = nodeIo(), composeIo?: ImportComposeIo): number {
   try {
     return dispatch(argv, io, composeIo);
   } catch (e) {
@@ -42,15 +48,15 @@ export function main(argv: string[], io: LintIo = nodeIo(), composeIo: ImportCom
   }
 }
 
-function dispatch(argv: string[], io: LintIo, composeIo: ImportComposeIo): number {
+function dispatch(argv: string[], io: LintIo, composeIo: ImportComposeIo | undefined): number {
   const [command, ...rest] = argv;
   switch (command) {
     case 'lint':
       return runLint(rest, io);
     case 'import-compose':
-      return runImportCompose(rest, composeIo);
+      return importComposeCommand().runImportCompose(rest, composeIo ?? importComposeCommand().nodeImportComposeIo());
     case 'explain':
-      return runExplain(rest, io);
+      return explainCommand().runExplain(rest, io);
     case '-h':
     case '--help':
     case 'help':

@@ -1,4 +1,5 @@
-import * as kplus from 'cdk8s-plus-28';
+// Types only: `lint` loads this module and must not pay for loading cdk8s-plus-28 (issue 13, bench/lint.js).
+import type * as kplus from 'cdk8s-plus-28';
 import { KubernetesVersion } from '../k8s/kubernetes-version';
 
 /*
@@ -555,8 +556,8 @@ export class ImageReference {
     this.tag = reference.tag;
     this.digest = reference.digest;
     this.defaultPullPolicy = defaultPullPolicyOf(reference) === 'Always'
-      ? kplus.ImagePullPolicy.ALWAYS
-      : kplus.ImagePullPolicy.IF_NOT_PRESENT;
+      ? 'Always' as kplus.ImagePullPolicy // kplus.ImagePullPolicy.ALWAYS
+      : 'IfNotPresent' as kplus.ImagePullPolicy; // kplus.ImagePullPolicy.IF_NOT_PRESENT
     this.isMutable = reference.digest === undefined && (reference.tag === undefined || reference.tag === DEFAULT_TAG);
   }
 }

@@ -1,4 +1,15 @@
-import { Document, LineCounter, parseAllDocuments, type Tags } from 'yaml';
+import { Buffer, isUtf8 } from 'buffer';
+import type { Document, LineCounter, ScalarTag, Tags } from 'yaml';
+import { readYamlFast } from './fast-yaml';
+import { resolvePlainScalar } from './yaml-v2-scalars';
+
+// The `yaml` package (144 modules) is loaded only when a text needs the exact
+// reader or an error needs a position: most `lint` runs never load it.
+let yamlPackage: typeof import('yaml') | undefined;
+function yaml(): typeof import('yaml') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return yamlPackage ??= require('yaml') as typeof import('yaml');
+}
 
 /**
  * A manifest input that cannot be linted (missing, binary, malformed, not a
@@ -69,13 +80,23 @@ const UNSUPPORTED_TAG_IDS = ['intTime', 'floatTime', 'timestamp'];
 // sigs.k8s.io/yaml v1.3.0; k8s: go.mod, staging/src/k8s.io/apimachinery/pkg/util/yaml/decoder.go).
 // yaml.v2 follows YAML 1.1 for booleans (`yes`, `on`, `y` are true) and octals
 // (`0755`), so a linter reading YAML 1.2 would see `privileged: yes` as a string
-// and miss it. yaml.v2 does not support base-60 numbers (`22:22` stays a string;
-// k8s: vendor/gopkg.in/yaml.v2/resolve.go "purposefully unsupported"), and turns
-// timestamps back into strings on the way to JSON, so those tags are dropped.
+// and miss it. Untagged plain scalars resolve exactly as yaml.v2's resolve.go
+// (see yaml-v2-scalars.ts, shared with the fast reader); the YAML 1.1 tags stay
+// for explicit tags, without base-60 numbers (`22:22` stays a string; resolve.go
+// "purposefully unsupported") and timestamps (yaml.v2 turns them back into strings).
+const YAML_V2_PLAIN_TAG: ScalarTag = {
+  tag: 'tag:yaml.org,2002:k8s-yaml-v2-plain',
+  default: true,
+  // Not the empty scalar (the null tag has it) nor `<<` (the merge key).
+  test: /^[-+.~yYnNtTfFoO0-9]/,
+  resolve: resolvePlainScalar,
+  identify: () => false,
+};
+
 function kubernetesYamlTags(tags: Tags): Tags {
-  return tags.filter((tag) => typeof tag === 'string'
+  return [YAML_V2_PLAIN_TAG, ...tags.filter((tag) => typeof tag === 'string'
     ? !UNSUPPORTED_TAG_IDS.includes(tag)
-    : tag.format !== 'TIME' && tag.tag !== YAML_TIMESTAMP_TAG);
+    : tag.format !== 'TIME' && tag.tag !== YAML_TIMESTAMP_TAG)];
 }
 
 // YAML forbids C0 control characters other than tab, LF and CR (YAML 1.2 §5.1
@@ -87,12 +108,11 @@ const NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/;
  * message instead of letting the YAML parser report a confusing syntax error.
  */
 export function decodeManifestText(bytes: Uint8Array, file: string): string {
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
+  // What TextDecoder('utf-8', { fatal: true }) does, in a fraction of its time.
+  if (!isUtf8(bytes)) {
     throw new ManifestInputError(`${file}: binary data (not UTF-8 text): expected a YAML or JSON manifest`);
   }
+  const text = withoutByteOrderMark(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
   const control = NON_PRINTABLE.exec(text);
   if (control) {
     const { line, col } = new LineCounterAt(text).position(control.index);
@@ -102,9 +122,14 @@ export function decodeManifestText(bytes: Uint8Array, file: string): string {
   return text;
 }
 
+// TextDecoder drops a leading byte order mark; Buffer#toString keeps it.
+function withoutByteOrderMark(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
 /** Line/column lookup for a text that did not go through the YAML parser. */
 class LineCounterAt {
-  private readonly counter = new LineCounter();
+  private readonly counter: LineCounter = new (yaml().LineCounter)();
 
   constructor(text: string) {
     this.counter.addNewLine(0);
@@ -124,8 +149,43 @@ class LineCounterAt {
  * (or any `*List` with `items`) expand to their items.
  */
 export function parseManifestText(text: string, file: string): any[] {
-  const lineCounter = new LineCounter();
-  const documents = parseAllDocuments(text, {
+  return manifestObjectsFast(text) ?? parseManifestTextExactly(text, file);
+}
+
+// The fast reader's objects when it read the text and every document is a
+// Kubernetes object; otherwise the exact reader reads it again and reports
+// what is wrong with the position, as it always has.
+function manifestObjectsFast(text: string): any[] | undefined {
+  const read = readYamlFast(text);
+  if (!('documents' in read)) {
+    return undefined;
+  }
+  const objects: any[] = [];
+  try {
+    for (const value of read.documents) {
+      if (value === null || value === undefined) {
+        continue;
+      }
+      for (const item of Array.isArray(value) ? value : [value]) {
+        collectObject(item, 'fast', objects);
+      }
+    }
+  } catch (e) {
+    if (e instanceof NotAManifestError) {
+      return undefined;
+    }
+    throw e;
+  }
+  return objects;
+}
+
+/**
+ * `parseManifestText` without the fast reader: the `yaml` package, with positions
+ * in its errors. The fast reader must give the same objects (its tests compare them).
+ */
+export function parseManifestTextExactly(text: string, file: string): any[] {
+  const lineCounter = new (yaml().LineCounter)();
+  const documents = yaml().parseAllDocuments(text, {
     lineCounter,
     version: '1.1',
     customTags: kubernetesYamlTags,

@@ -174,6 +174,21 @@ describe('decodeManifestText', () => {
     );
   });
 
+  // What TextDecoder('utf-8', { fatal: true }) rejects (WHATWG Encoding, UTF-8 decoder).
+  test.each([
+    ['an overlong encoding of /', [0xc0, 0xaf]],
+    ['a UTF-16 surrogate encoded as UTF-8 (CESU-8)', [0xed, 0xa0, 0x80]],
+    ['a truncated sequence at the end', [0x6b, 0x3a, 0x20, 0xe2, 0x82]],
+    ['a code point above U+10FFFF', [0xf4, 0x90, 0x80, 0x80]],
+  ])('rejects %s as binary data', (_label, bytes) => {
+    expect(() => decodeManifestText(Uint8Array.from(bytes), 'f.yaml')).toThrow(/^f\.yaml: binary data \(not UTF-8 text\)/);
+  });
+
+  test('decodes only the bytes of a view into a larger buffer', () => {
+    const whole = Buffer.from('xxkind: Pod\nyy');
+    expect(decodeManifestText(whole.subarray(2, 12), 'f.yaml')).toBe('kind: Pod\n');
+  });
+
   // YAML 1.2 §5.1: c-printable excludes C0 controls other than tab, LF, CR.
   test('rejects valid UTF-8 that holds a NUL byte, with its position', () => {
     expect(() => decodeManifestText(Buffer.from('kind: Pod\nname: a\u0000b\n'), 'f.yaml')).toThrow(
