@@ -824,7 +824,11 @@ describe('Pod Security Standards per Kubernetes release', () => {
   });
 
   test('hostUsers: false relaxes runAsNonRoot, runAsUser and (at baseline only) procMount from 1.35', () => {
-    const rootInUserNs = tweak(restrictedPod, (spec) => { spec.hostUsers = false; spec.securityContext.runAsNonRoot = false; spec.containers[0].securityContext.runAsUser = 0; });
+    const rootInUserNs = tweak(restrictedPod, (spec) => {
+      spec.hostUsers = false;
+      spec.securityContext.runAsNonRoot = false;
+      spec.containers[0].securityContext.runAsUser = 0;
+    });
     expect(ids(rootInUserNs, RESTRICTED, V.V1_34)).toEqual([PodSecurityRule.RUN_AS_NON_ROOT, PodSecurityRule.RUN_AS_USER]);
     expect(ids(rootInUserNs, RESTRICTED, V.V1_35)).toEqual([]);
     const unmasked = tweak(baselinePod, (spec) => { spec.hostUsers = false; spec.containers[0].securityContext = { procMount: 'Unmasked' }; });
