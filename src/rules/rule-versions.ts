@@ -47,6 +47,8 @@ function versionNotes(): ReadonlyMap<string, string> {
       `${range(OLDEST, NEWEST)}; dnsConfig.searches may hold \`_\` and a lone \`.\` from ${since(FeatureGate.RELAXED_DNS_SEARCH_VALIDATION)} (RelaxedDNSSearchValidation)`],
     [VALIDATION_RULE.POD_FIELDS,
       `${range(OLDEST, NEWEST)}; appArmorProfile fields and their agreement with the AppArmor annotations from ${since(FeatureGate.APP_ARMOR_FIELDS)}`],
+    [VALIDATION_RULE.BATCH_SPEC,
+      `${range(OLDEST, NEWEST)}; backoffLimitPerIndex, maxFailedIndexes (and FailIndex) and podReplacementPolicy validated from ${since(FeatureGate.JOB_BACKOFF_LIMIT_PER_INDEX)} (dropped before)`],
     [RULE.API_PROBE,
       `${range(OLDEST, NEWEST)}; a lifecycle \`sleep\` is no handler before ${since(FeatureGate.POD_LIFECYCLE_SLEEP_ACTION)} (unknown in 1.28, dropped in 1.29), `
       + `from ${since(FeatureGate.POD_LIFECYCLE_SLEEP_ACTION)} 1..terminationGracePeriodSeconds, 0 allowed from ${since(FeatureGate.POD_LIFECYCLE_SLEEP_ACTION_ALLOW_ZERO)}`],
