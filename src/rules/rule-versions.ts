@@ -47,6 +47,8 @@ function versionNotes(): ReadonlyMap<string, string> {
       `${range(OLDEST, NEWEST)}; dnsConfig.searches may hold \`_\` and a lone \`.\` from ${since(FeatureGate.RELAXED_DNS_SEARCH_VALIDATION)} (RelaxedDNSSearchValidation)`],
     [VALIDATION_RULE.POD_FIELDS,
       `${range(OLDEST, NEWEST)}; appArmorProfile fields and their agreement with the AppArmor annotations from ${since(FeatureGate.APP_ARMOR_FIELDS)}`],
+    [VALIDATION_RULE.APPS_SPEC,
+      `${range(OLDEST, NEWEST)}; StatefulSet rollingUpdate.maxUnavailable validated from ${since(FeatureGate.MAX_UNAVAILABLE_STATEFUL_SET)} (dropped before)`],
     [VALIDATION_RULE.BATCH_SPEC,
       `${range(OLDEST, NEWEST)}; backoffLimitPerIndex, maxFailedIndexes (and FailIndex) and podReplacementPolicy validated from ${since(FeatureGate.JOB_BACKOFF_LIMIT_PER_INDEX)} (dropped before)`],
     [RULE.API_PROBE,

@@ -113,7 +113,7 @@ export const VALIDATION_API_RULES: readonly Rule[] = [
     why: 'The API server rejects the object.',
     fix: 'Follow the message: it names the field, the bad value and what Kubernetes accepts.',
     reference: 'pkg/apis/apps/validation/validation.go (k8s v1.28) ValidateDeploymentSpec: `allErrs = append(allErrs, field.Invalid(fldPath.Child("selector"), spec.Selector, "empty selector is invalid for deployment"))`; pkg/apis/apps/validation/validation.go ValidateDeploymentSpec, ValidateReplicaSetSpec, ValidateDaemonSetSpec, ValidateStatefulSetSpec',
-    checkObject: (ctx) => validateAppsSpec(ctx.kind, ctx.object),
+    checkObject: (ctx) => validateAppsSpec(ctx.kind, ctx.object, ctx.kubernetesVersion),
   }),
   enforcedRule({
     id: VALIDATION_RULE.BATCH_SPEC,
