@@ -64,11 +64,11 @@ function agreementTable(found: Record<string, Disagreement>): string {
 }
 
 describe('differential: engine vs kube-apiserver 1.28 (test/differential/corpus.json.gz)', () => {
-  test('the corpus was judged by a 1.28 API server and holds at least 3,000 objects of every kind of issue 13', () => {
+  test('the corpus was judged by a 1.28 API server and holds at least 3,000 objects of every kind of issue 13 and ReplicationControllers', () => {
     expect(corpus.server).toMatch(/^v1\.28\./);
     expect(corpus.entries.length).toBeGreaterThanOrEqual(3000);
     expect(new Set(corpus.entries.map((e) => e.kind))).toEqual(new Set(['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob',
-      'Service', 'PersistentVolumeClaim', 'ConfigMap', 'Secret', 'ServiceAccount', 'Namespace']));
+      'Service', 'PersistentVolumeClaim', 'ConfigMap', 'Secret', 'ServiceAccount', 'Namespace', 'ReplicationController']));
   });
 
   test('the corpus objects are what the generator makes today (regenerate the verdicts after changing it)', () => {

@@ -18,8 +18,8 @@ export interface Operator {
 }
 
 export const POD_KINDS = ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob'];
-const TEMPLATE_KINDS = POD_KINDS.filter((kind) => kind !== 'Pod');
-const ALL_KINDS = [...POD_KINDS, 'Service', 'PersistentVolumeClaim', 'ConfigMap', 'Secret', 'ServiceAccount', 'Namespace'];
+export const TEMPLATE_KINDS = POD_KINDS.filter((kind) => kind !== 'Pod');
+export const ALL_KINDS = [...POD_KINDS, 'Service', 'PersistentVolumeClaim', 'ConfigMap', 'Secret', 'ServiceAccount', 'Namespace'];
 
 /** The Pod spec inside a Pod-bearing object. */
 export function podSpecOf(obj: any): any {
@@ -30,7 +30,7 @@ export function podSpecOf(obj: any): any {
   }
 }
 
-function podMetaOf(obj: any): any {
+export function podMetaOf(obj: any): any {
   switch (obj.kind) {
     case 'Pod': return obj.metadata;
     case 'CronJob': return obj.spec.jobTemplate.spec.template.metadata;
@@ -43,7 +43,7 @@ function jobSpecOf(obj: any): any {
 }
 
 /** An app or init container of the object's Pod (app containers twice as likely). */
-function someContainer(obj: any, r: Random): any {
+export function someContainer(obj: any, r: Random): any {
   const spec = podSpecOf(obj);
   const init = Array.isArray(spec.initContainers) && spec.initContainers.length > 0 && r.chance(0.3);
   const list = init ? spec.initContainers : spec.containers;
@@ -54,23 +54,23 @@ function someContainer(obj: any, r: Random): any {
   return list[r.int(list.length)];
 }
 
-function appContainer(obj: any): any {
+export function appContainer(obj: any): any {
   return podSpecOf(obj).containers[0] ?? {};
 }
 
-function ensure(owner: any, key: string, init: any): any {
+export function ensure(owner: any, key: string, init: any): any {
   if (owner[key] === undefined || owner[key] === null || typeof owner[key] !== typeof init) owner[key] = init;
   return owner[key];
 }
 
-const LONG = (n: number, c = 'a') => c.repeat(n);
+export const LONG = (n: number, c = 'a') => c.repeat(n);
 
 const NAMES = ['web', 'Web', 'web_1', 'web.v1', '-web', 'web-', LONG(63), LONG(64), LONG(253), LONG(254), '1web', 'a..b', '', 'w'];
-const LABEL_KEYS = ['app', 'app.kubernetes.io/name', 'example.com/tier', 'a/b/c', '/name', 'Example.com/x', 'bad key', LONG(63), LONG(64),
+export const LABEL_KEYS = ['app', 'app.kubernetes.io/name', 'example.com/tier', 'a/b/c', '/name', 'Example.com/x', 'bad key', LONG(63), LONG(64),
   `${LONG(254)}/x`, `${LONG(253)}/x`, 'kubernetes.io/role', '-x', 'x_y.z'];
-const LABEL_VALUES = ['', 'v1', 'V1.0_beta-2', 'has space', LONG(63), LONG(64), '-v', 'v-', 'a/b', '.x', 'ok.ok'];
+export const LABEL_VALUES = ['', 'v1', 'V1.0_beta-2', 'has space', LONG(63), LONG(64), '-v', 'v-', 'a/b', '.x', 'ok.ok'];
 const QUANTITIES = ['1', '0', '-1', '100m', '0.5', '1.5Gi', '1GB', '1Gi', '1e3', '1.1.1', 'abc', '1Ki', ' 1', '64Mi', '1m', '0.1m', '1E', '2000', '1000Ti', '+1'];
-const IPS = ['10.0.0.1', '127.0.0.1', '::1', 'fe80::1', '1.2.3', '256.0.0.1', 'not-an-ip', '', '0.0.0.0', '10.0.0.01', '2001:db8::1', '169.254.169.254', '224.0.0.1'];
+export const IPS = ['10.0.0.1', '127.0.0.1', '::1', 'fe80::1', '1.2.3', '256.0.0.1', 'not-an-ip', '', '0.0.0.0', '10.0.0.01', '2001:db8::1', '169.254.169.254', '224.0.0.1'];
 const ENV_NAMES = ['MODE', 'my var', '1ABC', 'a.b-c_d', '', 'A=B', '_X', 'é', '-x', '.', '..', 'ABC:1'];
 const PORT_NAMES = ['http', 'HTTP', 'http-1', LONG(15), LONG(16), '1234', 'a-', '-a', 'a--b', 'web_1', '', 'h'];
 const PORTS = [0, 1, 80, 65535, 65536, -1, 8080];
@@ -82,7 +82,7 @@ const RESOURCE_NAMES = ['cpu', 'memory', 'ephemeral-storage', 'hugepages-2Mi', '
 const PATHS = ['/data', 'data', '/', '/a/../b', '/a/..', '../x', '/tmp', '/work', '', 'C:\\x', '/a/b/'];
 const SUB_PATHS = ['sub', '/abs', '../up', 'a/../b', '..', 'a..b', ''];
 
-function op(name: string, kinds: readonly string[], apply: (obj: any, r: Random) => void, weight = 1): Operator {
+export function op(name: string, kinds: readonly string[], apply: (obj: any, r: Random) => void, weight = 1): Operator {
   return { name, kinds, apply, weight };
 }
 
@@ -99,7 +99,7 @@ function containerField(name: string, field: string, values: readonly any[]): Op
   return op(name, POD_KINDS, (obj, r) => { someContainer(obj, r)[field] = clone(r.pick(values)); });
 }
 
-function clone<T>(value: T): T {
+export function clone<T>(value: T): T {
   return value === undefined ? value : JSON.parse(JSON.stringify(value));
 }
 

@@ -4,7 +4,13 @@
  * nothing else in the repository does. See docs/differential-testing.md.
  *
  *   npx ts-node -P tsconfig.dev.json test/differential/record.ts \
- *     --server https://127.0.0.1:6443 --token-file TOKEN [--ca-file CA | --insecure]
+ *     --server https://127.0.0.1:6443 --token-file TOKEN [--ca-file CA | --insecure] [--keep FILE]
+ *
+ * `--keep FILE` reuses the verdicts of FILE (a corpus recorded by the same
+ * server version) for every object it holds unchanged, and judges only the
+ * others: a new round of the generator then leaves the earlier verdicts, and
+ * their known disagreements, as they were (the server's messages carry random
+ * generated names and pointers, so judging again would rewrite them all).
  *
  * Each object is created with `dryRun=All&fieldValidation=Strict` (nothing is
  * stored) in three namespaces the script creates: `diff-none` (no Pod Security
@@ -14,7 +20,7 @@
  */
 import { readFileSync } from 'fs';
 import * as https from 'https';
-import { Context, CONTEXTS, CorpusEntry, saveCorpus, Verdict } from './corpus';
+import { Context, CONTEXTS, CorpusEntry, loadCorpus, saveCorpus, Verdict } from './corpus';
 import { CORPUS_SEED, generateCorpus } from './generate';
 
 interface Options {
@@ -23,6 +29,7 @@ interface Options {
   readonly ca?: Buffer;
   readonly insecure: boolean;
   readonly out?: string;
+  readonly keep?: string;
 }
 
 const RESOURCES: Record<string, { group: string; plural: string; namespaced: boolean }> = {
@@ -33,6 +40,7 @@ const RESOURCES: Record<string, { group: string; plural: string; namespaced: boo
   Secret: { group: 'api/v1', plural: 'secrets', namespaced: true },
   ServiceAccount: { group: 'api/v1', plural: 'serviceaccounts', namespaced: true },
   Namespace: { group: 'api/v1', plural: 'namespaces', namespaced: false },
+  ReplicationController: { group: 'api/v1', plural: 'replicationcontrollers', namespaced: true },
   Deployment: { group: 'apis/apps/v1', plural: 'deployments', namespaced: true },
   StatefulSet: { group: 'apis/apps/v1', plural: 'statefulsets', namespaced: true },
   DaemonSet: { group: 'apis/apps/v1', plural: 'daemonsets', namespaced: true },
@@ -54,10 +62,10 @@ function parseOptions(argv: string[]): Options {
   const tokenFile = value('--token-file');
   const token = value('--token') ?? (tokenFile ? readFileSync(tokenFile, 'utf8').trim() : undefined);
   if (!server || !token) {
-    throw new Error('usage: record.ts --server https://HOST:PORT (--token T | --token-file F) [--ca-file CA | --insecure] [--out FILE]');
+    throw new Error('usage: record.ts --server https://HOST:PORT (--token T | --token-file F) [--ca-file CA | --insecure] [--out FILE] [--keep FILE]');
   }
   const caFile = value('--ca-file');
-  return { server: new URL(server), token, ca: caFile ? readFileSync(caFile) : undefined, insecure: argv.includes('--insecure'), out: value('--out') };
+  return { server: new URL(server), token, ca: caFile ? readFileSync(caFile) : undefined, insecure: argv.includes('--insecure'), out: value('--out'), keep: value('--keep') };
 }
 
 interface Response {
@@ -129,6 +137,14 @@ async function judge(options: Options, agent: https.Agent, kind: string, object:
   return verdictOf(await request(options, agent, 'POST', path, object));
 }
 
+/** The entries of the `--keep` corpus by id; empty without the option. */
+function keptVerdicts(options: Options, serverVersion: string): Map<string, CorpusEntry> {
+  if (options.keep === undefined) return new Map();
+  const corpus = loadCorpus(options.keep);
+  if (corpus.server !== serverVersion) throw new Error(`--keep ${options.keep} was recorded by ${corpus.server}, the server is ${serverVersion}`);
+  return new Map(corpus.entries.map((e) => [e.id, e]));
+}
+
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const agent = new https.Agent({ keepAlive: true, maxSockets: 8 });
@@ -136,8 +152,14 @@ async function main(): Promise<void> {
   if (version.code !== 200) throw new Error(`GET /version: ${version.code} ${JSON.stringify(version.body)}`);
   await ensureNamespaces(options, agent);
   const generated = generateCorpus(CORPUS_SEED);
+  const kept = keptVerdicts(options, String(version.body.gitVersion));
   const entries: CorpusEntry[] = [];
   for (const item of generated) {
+    const reused = kept.get(item.id);
+    if (reused !== undefined && JSON.stringify(reused.object) === JSON.stringify(item.object)) {
+      entries.push({ ...item, verdicts: reused.verdicts });
+      continue;
+    }
     const verdicts = {} as Record<Context, Verdict>;
     for (const context of CONTEXTS) {
       verdicts[context] = await judge(options, agent, item.kind, item.object, context);

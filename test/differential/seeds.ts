@@ -119,6 +119,12 @@ export function seedObjects(): Record<string, any> {
     },
     ServiceAccount: { apiVersion: 'v1', kind: 'ServiceAccount', metadata: meta('builder'), automountServiceAccountToken: false },
     Namespace: { apiVersion: 'v1', kind: 'Namespace', metadata: meta('team-a') },
+    ReplicationController: {
+      apiVersion: 'v1',
+      kind: 'ReplicationController',
+      metadata: meta('legacy'),
+      spec: { replicas: 1, selector: { ...LABELS }, template: template() },
+    },
   };
 }
 

@@ -12,6 +12,7 @@
 import { percentErrors } from './apimachinery';
 import { Errors, forbidden, invalid, isInt, isObject, isSet, notSupported, obj, required, str } from './field';
 import { isEmptySelector, selectorMatches, validateLabelSelector } from './label-selector';
+import { validateReadOnlyPersistentDisks } from './volumes';
 import { FeatureGate, isEnabledByDefault } from '../../k8s/feature-gates';
 import { KubernetesVersion } from '../../k8s/kubernetes-version';
 
@@ -76,9 +77,18 @@ function templateDeadline(kind: string, spec: Record<string, any>, path: string)
     ? [forbidden(`${path}.template.spec.activeDeadlineSeconds`, `activeDeadlineSeconds in ${kind} is not Supported`, 'remove it: controllers keep their Pods running')] : [];
 }
 
+/**
+ * k8s: ValidatePodTemplateSpecForReplicaSet's (replicas > 1) and
+ * ValidateDaemonSetSpec's (always) ValidateReadOnlyPersistentDisks.
+ */
+function readOnlyDisks(spec: Record<string, any>, path: string, replicas: unknown): Errors {
+  return isInt(replicas) && replicas > 1 ? validateReadOnlyPersistentDisks(obj(obj(spec.template).spec).volumes, `${path}.template.spec.volumes`) : [];
+}
+
 /** k8s: ValidateDeploymentSpec + ValidateDeploymentStrategy + ValidateRollingUpdateDeployment */
 function validateDeploymentSpec(spec: Record<string, any>, path: string): Errors {
-  const errs = [...nonNegative(spec.replicas, `${path}.replicas`), ...selectorErrors('Deployment', spec, path, true), ...templateDeadline('Deployment', spec, path)];
+  const errs = [...nonNegative(spec.replicas, `${path}.replicas`), ...selectorErrors('Deployment', spec, path, true), ...templateDeadline('Deployment', spec, path),
+    ...readOnlyDisks(spec, path, isSet(spec.replicas) ? spec.replicas : 1)];
   const strategy = obj(spec.strategy);
   const type = isSet(strategy.type) && strategy.type !== '' ? strategy.type : 'RollingUpdate';
   if (type === 'Recreate') {
@@ -110,12 +120,13 @@ function validateDeploymentSpec(spec: Record<string, any>, path: string): Errors
 /** k8s: ValidateReplicaSetSpec */
 function validateReplicaSetSpec(spec: Record<string, any>, path: string): Errors {
   return [...nonNegative(spec.replicas, `${path}.replicas`), ...nonNegative(spec.minReadySeconds, `${path}.minReadySeconds`),
-    ...selectorErrors('ReplicaSet', spec, path, true), ...templateDeadline('ReplicaSet', spec, path)];
+    ...selectorErrors('ReplicaSet', spec, path, true), ...templateDeadline('ReplicaSet', spec, path), ...readOnlyDisks(spec, path, isSet(spec.replicas) ? spec.replicas : 1)];
 }
 
 /** k8s: ValidateDaemonSetSpec + ValidateDaemonSetUpdateStrategy + ValidateRollingUpdateDaemonSet */
 function validateDaemonSetSpec(spec: Record<string, any>, path: string): Errors {
-  const errs = [...selectorErrors('DaemonSet', spec, path, false), ...templateDeadline('DaemonSet', spec, path), ...nonNegative(spec.minReadySeconds, `${path}.minReadySeconds`)];
+  const errs = [...selectorErrors('DaemonSet', spec, path, false), ...templateDeadline('DaemonSet', spec, path), ...nonNegative(spec.minReadySeconds, `${path}.minReadySeconds`),
+    ...validateReadOnlyPersistentDisks(obj(obj(spec.template).spec).volumes, `${path}.template.spec.volumes`)];
   if (!isSet(spec.selector)) {
     // LabelSelectorAsSelector(nil) selects nothing: the template's labels can never match.
     errs.push(invalid(`${path}.template.metadata.labels`, obj(obj(spec.template).metadata).labels ?? {}, '`selector` does not match template `labels`', 'set spec.selector.matchLabels'));

@@ -72,8 +72,8 @@ function validateOnExitCodes(req: Record<string, any>, path: string, containers:
   return errs;
 }
 
-// k8s: validatePodFailurePolicy, validatePodFailurePolicyRule
-function validatePodFailurePolicy(spec: Record<string, any>, path: string, kept: JobFieldsKept): Errors {
+// k8s: validatePodFailurePolicy, validatePodFailurePolicyRule (`defaulted`: SetDefaults_Job ran, i.e. a Job, not a CronJob's template)
+function validatePodFailurePolicy(spec: Record<string, any>, path: string, defaulted: boolean, kept: JobFieldsKept): Errors {
   const errs: Errors = [];
   const rules = list(obj(spec.podFailurePolicy).rules);
   if (rules.length > 20) errs.push(tooMany(`${path}.rules`, rules.length, 20));
@@ -91,9 +91,10 @@ function validatePodFailurePolicy(spec: Record<string, any>, path: string, kept:
     conditions.forEach((c, j) => {
       const pattern = obj(c);
       errs.push(...invalidEach(`${at}.onPodConditions[${j}].type`, str(pattern.type), qualifiedNameErrors(str(pattern.type))));
-      // SetDefaults_PodFailurePolicyOnPodConditionsPattern: status defaults to True.
-      const status = isSet(pattern.status) && pattern.status !== '' ? pattern.status : 'True';
-      if (!CONDITION_STATUSES.includes(status)) errs.push(notSupported(`${at}.onPodConditions[${j}].status`, status, CONDITION_STATUSES));
+      // SetDefaults_Job: an empty status becomes True; a CronJob's job template is not defaulted, so it stays empty and is required.
+      const status = isSet(pattern.status) && pattern.status !== '' ? pattern.status : defaulted ? 'True' : '';
+      if (status === '') errs.push(required(`${at}.onPodConditions[${j}].status`, `valid values: ${JSON.stringify(CONDITION_STATUSES).replace(/,/g, ' ')}`));
+      else if (!CONDITION_STATUSES.includes(status)) errs.push(notSupported(`${at}.onPodConditions[${j}].status`, status, CONDITION_STATUSES));
     });
     if (isSet(rule.onExitCodes) && conditions.length > 0) errs.push(invalid(at, '', 'specifying both OnExitCodes and OnPodConditions is not supported'));
     if (!isSet(rule.onExitCodes) && conditions.length === 0) errs.push(invalid(at, '', 'specifying one of OnExitCodes and OnPodConditions is required'));
@@ -102,13 +103,13 @@ function validatePodFailurePolicy(spec: Record<string, any>, path: string, kept:
 }
 
 /** k8s: validateJobSpec's checks of backoffLimitPerIndex and maxFailedIndexes (1.29+) */
-function validatePerIndexFields(spec: Record<string, any>, path: string): Errors {
+function validatePerIndexFields(spec: Record<string, any>, path: string, defaulted: boolean): Errors {
   const errs: Errors = [...nonNegative(spec.backoffLimitPerIndex, `${path}.backoffLimitPerIndex`), ...nonNegative(spec.maxFailedIndexes, `${path}.maxFailedIndexes`)];
   const perIndex = spec.backoffLimitPerIndex;
   const maxFailed = spec.maxFailedIndexes;
   if (isSet(maxFailed) && !isSet(perIndex)) errs.push(required(`${path}.backoffLimitPerIndex`, 'when maxFailedIndexes is specified'));
   if (spec.completionMode === 'Indexed') {
-    const completions = spec.completions;
+    const completions = !isSet(spec.completions) && defaulted && !isSet(spec.parallelism) ? 1 : spec.completions;
     if (isInt(completions) && isInt(maxFailed) && maxFailed > completions) errs.push(invalid(`${path}.maxFailedIndexes`, maxFailed, 'must be less than or equal to completions'));
     if (isInt(maxFailed) && maxFailed > MAX_FAILED_INDEXES) errs.push(invalid(`${path}.maxFailedIndexes`, maxFailed, `must be less than or equal to ${MAX_FAILED_INDEXES}`));
     if (isInt(completions) && completions > COMPLETIONS_SOFT_LIMIT && isSet(perIndex)) {
@@ -132,8 +133,12 @@ function validatePodReplacementPolicy(spec: Record<string, any>, path: string): 
   return POD_REPLACEMENT_POLICIES.includes(policy) ? [] : [notSupported(path, policy, POD_REPLACEMENT_POLICIES)];
 }
 
-/** k8s: validateJobSpec (the Job-level parts; the template is the Pod rules') */
-function validateJobSpec(spec: Record<string, any>, path: string, kept: JobFieldsKept): Errors {
+/**
+ * k8s: validateJobSpec (the Job-level parts; the template is the Pod rules').
+ * `defaulted`: SetDefaults_Job ran first (a Job; a CronJob's jobTemplate is
+ * not a Job and keeps what it says): completions and parallelism both unset become 1.
+ */
+function validateJobSpec(spec: Record<string, any>, path: string, defaulted: boolean, kept: JobFieldsKept): Errors {
   const errs: Errors = [];
   for (const field of ['parallelism', 'completions', 'activeDeadlineSeconds', 'backoffLimit', 'ttlSecondsAfterFinished']) {
     errs.push(...nonNegative(spec[field], `${path}.${field}`));
@@ -142,12 +147,13 @@ function validateJobSpec(spec: Record<string, any>, path: string, kept: JobField
     const mode = spec.completionMode;
     if (mode !== 'NonIndexed' && mode !== 'Indexed') errs.push(notSupported(`${path}.completionMode`, mode, ['NonIndexed', 'Indexed']));
     if (mode === 'Indexed') {
-      if (!isSet(spec.completions)) errs.push(required(`${path}.completions`, 'when completion mode is Indexed', 'an Indexed Job needs completions (the number of indexes)'));
+      const completions = !isSet(spec.completions) && defaulted && !isSet(spec.parallelism) ? 1 : spec.completions;
+      if (!isSet(completions)) errs.push(required(`${path}.completions`, 'when completion mode is Indexed', 'an Indexed Job needs completions (the number of indexes)'));
       if (isInt(spec.parallelism) && spec.parallelism > 100000) errs.push(invalid(`${path}.parallelism`, spec.parallelism, 'must be less than or equal to 100000 when completion mode is Indexed'));
     }
   }
-  if (kept.perIndex) errs.push(...validatePerIndexFields(spec, path));
-  if (isSet(spec.podFailurePolicy)) errs.push(...validatePodFailurePolicy(spec, `${path}.podFailurePolicy`, kept));
+  if (kept.perIndex) errs.push(...validatePerIndexFields(spec, path, defaulted));
+  if (isSet(spec.podFailurePolicy)) errs.push(...validatePodFailurePolicy(spec, `${path}.podFailurePolicy`, defaulted, kept));
   if (kept.podReplacementPolicy) errs.push(...validatePodReplacementPolicy(spec, `${path}.podReplacementPolicy`));
   const restartPolicy = obj(obj(spec.template).spec).restartPolicy;
   if (isSet(spec.podFailurePolicy) && restartPolicy === 'OnFailure') {
@@ -159,14 +165,14 @@ function validateJobSpec(spec: Record<string, any>, path: string, kept: JobField
 /** k8s: ValidateJob (selector generation, Indexed host names) */
 function validateJob(job: any, kept: JobFieldsKept): Errors {
   const spec = obj(job.spec);
-  const errs = validateJobSpec(spec, 'spec', kept);
+  const errs = validateJobSpec(spec, 'spec', true, kept);
   const name = str(obj(job.metadata).name);
   if (spec.manualSelector !== true) {
     // generateSelector: the selector must select exactly the generated labels (job-name, controller-uid).
     const selector = obj(spec.selector);
     const generated: Record<string, string | undefined> = { 'job-name': name, 'batch.kubernetes.io/job-name': name, 'controller-uid': undefined, 'batch.kubernetes.io/controller-uid': undefined };
-    const foreign = Object.entries(obj(selector.matchLabels))
-      .filter(([k, v]) => !(k in generated) || (generated[k] !== undefined && generated[k] !== v));
+    // A controller-uid written in the manifest cannot be the uid the server assigns on create.
+    const foreign = Object.entries(obj(selector.matchLabels)).filter(([k, v]) => generated[k] === undefined || generated[k] !== v);
     if (isSet(spec.selector) && (foreign.length > 0 || list(selector.matchExpressions).length > 0)) {
       errs.push(invalid('spec.selector', spec.selector, '`selector` not auto-generated', 'remove spec.selector (Jobs generate theirs), or set spec.manualSelector: true'));
     }
@@ -178,9 +184,19 @@ function validateJob(job: any, kept: JobFieldsKept): Errors {
   }
   // generateSelector labels the template job-name and batch.kubernetes.io/job-name = the Job's name.
   const templateLabels = obj(obj(obj(spec.template).metadata).labels);
+  for (const key of ['batch.kubernetes.io/controller-uid', 'controller-uid']) {
+    if (spec.manualSelector !== true && key in templateLabels) {
+      errs.push(invalid(`spec.template.metadata.labels[${key}]`, templateLabels, "must be '<the uid the API server gives the Job>'", 'remove the label: the API server sets it'));
+    }
+  }
   for (const key of ['batch.kubernetes.io/job-name', 'job-name']) {
     const value = key in templateLabels ? str(templateLabels[key]) : name;
-    if (!(key in templateLabels)) errs.push(...labelValueErrors(value).map((msg) => invalid('spec.template.labels', value, `${msg} (the label ${key} the API server adds)`)));
+    if (!(key in templateLabels)) {
+      errs.push(...labelValueErrors(value).map((msg) => invalid('spec.template.labels', value, `${msg} (the label ${key} the API server adds)`)));
+    } else if (spec.manualSelector !== true && value !== name) {
+      // k8s: validateGeneratedSelector / ValidateHasLabel: generateSelector keeps a label the template already has; it must say the Job's name.
+      errs.push(invalid(`spec.template.metadata.labels[${key}]`, templateLabels, `must be '${name}'`, `remove the label (the API server sets it) or set it to ${JSON.stringify(name)}`));
+    }
   }
   if (spec.completionMode === 'Indexed' && isInt(spec.completions) && spec.completions > 0) {
     const host = `${name}-${spec.completions - 1}`;
@@ -218,7 +234,7 @@ function validateCronJob(cronJob: any, kept: JobFieldsKept): Errors {
   const policy = isSet(spec.concurrencyPolicy) && spec.concurrencyPolicy !== '' ? spec.concurrencyPolicy : 'Allow';
   if (!CONCURRENCY_POLICIES.includes(policy)) errs.push(notSupported('spec.concurrencyPolicy', policy, CONCURRENCY_POLICIES));
   const jobSpec = obj(obj(spec.jobTemplate).spec);
-  errs.push(...validateJobSpec(jobSpec, 'spec.jobTemplate.spec', kept));
+  errs.push(...validateJobSpec(jobSpec, 'spec.jobTemplate.spec', false, kept));
   if (isSet(jobSpec.selector)) errs.push(invalid('spec.jobTemplate.spec.selector', jobSpec.selector, '`selector` will be auto-generated', 'remove it'));
   if (jobSpec.manualSelector === true) errs.push(notSupported('spec.jobTemplate.spec.manualSelector', true, ['nil', 'false']));
   errs.push(...nonNegative(spec.successfulJobsHistoryLimit, 'spec.successfulJobsHistoryLimit'));

@@ -1,12 +1,12 @@
 /**
  * ObjectMeta: a port of
  * staging/src/k8s.io/apimachinery/pkg/api/validation/objectmeta.go
- * (ValidateObjectMetaAccessor, ValidateAnnotations, ValidateFinalizers) and
+ * (ValidateObjectMetaAccessor, ValidateAnnotations, ValidateOwnerReferences, ValidateFinalizers) and
  * pkg/apis/meta/v1/validation ValidateLabels, with the name function of each
  * kind (pkg/apis/core/validation, apps/validation, batch/validation).
  */
 import { dns1035LabelErrors, dns1123LabelErrors, dns1123SubdomainErrors, labelValueErrors, qualifiedNameErrors } from './apimachinery';
-import { Errors, byteLength, invalid, invalidEach, isObject, required, tooLong } from './field';
+import { Errors, byteLength, invalid, invalidEach, isObject, required, str, tooLong } from './field';
 
 /** k8s: objectmeta.go TotalAnnotationSizeLimitB */
 export const TOTAL_ANNOTATION_SIZE_LIMIT = 256 * 1024;
@@ -67,7 +67,49 @@ export function validateObjectMeta(kind: string, meta: unknown, path: string, ch
   }
   errs.push(...validateLabels(m.labels, `${path}.labels`));
   errs.push(...validateAnnotations(m.annotations, `${path}.annotations`));
+  errs.push(...validateOwnerReferences(m.ownerReferences, `${path}.ownerReferences`));
   errs.push(...validateFinalizers(m.finalizers, `${path}.finalizers`));
+  return errs;
+}
+
+/** k8s: objectmeta.go BannedOwners (as GroupVersionKind.String() prints them) */
+const BANNED_OWNERS = ['/v1, Kind=Event'];
+
+/** k8s: runtime/schema FromAPIVersionAndKind via ParseGroupVersion (more than one `/`: no group, no version). */
+function groupVersionKind(apiVersion: string, kind: string): { group: string; version: string; kind: string } {
+  if (apiVersion === '' || apiVersion === '/') return { group: '', version: '', kind };
+  const parts = apiVersion.split('/');
+  if (parts.length === 1) return { group: '', version: apiVersion, kind };
+  if (parts.length === 2) return { group: parts[0], version: parts[1], kind };
+  return { group: '', version: '', kind };
+}
+
+/**
+ * k8s: objectmeta.go ValidateOwnerReferences, validateOwnerReference. Errors
+ * are reported at `ownerReferences.<field>`, without the index, as upstream does.
+ */
+export function validateOwnerReferences(refs: unknown, path: string): Errors {
+  if (!Array.isArray(refs)) return [];
+  const errs: Errors = [];
+  let firstController = '';
+  for (const raw of refs) {
+    const ref = isObject(raw) ? raw : {};
+    const gvk = groupVersionKind(str(ref.apiVersion), str(ref.kind));
+    if (gvk.version === '') errs.push(invalid(`${path}.apiVersion`, str(ref.apiVersion), 'version must not be empty', 'e.g. apps/v1'));
+    if (gvk.kind === '') errs.push(invalid(`${path}.kind`, str(ref.kind), 'kind must not be empty'));
+    if (str(ref.name) === '') errs.push(invalid(`${path}.name`, str(ref.name), 'name must not be empty'));
+    if (str(ref.uid) === '') errs.push(invalid(`${path}.uid`, str(ref.uid), 'uid must not be empty', 'copy the owner\'s metadata.uid; owner references are normally set by controllers'));
+    const printed = `${gvk.group}/${gvk.version}, Kind=${gvk.kind}`;
+    if (BANNED_OWNERS.includes(printed)) errs.push(invalid(path, ref, `${printed} is disallowed from being an owner`));
+    if (ref.controller === true) {
+      const current = `${str(ref.kind)}/${str(ref.name)}`;
+      if (firstController !== '') {
+        errs.push(invalid(path, refs, `Only one reference can have Controller set to true. Found "true" in references for ${firstController} and ${current}`));
+      } else {
+        firstController = current;
+      }
+    }
+  }
   return errs;
 }
 

@@ -1,10 +1,10 @@
 /**
  * PersistentVolumeClaims and claim templates: a port of
  * pkg/apis/core/validation/validation.go (1.28) ValidatePersistentVolumeClaim,
- * ValidatePersistentVolumeClaimSpec, validateDataSource, with the options
+ * ValidatePersistentVolumeClaimSpec, validateDataSource, validateDataSourceRef, with the options
  * 1.28 sets (ReadWriteOncePod beta, on).
  */
-import { dns1123SubdomainErrors } from './apimachinery';
+import { dns1123LabelErrors, dns1123SubdomainErrors } from './apimachinery';
 import { Errors, forbidden, invalid, invalidEach, isObject, isSet, list, notSupported, obj, required, str } from './field';
 import { validateLabelSelector } from './label-selector';
 import { parseQuantity } from './quantity';
@@ -12,7 +12,7 @@ import { parseQuantity } from './quantity';
 const ACCESS_MODES = ['ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOnce', 'ReadWriteOncePod'];
 const VOLUME_MODES = ['Block', 'Filesystem'];
 
-/** k8s: validateDataSource (also run on the dataSourceRef the server copies it to: EnforceDataSourceBackwardsCompatibility) */
+/** k8s: validateDataSource, validateDataSourceRef (the namespace check is the latter's) */
 function validateDataSource(source: Record<string, any>, path: string): Errors {
   const errs: Errors = [];
   if (str(source.name) === '') errs.push(required(`${path}.name`));
@@ -20,20 +20,63 @@ function validateDataSource(source: Record<string, any>, path: string): Errors {
   if (str(source.apiGroup) === '' && source.kind !== 'PersistentVolumeClaim') {
     errs.push(invalid(path, source.kind ?? '', "must be 'PersistentVolumeClaim' when referencing the default apiGroup"));
   }
+  const namespace = str(source.namespace);
+  if (namespace !== '') errs.push(...invalidEach(`${path}.namespace`, namespace, dns1123LabelErrors(namespace)));
   return errs;
 }
 
-/**
- * k8s: pkg/api/persistentvolumeclaim/util.go EnforceDataSourceBackwardsCompatibility: without a
- * dataSourceRef, a dataSource that is neither a PVC nor a VolumeSnapshot is silently dropped on create.
- */
-function keptDataSource(spec: Record<string, any>): Record<string, any> | undefined {
-  if (!isSet(spec.dataSource)) return undefined;
-  if (isSet(spec.dataSourceRef)) return obj(spec.dataSource);
-  const source = obj(spec.dataSource);
+interface DataSources {
+  readonly dataSource?: Record<string, any>;
+  readonly dataSourceRef?: Record<string, any>;
+}
+
+function isPvcOrSnapshot(source: Record<string, any>): boolean {
   const group = str(source.apiGroup);
-  const pvcOrSnapshot = (source.kind === 'PersistentVolumeClaim' && group === '') || (source.kind === 'VolumeSnapshot' && group === 'snapshot.storage.k8s.io');
-  return pvcOrSnapshot ? source : undefined;
+  return (source.kind === 'PersistentVolumeClaim' && group === '') || (source.kind === 'VolumeSnapshot' && group === 'snapshot.storage.k8s.io');
+}
+
+/** The kind, name and apiGroup of a reference, as NormalizeDataSources copies them (an absent apiGroup stays absent). */
+function copyReference(source: Record<string, any>): Record<string, any> {
+  return { kind: source.kind ?? '', name: source.name ?? '', ...(isSet(source.apiGroup) ? { apiGroup: source.apiGroup } : {}) };
+}
+
+/**
+ * The data sources a PersistentVolumeClaim is validated with: its strategy's
+ * PrepareForCreate (pkg/api/persistentvolumeclaim/util.go, 1.28 gates) runs
+ * DropDisabledFields (CrossNamespaceVolumeDataSource is alpha, off: a
+ * dataSourceRef with a namespace is dropped), EnforceDataSourceBackwardsCompatibility
+ * (without a dataSourceRef, a dataSource that is neither a PVC nor a
+ * VolumeSnapshot is dropped), then NormalizeDataSources (AnyVolumeDataSource is
+ * beta, on: each copied into the other when only one is set).
+ */
+function claimDataSources(spec: Record<string, any>): DataSources {
+  let dataSource = isSet(spec.dataSource) ? obj(spec.dataSource) : undefined;
+  let dataSourceRef = isSet(spec.dataSourceRef) ? obj(spec.dataSourceRef) : undefined;
+  if (dataSourceRef !== undefined && str(dataSourceRef.namespace) !== '') dataSourceRef = undefined;
+  if (dataSourceRef === undefined && dataSource !== undefined && !isPvcOrSnapshot(dataSource)) dataSource = undefined;
+  if (dataSource !== undefined && dataSourceRef === undefined) dataSourceRef = copyReference(dataSource);
+  else if (dataSourceRef !== undefined && dataSource === undefined && str(dataSourceRef.namespace) === '') dataSource = copyReference(dataSourceRef);
+  return { dataSource, dataSourceRef };
+}
+
+/** k8s: isDataSourceEqualDataSourceRef (apiGroup pointers compared by reflect.DeepEqual: absent differs from "") */
+function sameReference(a: Record<string, any>, b: Record<string, any>): boolean {
+  const group = (r: Record<string, any>) => (isSet(r.apiGroup) ? str(r.apiGroup) : undefined);
+  return group(a) === group(b) && str(a.kind) === str(b.kind) && str(a.name) === str(b.name);
+}
+
+/** k8s: ValidatePersistentVolumeClaimSpec's data source checks */
+function validateDataSources(sources: DataSources, path: string): Errors {
+  const { dataSource, dataSourceRef } = sources;
+  const errs: Errors = [];
+  if (dataSource !== undefined) errs.push(...validateDataSource(dataSource, `${path}.dataSource`));
+  if (dataSourceRef !== undefined) errs.push(...validateDataSource(dataSourceRef, `${path}.dataSourceRef`));
+  if (dataSourceRef !== undefined && str(dataSourceRef.namespace) !== '') {
+    if (dataSource !== undefined) errs.push(invalid(path, `${path}.dataSource`, 'may not be specified when dataSourceRef.namespace is specified'));
+  } else if (dataSource !== undefined && dataSourceRef !== undefined && !sameReference(dataSource, dataSourceRef)) {
+    errs.push(invalid(path, `${path}.dataSource`, 'must match dataSourceRef', 'set only dataSourceRef (the server copies it into dataSource)'));
+  }
+  return errs;
 }
 
 /** k8s: ValidatePersistentVolumeClaimSpec (`claim`: a PersistentVolumeClaim object, whose strategy normalises data sources first) */
@@ -61,12 +104,10 @@ export function validatePersistentVolumeClaimSpec(spec: Record<string, any>, pat
   const storageClass = spec.storageClassName;
   if (typeof storageClass === 'string' && storageClass !== '') errs.push(...invalidEach(`${path}.storageClassName`, storageClass, dns1123SubdomainErrors(storageClass)));
   if (isSet(spec.volumeMode) && !VOLUME_MODES.includes(spec.volumeMode)) errs.push(notSupported(`${path}.volumeMode`, spec.volumeMode, VOLUME_MODES));
-  const dataSource = claim ? keptDataSource(spec) : (isSet(spec.dataSource) ? obj(spec.dataSource) : undefined);
-  if (dataSource !== undefined) {
-    errs.push(...validateDataSource(dataSource, `${path}.dataSource`));
-    // NormalizeDataSources copies it into dataSourceRef, validated again there.
-    if (claim && !isSet(spec.dataSourceRef)) errs.push(...validateDataSource(dataSource, `${path}.dataSourceRef`));
-  }
-  if (isSet(spec.dataSourceRef)) errs.push(...validateDataSource(obj(spec.dataSourceRef), `${path}.dataSourceRef`));
+  const sources = claim ? claimDataSources(spec) : {
+    dataSource: isSet(spec.dataSource) ? obj(spec.dataSource) : undefined,
+    dataSourceRef: isSet(spec.dataSourceRef) ? obj(spec.dataSourceRef) : undefined,
+  };
+  errs.push(...validateDataSources(sources, path));
   return errs;
 }

@@ -12,10 +12,13 @@ import { decodingErrors } from './decoding';
 import { droppedObjectFields, droppedPodFields } from './feature-gates';
 import { Errors, obj } from './field';
 import { validateObjectMeta } from './object-meta';
+import { validatePodSpecificAnnotations, validateSeccompAnnotationsAndFields } from './pod-annotations';
 import { validatePodFields, validateDNS, validatePodVolumesAndContainers } from './pod-spec';
 import { validatePersistentVolumeClaimSpec } from './pvc';
+import { validateReplicationControllerSpec } from './replication-controller';
+import { validateNodeNameWithSchedulingGates } from './scheduling';
 import { validateService } from './service';
-import { validateTemplateObjectMeta } from './template-meta';
+import { validateTemplateLabelsAndAnnotations } from './template-meta';
 import { podValidationOptions } from './validation-options';
 import { describesPods, PodRuleContext } from '../pod-templates';
 import { ObjectRuleContext, Rule, RuleHit, bestPracticeRule, enforcedRule } from '../rule';
@@ -52,8 +55,34 @@ function checkKind(kind: string, validate: (object: any) => Errors): (ctx: Objec
   return (ctx) => (ctx.kind === kind ? validate(ctx.object) : []);
 }
 
-function checkTemplateMeta(ctx: PodRuleContext): RuleHit[] {
-  return ctx.kind === 'Pod' ? [] : validateTemplateObjectMeta(ctx.pod.metadata, ctx.pod.metadataPath.replace(/\.metadata$/, ''));
+/** The template's path: ValidatePodTemplateSpec reports its metadata's fields without `.metadata` (`spec.template.labels`). */
+function templatePath(ctx: PodRuleContext): string {
+  return ctx.pod.metadataPath.replace(/\.metadata$/, '');
+}
+
+// k8s: ValidateTemplateObjectMeta of a template (a Pod's own metadata is checkObjectMeta's), then ValidatePodSpecificAnnotations
+function checkPodMeta(ctx: PodRuleContext): RuleHit[] {
+  const annotationsPath = ctx.kind === 'Pod' ? 'metadata.annotations' : `${templatePath(ctx)}.annotations`;
+  return [
+    ...(ctx.kind === 'Pod' ? [] : validateTemplateLabelsAndAnnotations(ctx.pod.metadata, templatePath(ctx))),
+    ...validatePodSpecificAnnotations(obj(ctx.pod.metadata).annotations, obj(ctx.pod.spec), annotationsPath),
+  ];
+}
+
+// k8s: ValidatePodSpec, then validateSeccompAnnotationsAndFields (ValidatePodCreate, ValidatePodTemplateSpec) and ValidatePodCreate's own checks
+function checkPodFields(ctx: PodRuleContext): RuleHit[] {
+  return [
+    ...validatePodFields(ctx),
+    ...validateSeccompAnnotationsAndFields(obj(ctx.pod.metadata).annotations, obj(ctx.pod.spec), ctx.pod.specPath),
+    ...(ctx.kind === 'Pod' ? validateNodeNameWithSchedulingGates(obj(ctx.pod.spec), ctx.pod.specPath) : []),
+  ];
+}
+
+/** What the API server checks on Pods only (ValidatePodCreate, admission plugins): a template that fails it makes Pods that are refused. */
+function checkPodsOfTemplate(ctx: PodRuleContext): RuleHit[] {
+  if (ctx.kind === 'Pod') return [];
+  const refused = [...podAdmissionErrors(ctx), ...validateNodeNameWithSchedulingGates(obj(ctx.pod.spec), ctx.pod.specPath)];
+  return refused.map((e) => ({ ...e, message: `the API server accepts this ${ctx.kind} (it checks this on Pods, not templates) but refuses every Pod its controller creates (FailedCreate events, no Pods): ${e.message}` }));
 }
 
 /** The api-* rules of the port. */
@@ -68,12 +97,12 @@ export const VALIDATION_API_RULES: readonly Rule[] = [
   }),
   enforcedRule({
     id: VALIDATION_RULE.OBJECT_META,
-    what: 'Object and template metadata are valid: name or generateName, label keys and values, annotation keys and their total size (256 KiB), finalizer names.',
+    what: 'Object and template metadata are valid: name or generateName, label keys and values, annotation keys and their total size (256 KiB), owner references, finalizer names; the annotations a Pod\'s validation reads (mirror Pod, tolerations, deletion cost, seccomp and AppArmor profiles) are valid.',
     why: 'The API server rejects the object (`metadata.labels: Invalid value`, `metadata.annotations: Too long`).',
     fix: 'Label keys are qualified names (`[prefix/]name`, name at most 63 characters), label values at most 63 characters of alphanumerics, `-`, `_`, `.`; keep annotations under 256 KiB in total.',
-    reference: 'staging/src/k8s.io/apimachinery/pkg/api/validation/objectmeta.go (k8s v1.28) ValidateObjectMetaAccessor: `allErrs = append(allErrs, ValidateAnnotations(meta.GetAnnotations(), fldPath.Child("annotations"))...)`; staging/src/k8s.io/apimachinery/pkg/api/validation/objectmeta.go ValidateObjectMetaAccessor; pkg/apis/meta/v1/validation ValidateLabels; ' + `${VALIDATION_GO} ValidateTemplateObjectMeta`,
+    reference: 'staging/src/k8s.io/apimachinery/pkg/api/validation/objectmeta.go (k8s v1.28) ValidateObjectMetaAccessor: `allErrs = append(allErrs, ValidateAnnotations(meta.GetAnnotations(), fldPath.Child("annotations"))...)`; staging/src/k8s.io/apimachinery/pkg/api/validation/objectmeta.go ValidateObjectMetaAccessor; pkg/apis/meta/v1/validation ValidateLabels; staging/src/k8s.io/apimachinery/pkg/api/validation/objectmeta.go ValidateOwnerReferences; ' + `${VALIDATION_GO} ValidateTemplateObjectMeta, ValidatePodSpecificAnnotations`,
     checkObject: checkObjectMeta,
-    checkPod: checkTemplateMeta,
+    checkPod: checkPodMeta,
   }),
   enforcedRule({
     id: VALIDATION_RULE.POD_VOLUMES_CONTAINERS,
@@ -93,11 +122,11 @@ export const VALIDATION_API_RULES: readonly Rule[] = [
   }),
   enforcedRule({
     id: VALIDATION_RULE.POD_FIELDS,
-    what: 'The other Pod spec fields are valid: nodeSelector, tolerations, affinity, topology spread, readiness and scheduling gates, security context, names of referenced objects, hostname, deadlines, preemption, overhead, OS.',
+    what: 'The other Pod spec fields are valid: nodeSelector, tolerations, affinity, topology spread, readiness and scheduling gates, security context (matching the seccomp annotations, if any), names of referenced objects, hostname, deadlines, preemption, overhead, OS.',
     why: 'The API server rejects the Pod, or the workload whose template has the problem.',
     fix: 'Follow the message: it names the field, the bad value and what Kubernetes accepts.',
-    reference: `pkg/apis/core/validation/validation.go (k8s v1.28) ValidatePodSpec: \`allErrs = append(allErrs, validateAffinity(spec.Affinity, opts, fldPath.Child("affinity"))...)\`; ${VALIDATION_GO} ValidatePodSpec and the functions it calls`,
-    checkPod: validatePodFields,
+    reference: `pkg/apis/core/validation/validation.go (k8s v1.28) ValidatePodSpec: \`allErrs = append(allErrs, validateAffinity(spec.Affinity, opts, fldPath.Child("affinity"))...)\`; ${VALIDATION_GO} ValidatePodSpec and the functions it calls, validateSeccompAnnotationsAndFields`,
+    checkPod: checkPodFields,
   }),
   enforcedRule({
     id: VALIDATION_RULE.POD_ADMISSION,
@@ -109,11 +138,11 @@ export const VALIDATION_API_RULES: readonly Rule[] = [
   }),
   enforcedRule({
     id: VALIDATION_RULE.APPS_SPEC,
-    what: 'Deployment, ReplicaSet, DaemonSet and StatefulSet specs are valid: a non-empty selector that matches the template labels, non-negative counts, a rolling update that can progress (maxSurge and maxUnavailable not both 0, percentages at most 100 %), progressDeadlineSeconds above minReadySeconds, supported strategies and policies.',
+    what: 'Deployment, ReplicaSet, DaemonSet, StatefulSet and ReplicationController specs are valid: a non-empty selector that matches the template labels, non-negative counts, a rolling update that can progress (maxSurge and maxUnavailable not both 0, percentages at most 100 %), progressDeadlineSeconds above minReadySeconds, supported strategies and policies.',
     why: 'The API server rejects the object.',
     fix: 'Follow the message: it names the field, the bad value and what Kubernetes accepts.',
-    reference: 'pkg/apis/apps/validation/validation.go (k8s v1.28) ValidateDeploymentSpec: `allErrs = append(allErrs, field.Invalid(fldPath.Child("selector"), spec.Selector, "empty selector is invalid for deployment"))`; pkg/apis/apps/validation/validation.go ValidateDeploymentSpec, ValidateReplicaSetSpec, ValidateDaemonSetSpec, ValidateStatefulSetSpec',
-    checkObject: (ctx) => validateAppsSpec(ctx.kind, ctx.object, ctx.kubernetesVersion),
+    reference: 'pkg/apis/apps/validation/validation.go (k8s v1.28) ValidateDeploymentSpec: `allErrs = append(allErrs, field.Invalid(fldPath.Child("selector"), spec.Selector, "empty selector is invalid for deployment"))`; pkg/apis/apps/validation/validation.go ValidateDeploymentSpec, ValidateReplicaSetSpec, ValidateDaemonSetSpec, ValidateStatefulSetSpec; ' + `${VALIDATION_GO} ValidateReplicationControllerSpec, ValidatePodTemplateSpecForRC`,
+    checkObject: (ctx) => (ctx.kind === 'ReplicationController' ? validateReplicationControllerSpec(ctx.object) : validateAppsSpec(ctx.kind, ctx.object, ctx.kubernetesVersion)),
   }),
   enforcedRule({
     id: VALIDATION_RULE.BATCH_SPEC,
@@ -161,12 +190,12 @@ export const VALIDATION_API_RULES: readonly Rule[] = [
 export const VALIDATION_RUNTIME_RULES: readonly Rule[] = [
   enforcedRule({
     id: VALIDATION_RULE.PODS_REJECTED,
-    what: 'A workload whose Pods the API server will refuse: the image of a template container has leading or trailing whitespace, a StatefulSet\'s Pod template fails the Pod validation, or a template sets what the Priority or RuntimeClass admission plugins refuse.',
+    what: 'A workload whose Pods the API server will refuse: the image of a template container has leading or trailing whitespace, a StatefulSet\'s Pod template fails the Pod validation, a template sets what the Priority or RuntimeClass admission plugins refuse, or both nodeName and schedulingGates.',
     why: 'Kubernetes 1.28 accepts the workload (it checks image whitespace on Pods only, and validates a StatefulSet\'s Pod template spec only when its Pods are created), then rejects every Pod its controller creates: the workload exists and never runs a Pod (FailedCreate events).',
     fix: 'Follow the message: it names the field, the bad value and what Kubernetes accepts.',
-    reference: `pkg/apis/core/validation/validation.go (k8s v1.28) validateContainerOnlyForPod: \`if len(ctr.Image) != len(strings.TrimSpace(ctr.Image)) {\`; pkg/apis/apps/validation/validation.go ValidatePodTemplateSpecForStatefulSet; ${VALIDATION_GO} validateContainerOnlyForPod, ValidatePodSpec`,
+    reference: `pkg/apis/core/validation/validation.go (k8s v1.28) validateContainerOnlyForPod: \`if len(ctr.Image) != len(strings.TrimSpace(ctr.Image)) {\`; pkg/apis/apps/validation/validation.go ValidatePodTemplateSpecForStatefulSet; ${VALIDATION_GO} validateContainerOnlyForPod, ValidatePodSpec, ValidatePodCreate`,
     // Besides its own check (admission on templates), the engine reports here what the api-* Pod rules find that only the Pods' creation rejects (as-the-server-sees-it.ts).
-    checkPod: (ctx) => (ctx.kind === 'Pod' ? [] : podAdmissionErrors(ctx).map((e) => ({ ...e, message: `the API server accepts this ${ctx.kind} (admission plugins judge Pods, not templates) but refuses every Pod its controller creates (FailedCreate events, no Pods): ${e.message}` }))),
+    checkPod: checkPodsOfTemplate,
   }),
 ];
 

@@ -180,3 +180,13 @@ export function validateGates(spec: Record<string, any>, specPath: string): Erro
   });
   return errs;
 }
+
+/**
+ * k8s: ValidatePodCreate: "A Pod cannot be assigned a Node if there are
+ * remaining scheduling gates." Checked on Pods only: a template with both is
+ * accepted, and every Pod made from it refused.
+ */
+export function validateNodeNameWithSchedulingGates(spec: Record<string, any>, specPath: string): Errors {
+  return str(spec.nodeName) !== '' && list(spec.schedulingGates).length > 0
+    ? [forbidden(`${specPath}.nodeName`, 'cannot be set until all schedulingGates have been cleared', 'remove nodeName and let the scheduler bind the Pod once its gates are removed')] : [];
+}

@@ -21,28 +21,28 @@ const SOURCES: Array<[string, string, (source: any, path: string, ctx: VolumeCon
   ['emptyDir', 'emptyDir', validateEmptyDir],
   ['hostPath', 'hostPath', validateHostPath],
   ['gitRepo', 'gitRepo', validateGitRepo],
-  ['gcePersistentDisk', 'persistentDisk', (s, p) => requireFields(s, p, ['pdName'])],
-  ['awsElasticBlockStore', 'awsElasticBlockStore', (s, p) => requireFields(s, p, ['volumeID'])],
+  ['gcePersistentDisk', 'persistentDisk', (s, p) => [...requireFields(s, p, ['pdName']), ...partitionErrors(s.partition, `${p}.partition`)]],
+  ['awsElasticBlockStore', 'awsElasticBlockStore', (s, p) => [...requireFields(s, p, ['volumeID']), ...partitionErrors(s.partition, `${p}.partition`)]],
   ['secret', 'secret', validateSecretSource],
   ['nfs', 'nfs', validateNFS],
   ['iscsi', 'iscsi', validateISCSI],
   ['glusterfs', 'glusterfs', (s, p) => requireFields(s, p, ['endpoints', 'path'])],
-  ['flocker', 'flocker', () => []],
+  ['flocker', 'flocker', validateFlocker],
   ['persistentVolumeClaim', 'persistentVolumeClaim', (s, p) => (str(s.claimName) === '' ? [required(`${p}.claimName`)] : [])],
   ['rbd', 'rbd', (s, p) => [...(list(s.monitors).length === 0 ? [required(`${p}.monitors`)] : []), ...(str(s.image) === '' ? [required(`${p}.image`)] : [])]],
-  ['cinder', 'cinder', (s, p) => requireFields(s, p, ['volumeID'])],
+  ['cinder', 'cinder', (s, p) => [...requireFields(s, p, ['volumeID']), ...secretRefNameRequired(s, p)]],
   ['cephfs', 'cephfs', (s, p) => (list(s.monitors).length === 0 ? [required(`${p}.monitors`)] : [])],
-  ['quobyte', 'quobyte', (s, p) => requireFields(s, p, ['registry', 'volume'])],
+  ['quobyte', 'quobyte', validateQuobyte],
   ['downwardAPI', 'downwardAPI', validateDownwardAPISource],
   ['fc', 'fc', validateFC],
-  ['flexVolume', 'flexVolume', (s, p) => requireFields(s, p, ['driver'])],
+  ['flexVolume', 'flexVolume', validateFlexVolume],
   ['configMap', 'configMap', validateConfigMapSource],
   ['azureFile', 'azureFile', (s, p) => requireFields(s, p, ['secretName', 'shareName'])],
   ['vsphereVolume', 'vsphereVolume', (s, p) => requireFields(s, p, ['volumePath'])],
   ['photonPersistentDisk', 'photonPersistentDisk', (s, p) => requireFields(s, p, ['pdID'])],
   ['portworxVolume', 'portworxVolume', (s, p) => requireFields(s, p, ['volumeID'])],
-  ['azureDisk', 'azureDisk', (s, p) => requireFields(s, p, ['diskName', 'diskURI'])],
-  ['storageos', 'storageos', () => []],
+  ['azureDisk', 'azureDisk', validateAzureDisk],
+  ['storageos', 'storageos', validateStorageOS],
   ['projected', 'projected', validateProjected],
   ['scaleIO', 'scaleIO', (s, p) => requireFields(s, p, ['gateway', 'system', 'volumeName'])],
   ['csi', 'csi', validateCSI],
@@ -101,6 +101,10 @@ export function validateVolumeSource(volume: Record<string, any>, path: string, 
     count++;
     errs.push(...check(obj(volume[key]), `${path}.${child}`, ctx));
   }
+  const iscsi = obj(volume.iscsi);
+  if (isSet(volume.iscsi) && isSet(iscsi.initiatorName) && `${ctx.volumeName}:${str(iscsi.targetPortal)}`.length > 64) {
+    errs.push(invalid(`${path}.name`, ctx.volumeName, 'Total length of <volume name>:<iscsi.targetPortal> must be under 64 characters if iscsi.initiatorName is specified.'));
+  }
   // No source at all never reaches validation: pkg/apis/core/v1/defaults.go SetDefaults_Volume makes it an emptyDir.
   return errs;
 }
@@ -154,7 +158,117 @@ function validateISCSI(source: Record<string, any>, path: string): Errors {
   const lun = typeof source.lun === 'number' ? source.lun : 0;
   if (lun < 0 || lun > 255) errs.push(invalid(`${path}.lun`, lun, 'must be between 0 and 255, inclusive'));
   if ((source.chapAuthDiscovery === true || source.chapAuthSession === true) && !isSet(source.secretRef)) errs.push(required(`${path}.secretRef`));
+  if (isSet(source.initiatorName)) errs.push(...initiatorNameErrors(str(source.initiatorName), `${path}.initiatorname`));
   return errs;
+}
+
+// k8s: validateISCSIVolumeSource's initiatorName checks (reported at `initiatorname`, lower case upstream)
+function initiatorNameErrors(initiator: string, path: string): Errors {
+  const errs: Errors = [];
+  if (!initiator.startsWith('iqn') && !initiator.startsWith('eui') && !initiator.startsWith('naa')) {
+    errs.push(invalid(path, initiator, 'must be valid format starting with iqn, eui, or naa'));
+  }
+  if ((initiator.startsWith('iqn') && !IQN.test(initiator)) || (initiator.startsWith('eui') && !EUI.test(initiator)) || (initiator.startsWith('naa') && !NAA.test(initiator))) {
+    errs.push(invalid(path, initiator, 'must be valid format'));
+  }
+  return errs;
+}
+
+/** k8s: pdPartitionErrorMsg (the message says 1, the check allows 0) */
+function partitionErrors(partition: unknown, path: string): Errors {
+  return isInt(partition) && (partition < 0 || partition > 255) ? [invalid(path, partition, 'must be between 1 and 255, inclusive')] : [];
+}
+
+function secretRefNameRequired(source: Record<string, any>, path: string): Errors {
+  return isSet(source.secretRef) && str(obj(source.secretRef).name) === '' ? [required(`${path}.secretRef.name`)] : [];
+}
+
+// k8s: validateFlockerVolumeSource
+function validateFlocker(source: Record<string, any>, path: string): Errors {
+  const name = str(source.datasetName);
+  const uuid = str(source.datasetUUID);
+  const errs: Errors = [];
+  if (name === '' && uuid === '') errs.push(required(path, 'one of datasetName and datasetUUID is required'));
+  if (name !== '' && uuid !== '') errs.push(invalid(path, 'resource', 'datasetName and datasetUUID can not be specified simultaneously'));
+  if (name.includes('/')) errs.push(invalid(`${path}.datasetName`, name, "must not contain '/'"));
+  return errs;
+}
+
+/** Go's net.SplitHostPort accepts `hostport` (a port, possibly empty, after the last colon; IPv6 hosts in brackets). */
+function splitsAsHostPort(hostport: string): boolean {
+  const i = hostport.lastIndexOf(':');
+  if (i < 0) return false;
+  let j = 0;
+  let k = 0;
+  if (hostport.startsWith('[')) {
+    const end = hostport.indexOf(']');
+    if (end < 0 || end + 1 !== i) return false;
+    j = 1;
+    k = end + 1;
+  } else if (hostport.slice(0, i).includes(':')) {
+    return false;
+  }
+  return !hostport.slice(j).includes('[') && !hostport.slice(k).includes(']');
+}
+
+// k8s: validateQuobyteVolumeSource
+function validateQuobyte(source: Record<string, any>, path: string): Errors {
+  const errs: Errors = [];
+  const registry = str(source.registry);
+  const hostPort = 'must be a host:port pair or multiple pairs separated by commas';
+  if (registry === '') {
+    errs.push(required(`${path}.registry`, hostPort));
+  } else if (str(source.tenant).length >= 65) {
+    errs.push(required(`${path}.tenant`, 'must be a UUID and may not exceed a length of 64 characters'));
+  } else {
+    for (const pair of registry.split(',')) if (!splitsAsHostPort(pair)) errs.push(invalid(`${path}.registry`, registry, hostPort));
+  }
+  if (str(source.volume) === '') errs.push(required(`${path}.volume`));
+  return errs;
+}
+
+// k8s: validateFlexVolumeSource (user options may not use the kubernetes.io and k8s.io namespaces)
+function validateFlexVolume(source: Record<string, any>, path: string): Errors {
+  const errs = requireFields(source, path, ['driver']);
+  for (const key of Object.keys(obj(source.options))) {
+    const slash = key.indexOf('/');
+    const namespace = `.${(slash >= 0 ? key.slice(0, slash) : key).toLowerCase()}`;
+    if (namespace.endsWith('.kubernetes.io') || namespace.endsWith('.k8s.io')) {
+      errs.push(invalid(`${path}.options[${key}]`, key, 'kubernetes.io and k8s.io namespaces are reserved'));
+    }
+  }
+  return errs;
+}
+
+const AZURE_CACHING_MODES = ['None', 'ReadOnly', 'ReadWrite'];
+const AZURE_DISK_KINDS = ['Dedicated', 'Managed', 'Shared'];
+
+// k8s: validateAzureDisk, after SetDefaults_AzureDiskVolumeSource (cachingMode ReadWrite, kind Shared)
+function validateAzureDisk(source: Record<string, any>, path: string): Errors {
+  const errs = requireFields(source, path, ['diskName', 'diskURI']);
+  const cachingMode = isSet(source.cachingMode) ? str(source.cachingMode) : 'ReadWrite';
+  const kind = isSet(source.kind) ? str(source.kind) : 'Shared';
+  const uri = str(source.diskURI);
+  if (!AZURE_CACHING_MODES.includes(cachingMode)) errs.push(notSupported(`${path}.cachingMode`, cachingMode, AZURE_CACHING_MODES));
+  if (!AZURE_DISK_KINDS.includes(kind)) errs.push(notSupported(`${path}.kind`, kind, AZURE_DISK_KINDS));
+  if (kind === 'Managed' && !uri.startsWith('/subscriptions/')) {
+    errs.push(notSupported(`${path}.diskURI`, uri, ['/subscriptions/{sub-id}/resourcegroups/{group-name}/providers/microsoft.compute/disks/{disk-id}']));
+  }
+  if (kind !== 'Managed' && !uri.startsWith('https://')) {
+    errs.push(notSupported(`${path}.diskURI`, uri, ['https://{account-name}.blob.core.windows.net/{container-name}/{disk-name}.vhd']));
+  }
+  return errs;
+}
+
+// k8s: validateStorageOSVolumeSource
+function validateStorageOS(source: Record<string, any>, path: string): Errors {
+  const errs: Errors = [];
+  const name = str(source.volumeName);
+  if (name === '') errs.push(required(`${path}.volumeName`));
+  else errs.push(...invalidEach(`${path}.volumeName`, name, dns1123LabelErrors(name)));
+  const namespace = str(source.volumeNamespace);
+  if (namespace !== '') errs.push(...invalidEach(`${path}.volumeNamespace`, namespace, dns1123LabelErrors(namespace)));
+  return [...errs, ...secretRefNameRequired(source, path)];
 }
 
 function validateFC(source: Record<string, any>, path: string): Errors {
@@ -293,6 +407,22 @@ function validateEphemeral(source: Record<string, any>, path: string, ctx: Volum
       errs.push(invalid(`${path.replace(/\.ephemeral$/, '')}.name`, ctx.volumeName, `PVC name "${claimName}": ${msg}`));
     }
   }
+  return errs;
+}
+
+/**
+ * k8s: ValidateReadOnlyPersistentDisks, for templates of more than one replica
+ * (SkipReadOnlyValidationGCE is alpha, off, in 1.28): a GCE PD attaches
+ * read-write to one node only.
+ */
+export function validateReadOnlyPersistentDisks(volumes: unknown, path: string): Errors {
+  const errs: Errors = [];
+  list(volumes).forEach((raw, i) => {
+    const volume = obj(raw);
+    if (isSet(volume.gcePersistentDisk) && obj(volume.gcePersistentDisk).readOnly !== true) {
+      errs.push(invalid(`${path}[${i}].gcePersistentDisk.readOnly`, false, 'must be true for replicated pods > 1; GCE PD can only be mounted on multiple machines if it is read-only'));
+    }
+  });
   return errs;
 }
 

@@ -30,6 +30,20 @@ describe('apps/v1 specs', () => {
     expect(errors(workload('Deployment', spec))).toEqual([`api-apps-spec ${path}`]);
   });
 
+  // pkg/apis/core/validation/validation_test.go TestValidateReadOnlyPersistentDisks; SkipReadOnlyValidationGCE is off in 1.28
+  test.each([['Deployment', 2], ['ReplicaSet', 2], ['DaemonSet', undefined]])('%s with %s replicas: a read-write GCE PD is refused', (kind, replicas) => {
+    const template = { metadata: { labels: LABELS }, spec: { containers: [{ name: 'c', image: 'busybox:1.36.1' }], volumes: [{ name: 'pd', gcePersistentDisk: { pdName: 'd' } }] } };
+    const spec = replicas === undefined ? { template } : { replicas, template };
+    expect(errors(workload(kind, spec))).toEqual(['api-apps-spec spec.template.spec.volumes[0].gcePersistentDisk.readOnly']);
+    template.spec.volumes[0].gcePersistentDisk = { pdName: 'd', readOnly: true } as any;
+    expect(errors(workload(kind, spec))).toEqual([]);
+  });
+
+  test('one replica may mount a GCE PD read-write', () => {
+    const template = { metadata: { labels: LABELS }, spec: { containers: [{ name: 'c', image: 'busybox:1.36.1' }], volumes: [{ name: 'pd', gcePersistentDisk: { pdName: 'd' } }] } };
+    expect(errors(workload('Deployment', { template }))).toEqual([]);
+  });
+
   test('maxSurge over 100 % is fine for a Deployment (only maxUnavailable is capped)', () => {
     expect(errors(workload('Deployment', { strategy: { rollingUpdate: { maxSurge: '120%', maxUnavailable: 0 } } }))).toEqual([]);
   });

@@ -17,7 +17,11 @@ function cronJob(spec: any = {}): any {
 describe('batch/v1', () => {
   test('counts are non-negative; Indexed needs completions', () => {
     expect(errors(job({ backoffLimit: -1 }))).toEqual(['api-batch-spec spec.backoffLimit']);
-    expect(errors(job({ completionMode: 'Indexed' }))).toEqual(['api-batch-spec spec.completions']);
+    // SetDefaults_Job: completions and parallelism both unset become 1 (kube-apiserver v1.28.7 accepts this Job);
+    // a CronJob's job template is not defaulted (corpus.json.gz, operator job.combo)
+    expect(errors(job({ completionMode: 'Indexed' }))).toEqual([]);
+    expect(errors(job({ completionMode: 'Indexed', parallelism: 2 }))).toEqual(['api-batch-spec spec.completions']);
+    expect(errors(cronJob({ jobTemplate: { spec: { ...job().spec, completionMode: 'Indexed' } } }))).toEqual(['api-batch-spec spec.jobTemplate.spec.completions']);
     expect(errors(job({ completionMode: 'Random' }))).toEqual(['api-batch-spec spec.completionMode']);
   });
 
@@ -49,6 +53,23 @@ describe('batch/v1', () => {
 
   test('a Job name over 63 characters also breaks the job-name labels the server adds', () => {
     expect(errors(job({}, 'a'.repeat(64)))).toEqual(expect.arrayContaining(['api-batch-spec spec.template.labels']));
+  });
+
+  test('onPodConditions status defaults to True in a Job, not in a CronJob\'s job template (SetDefaults_Job)', () => {
+    const policy = { podFailurePolicy: { rules: [{ action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget' }] }] } };
+    expect(errors(job(policy))).toEqual([]);
+    expect(messages(cronJob({ jobTemplate: { spec: { ...job().spec, ...policy } } }), 'api-batch-spec')).toEqual([
+      'spec.jobTemplate.spec.podFailurePolicy.rules[0].onPodConditions[0].status: Required value: valid values: ["False" "True" "Unknown"]',
+    ]);
+  });
+
+  // pkg/apis/batch/validation validateGeneratedSelector (ValidateHasLabel): generateSelector keeps the template's own job labels
+  test('a template label job-name or batch.kubernetes.io/job-name must be the Job\'s name; controller-uid labels cannot be written', () => {
+    const labelled = (labels: any) => job({ template: { metadata: { labels }, spec: job().spec.template.spec } });
+    expect(errors(labelled({ 'job-name': 'j', 'batch.kubernetes.io/job-name': 'j' }))).toEqual([]);
+    expect(messages(labelled({ 'batch.kubernetes.io/job-name': 'other' }), 'api-batch-spec')).toEqual([expect.stringContaining("spec.template.metadata.labels[batch.kubernetes.io/job-name]: Invalid value: {\"batch.kubernetes.io/job-name\":\"other\"}: must be 'j'")]);
+    expect(errors(labelled({ 'controller-uid': 'd9607e19-f88f-11e6-a518-42010a800195' }))).toEqual(['api-batch-spec spec.template.metadata.labels[controller-uid]']);
+    expect(errors(job({ manualSelector: true, selector: { matchLabels: { 'job-name': 'other' } }, template: { metadata: { labels: { 'job-name': 'other' } }, spec: job().spec.template.spec } }))).toEqual([]);
   });
 });
 

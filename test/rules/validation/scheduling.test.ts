@@ -30,4 +30,22 @@ describe('scheduling fields', () => {
       .toEqual(['api-pod-fields spec.topologySpreadConstraints[0].{topologyKey, whenUnsatisfiable}']);
     expect(errors(pod({ topologySpreadConstraints: [{ maxSkew: 1, topologyKey: 'zone', whenUnsatisfiable: 'ScheduleAnyway', minDomains: 2 }] }))).toEqual(['api-pod-fields spec.topologySpreadConstraints[0].minDomains']);
   });
+
+  // pkg/apis/core/validation/validation_test.go TestValidatePodCreateWithSchedulingGates
+  test('a Pod with schedulingGates may not set nodeName; a template with both is accepted and its Pods refused', () => {
+    expect(errors(pod({ nodeName: 'node', schedulingGates: [{ name: 'foo' }] }))).toEqual(['api-pod-fields spec.nodeName']);
+    expect(errors(pod({ nodeName: 'node', schedulingGates: [] }))).toEqual([]);
+    expect(errors(pod({ schedulingGates: [{ name: 'foo' }] }))).toEqual([]);
+    const deployment = {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'd' },
+      spec: {
+        selector: { matchLabels: { app: 'd' } },
+        template: { metadata: { labels: { app: 'd' } }, spec: { nodeName: 'node', schedulingGates: [{ name: 'foo' }], containers: [{ name: 'c', image: 'busybox:1.36.1' }] } },
+      },
+    };
+    expect(errors(deployment)).toEqual(['runtime-pods-rejected spec.template.spec.nodeName']);
+  });
 });
+
