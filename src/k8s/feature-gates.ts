@@ -15,10 +15,12 @@
  * InPlacePodVerticalScaling, DynamicResourceAllocation, MaxUnavailableStatefulSet
  * alpha/off; AppArmor beta/on; no PodLifecycleSleepAction, Relaxed*,
  * AppArmorFields), a 1.30 development tree (SidecarContainers,
- * PodLifecycleSleepAction, Job* beta/on), the versioned maps of the 1.32, 1.33
- * and 1.35 development trees (same entries as below, e.g. ProcMountType
- * {1.31 Beta false}; a 1.31 development tree briefly had it on, reverted
- * before the release).
+ * PodLifecycleSleepAction, Job* beta/on), the versioned maps of a 1.32, a 1.33
+ * and a 1.34+ development tree (same entries as below, e.g. ProcMountType
+ * {1.31 Beta false}; a 1.31 development tree briefly had it on by default,
+ * which the versioned map does not record). Not read: the release tags
+ * v1.29.0-v1.35.0 themselves (no tagged copy of kubernetes/kubernetes was
+ * reachable here).
  */
 import { KubernetesVersion } from './kubernetes-version';
 

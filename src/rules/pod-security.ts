@@ -2,11 +2,16 @@ import { Violation, Severity } from './finding';
 import { PodTemplateView } from './pod-template';
 import { ContainerRef, PodRuleContext, describeContainer, podRuleContext } from './pod-templates';
 import { Rule, RuleHit, hit } from './rule';
+import { KubernetesVersion } from '../k8s/kubernetes-version';
 import { SecurityProfile } from '../policy/security-profile';
 
 // The checks below follow k8s.io/pod-security-admission v0.28.0 (Kubernetes 1.28),
 // staging/src/k8s.io/pod-security-admission/policy/check_*.go, evaluated at version
-// "latest" (the newest versioned revision of each check that is <= 1.28).
+// "latest" (the newest versioned revision of each check that is <= 1.28), and the
+// versioned revisions of v0.29.0-v0.35.0 (the PodSecurity plugin of the target
+// release, enforce-version latest): sysctls 1.29 and 1.32, seLinuxOptions 1.31,
+// appArmorProfile fields (v0.30.0, where the fields exist), hostProbesAndHostLifecycle
+// 1.34, procMount / runAsNonRoot / runAsUser relaxed for hostUsers: false in 1.35.
 // Where PSA reports one aggregated result per check, we report one Violation per
 // offending field so that the path points at the exact value to change.
 
@@ -34,6 +39,8 @@ export enum PodSecurityRule {
   SECCOMP_PROFILE_BASELINE = 'pss-baseline-seccomp-profile',
   /** check_sysctls.go (`sysctls`). */
   SYSCTLS = 'pss-baseline-sysctls',
+  /** check_hostProbesAndhostLifecycle.go (`hostProbesAndHostLifecycle`, 1.34+). */
+  HOST_PROBES_AND_LIFECYCLE = 'pss-baseline-host-probes-and-lifecycle',
   /** check_restrictedVolumes.go (`restrictedVolumes`). */
   RESTRICTED_VOLUMES = 'pss-restricted-volumes',
   /** check_allowPrivilegeEscalation.go (`allowPrivilegeEscalation`). */
@@ -81,6 +88,11 @@ interface PodUnderCheck {
   readonly standard: string;
   /** PSA exempts some restricted checks for Pods with `spec.os.name: windows` (the 1.25 revisions). */
   readonly isWindows: boolean;
+  /** The release whose PodSecurity plugin judges (policy version latest). */
+  readonly version: KubernetesVersion;
+  readonly level: SecurityProfile;
+  /** `hostUsers: false` (helpers.go relaxPolicyForUserNamespacePod). */
+  readonly inUserNamespace: boolean;
 }
 
 type PodCheck = (pod: PodUnderCheck) => RuleHit[];
@@ -102,6 +114,9 @@ function subjectOf(ctx: PodRuleContext): PodUnderCheck {
       containers: ctx.containers,
       standard: `Pod Security Standards "${ctx.profile}"`,
       isWindows: spec.os?.name === 'windows',
+      version: ctx.kubernetesVersion,
+      level: ctx.profile,
+      inUserNamespace: spec.hostUsers === false,
     };
     SUBJECTS.set(ctx, subject);
   }
@@ -228,8 +243,37 @@ function isAllowedAppArmorProfile(profile: unknown): boolean {
     || (typeof profile === 'string' && profile.startsWith('localhost/'));
 }
 
-// k8s: policy/check_appArmorProfile.go appArmorProfile_1_0 (1.28 knows only the annotation; the field came in 1.30)
+// k8s: policy/check_appArmorProfile.go allowedProfileType (v0.30.0)
+function isAllowedAppArmorProfileType(type: unknown): boolean {
+  return type === 'RuntimeDefault' || type === 'Localhost';
+}
+
+// k8s: policy/check_appArmorProfile.go appArmorProfile_1_0 of v0.30.0+: the appArmorProfile fields (1.30+; unknown before)
+function appArmorFieldViolations(pod: PodUnderCheck): RuleHit[] {
+  if (!pod.version.isAtLeast(KubernetesVersion.V1_30)) return [];
+  const fix = 'use type RuntimeDefault or Localhost, or remove appArmorProfile';
+  const found: RuleHit[] = [];
+  const podProfile = pod.securityContext.appArmorProfile;
+  if (isSet(podProfile) && !isAllowedAppArmorProfileType(podProfile.type)) {
+    found.push(hit(`${pod.specPath}.securityContext.appArmorProfile.type`,
+      `${POD} sets AppArmor profile type ${quote(podProfile.type ?? '')}, which ${pod.standard} forbids: ${fix}`));
+  }
+  for (const c of pod.containers) {
+    const profile = containerSecurityContext(c).appArmorProfile;
+    if (isSet(profile) && !isAllowedAppArmorProfileType(profile.type)) {
+      found.push(hit(`${c.path}.securityContext.appArmorProfile.type`,
+        `${describeContainer(c)} sets AppArmor profile type ${quote(profile.type ?? '')}, which ${pod.standard} forbids: ${fix}`));
+    }
+  }
+  return found;
+}
+
+// k8s: policy/check_appArmorProfile.go appArmorProfile_1_0 (the annotations; the fields from 1.30)
 function checkAppArmorProfile(pod: PodUnderCheck): RuleHit[] {
+  return [...appArmorFieldViolations(pod), ...appArmorAnnotationViolations(pod)];
+}
+
+function appArmorAnnotationViolations(pod: PodUnderCheck): RuleHit[] {
   const annotations = pod.metadata.annotations ?? {};
   return Object.keys(annotations)
     .filter((key) => key.startsWith(APPARMOR_ANNOTATION_PREFIX) && !isAllowedAppArmorProfile(annotations[key]))
@@ -247,8 +291,13 @@ function annotatedContainerLabel(pod: PodUnderCheck, name: string): string {
   return describeFound(pod.containers.find((c) => c.container.name === name)) ?? `container ${quote(name)}`;
 }
 
-// k8s: policy/check_seLinuxOptions.go selinux_allowed_types_1_0 (container_engine_t only from 1.31)
+// k8s: policy/check_seLinuxOptions.go selinux_allowed_types_1_0; selinuxAllowedTypes1_31 adds container_engine_t (v0.31.0)
 const ALLOWED_SELINUX_TYPES = ['container_t', 'container_init_t', 'container_kvm_t'];
+const ALLOWED_SELINUX_TYPES_1_31 = [...ALLOWED_SELINUX_TYPES, 'container_engine_t'];
+
+function allowedSeLinuxTypes(version: KubernetesVersion): string[] {
+  return version.isAtLeast(KubernetesVersion.V1_31) ? ALLOWED_SELINUX_TYPES_1_31 : ALLOWED_SELINUX_TYPES;
+}
 
 // k8s: policy/check_seLinuxOptions.go seLinuxOptions_1_0
 function checkSeLinuxOptions(pod: PodUnderCheck): RuleHit[] {
@@ -264,10 +313,11 @@ function seLinuxViolations(pod: PodUnderCheck, who: string, path: string, option
     return [];
   }
   const found: RuleHit[] = [];
-  if (isSet(options.type) && options.type !== '' && !ALLOWED_SELINUX_TYPES.includes(options.type)) {
+  const allowed = allowedSeLinuxTypes(pod.version);
+  if (isSet(options.type) && options.type !== '' && !allowed.includes(options.type)) {
     found.push(hit(`${path}.type`,
       `${who} sets securityContext.seLinuxOptions.type ${quote(options.type)}, which ${pod.standard} forbids: `
-      + `use ${ALLOWED_SELINUX_TYPES.join(', ')} or leave it empty`));
+      + `use ${allowed.join(', ')} or leave it empty`));
   }
   for (const field of ['user', 'role']) {
     if (isSet(options[field]) && options[field] !== '') {
@@ -278,8 +328,19 @@ function seLinuxViolations(pod: PodUnderCheck, who: string, path: string, option
   return found;
 }
 
-// k8s: policy/check_procMount.go procMount_1_0 (no user-namespace relaxation before 1.29)
+/**
+ * k8s: policy/helpers.go relaxPolicyForUserNamespacePod, unconditional in the 1.35 revisions
+ * (procMount1_35baseline, runAsNonRoot1_35, runAsUser1_35); before, it needs the alpha
+ * UserNamespacesPodSecurityStandards gate, off by default.
+ */
+function relaxedForUserNamespace(pod: PodUnderCheck): boolean {
+  return pod.inUserNamespace && pod.version.isAtLeast(KubernetesVersion.V1_35);
+}
+
+// k8s: policy/check_procMount.go procMount_1_0; v0.35.0 check_procMount_baseline.go procMount1_35baseline
+// allows any value for hostUsers: false at baseline, check_procMount_restricted.go keeps procMount_1_0 at restricted
 function checkProcMount(pod: PodUnderCheck): RuleHit[] {
+  if (pod.level === BASELINE && relaxedForUserNamespace(pod)) return [];
   return pod.containers
     .filter((c) => isSet(containerSecurityContext(c).procMount) && containerSecurityContext(c).procMount !== 'Default')
     .map((c) => hit(`${c.path}.securityContext.procMount`,
@@ -315,7 +376,7 @@ function checkSeccompProfileBaseline(pod: PodUnderCheck): RuleHit[] {
   return found;
 }
 
-// k8s: policy/check_sysctls.go sysctlsAllowedV1Dot27 (the tcp_keepalive_* and tcp_fin_timeout additions are 1.29)
+// k8s: policy/check_sysctls.go sysctlsAllowedV1Dot27; sysctlsAllowedV1Dot29 and sysctlsAllowedV1Dot32 (v0.29.0, v0.32.0) below
 const SAFE_SYSCTLS = new Set([
   'kernel.shm_rmid_forced',
   'net.ipv4.ip_local_port_range',
@@ -325,16 +386,63 @@ const SAFE_SYSCTLS = new Set([
   'net.ipv4.ip_local_reserved_ports',
 ]);
 
-// k8s: policy/check_sysctls.go sysctlsV1Dot27
-const SAFE_SYSCTL_LIST = [...SAFE_SYSCTLS].join(', ');
+/** A release's safe sysctls, and the list its message names (joined once, not once per Pod: bench/lint.js). */
+interface SafeSysctls {
+  readonly names: ReadonlySet<string>;
+  readonly list: string;
+}
 
+function safeSysctlSet(names: Iterable<string>): SafeSysctls {
+  const set = new Set(names);
+  return { names: set, list: [...set].join(', ') };
+}
+
+const SAFE_SYSCTLS_1_28 = safeSysctlSet(SAFE_SYSCTLS);
+const SAFE_SYSCTLS_1_29 = safeSysctlSet([...SAFE_SYSCTLS,
+  'net.ipv4.tcp_keepalive_time', 'net.ipv4.tcp_fin_timeout', 'net.ipv4.tcp_keepalive_intvl', 'net.ipv4.tcp_keepalive_probes']);
+const SAFE_SYSCTLS_1_32 = safeSysctlSet([...SAFE_SYSCTLS_1_29.names, 'net.ipv4.tcp_rmem', 'net.ipv4.tcp_wmem']);
+
+function safeSysctls(version: KubernetesVersion): SafeSysctls {
+  if (version.isAtLeast(KubernetesVersion.V1_32)) return SAFE_SYSCTLS_1_32;
+  return version.isAtLeast(KubernetesVersion.V1_29) ? SAFE_SYSCTLS_1_29 : SAFE_SYSCTLS_1_28;
+}
+
+// k8s: policy/check_sysctls.go sysctlsV1Dot27, sysctlsV1Dot29, sysctlsV1Dot32
 function checkSysctls(pod: PodUnderCheck): RuleHit[] {
-  const safe = SAFE_SYSCTL_LIST; // joined once, not once per Pod (bench/lint.js)
+  const { names: allowed, list: safe } = safeSysctls(pod.version);
   return asArray(pod.securityContext.sysctls)
     .map((sysctl, index) => ({ name: sysctl?.name, index }))
-    .filter(({ name }) => !SAFE_SYSCTLS.has(name))
+    .filter(({ name }) => !allowed.has(name))
     .map(({ name, index }) => hit(`${pod.specPath}.securityContext.sysctls[${index}].name`,
       `${POD} sets sysctl ${quote(name ?? '')}, which ${pod.standard} forbids: remove it (only ${safe} are allowed)`));
+}
+
+// k8s: policy/check_hostProbesAndhostLifecycle.go getForbiddenHostProbes, getForbiddenHostLifecycle
+const HOST_FIELDS: ReadonlyArray<[string, string]> = [
+  ['livenessProbe', 'httpGet'], ['livenessProbe', 'tcpSocket'], ['readinessProbe', 'httpGet'], ['readinessProbe', 'tcpSocket'],
+  ['startupProbe', 'httpGet'], ['startupProbe', 'tcpSocket'],
+  ['lifecycle.postStart', 'httpGet'], ['lifecycle.postStart', 'tcpSocket'], ['lifecycle.preStop', 'httpGet'], ['lifecycle.preStop', 'tcpSocket'],
+];
+
+function valueAt(container: any, dotted: string): any {
+  return dotted.split('.').reduce((value, key) => (value === undefined || value === null ? undefined : value[key]), container);
+}
+
+// k8s: policy/check_hostProbesAndhostLifecycle.go hostProbesAndHostLifecycleV1Dot34 (v0.34.0; no such check before 1.34)
+function checkHostProbesAndLifecycle(pod: PodUnderCheck): RuleHit[] {
+  if (!pod.version.isAtLeast(KubernetesVersion.V1_34)) return [];
+  const found: RuleHit[] = [];
+  for (const c of pod.containers) {
+    for (const [owner, action] of HOST_FIELDS) {
+      const host = valueAt(c.container, `${owner}.${action}.host`);
+      if (typeof host === 'string' && host !== '') {
+        found.push(hit(`${c.path}.${owner}.${action}.host`,
+          `${describeContainer(c)} ${owner}.${action} targets host ${quote(host)}, which ${pod.standard} forbids from Kubernetes 1.34: `
+          + 'remove host so the kubelet probes the Pod\'s own IP'));
+      }
+    }
+  }
+  return found;
 }
 
 // ---------------------------------------------------------------------------
@@ -427,8 +535,9 @@ function checkInheritedSetting(pod: PodUnderCheck, setting: InheritedSetting): R
   return found;
 }
 
-// k8s: policy/check_runAsNonRoot.go runAsNonRoot_1_0
+// k8s: policy/check_runAsNonRoot.go runAsNonRoot_1_0; runAsNonRoot1_35 allows hostUsers: false
 function checkRunAsNonRoot(pod: PodUnderCheck): RuleHit[] {
+  if (relaxedForUserNamespace(pod)) return [];
   return checkInheritedSetting(pod, {
     field: 'runAsNonRoot',
     reportedField: 'runAsNonRoot',
@@ -439,8 +548,9 @@ function checkRunAsNonRoot(pod: PodUnderCheck): RuleHit[] {
   });
 }
 
-// k8s: policy/check_runAsUser.go runAsUser_1_23
+// k8s: policy/check_runAsUser.go runAsUser_1_23; runAsUser1_35 allows hostUsers: false
 function checkRunAsUser(pod: PodUnderCheck): RuleHit[] {
+  if (relaxedForUserNamespace(pod)) return [];
   const problem = 'sets securityContext.runAsUser: 0 (root)';
   const fix = 'use a non-zero UID, or remove runAsUser and let the image choose a non-root user';
   const found: RuleHit[] = [];
@@ -608,7 +718,7 @@ export const POD_SECURITY_RULES: readonly Rule[] = [
   podSecurityRule({
     id: PodSecurityRule.APPARMOR_PROFILE,
     levels: BASELINE_AND_UP,
-    what: 'AppArmor annotations name `runtime/default` or a `localhost/` profile.',
+    what: 'AppArmor annotations name `runtime/default` or a `localhost/` profile; from 1.30 `appArmorProfile.type` is `RuntimeDefault` or `Localhost`.',
     why: `\`unconfined\` turns AppArmor off for the container. ${BASELINE_WHY}`,
     fix: 'Use `runtime/default`, or remove the annotation.',
     reference: `${PSA_POLICY}/check_appArmorProfile.go`,
@@ -617,7 +727,7 @@ export const POD_SECURITY_RULES: readonly Rule[] = [
   podSecurityRule({
     id: PodSecurityRule.SELINUX_OPTIONS,
     levels: BASELINE_AND_UP,
-    what: '`seLinuxOptions` sets no user or role, and a type only of container_t, container_init_t or container_kvm_t.',
+    what: '`seLinuxOptions` sets no user or role, and a type only of container_t, container_init_t or container_kvm_t (from 1.31 also container_engine_t).',
     why: `Other SELinux users, roles and types escape the container policy. ${BASELINE_WHY}`,
     fix: 'Remove `seLinuxOptions.user`, `.role`, and any other `.type`.',
     reference: `${PSA_POLICY}/check_seLinuxOptions.go`,
@@ -644,11 +754,20 @@ export const POD_SECURITY_RULES: readonly Rule[] = [
   podSecurityRule({
     id: PodSecurityRule.SYSCTLS,
     levels: BASELINE_AND_UP,
-    what: 'Only the safe sysctls are set (kernel.shm_rmid_forced, net.ipv4.ip_local_port_range, net.ipv4.tcp_syncookies, net.ipv4.ping_group_range, net.ipv4.ip_unprivileged_port_start, net.ipv4.ip_local_reserved_ports).',
+    what: 'Only the safe sysctls are set (kernel.shm_rmid_forced, net.ipv4.ip_local_port_range, net.ipv4.tcp_syncookies, net.ipv4.ping_group_range, net.ipv4.ip_unprivileged_port_start, net.ipv4.ip_local_reserved_ports; from 1.29 net.ipv4.tcp_keepalive_time, tcp_fin_timeout, tcp_keepalive_intvl, tcp_keepalive_probes; from 1.32 net.ipv4.tcp_rmem, tcp_wmem).',
     why: `Other sysctls can affect the whole node. ${BASELINE_WHY}`,
     fix: 'Remove the sysctl.',
     reference: `${PSA_POLICY}/check_sysctls.go`,
     check: checkSysctls,
+  }),
+  podSecurityRule({
+    id: PodSecurityRule.HOST_PROBES_AND_LIFECYCLE,
+    levels: BASELINE_AND_UP,
+    what: 'Probes and lifecycle hooks set no `httpGet.host` or `tcpSocket.host` (Kubernetes 1.34 and later).',
+    why: `A host field makes the kubelet connect to any address it can reach, from the node. ${BASELINE_WHY}`,
+    fix: 'Remove `host`: the kubelet then probes the Pod\'s IP.',
+    reference: `${PSA_POLICY}/check_hostProbesAndhostLifecycle.go (k8s.io/pod-security-admission v0.34.0)`,
+    check: checkHostProbesAndLifecycle,
   }),
   podSecurityRule({
     id: PodSecurityRule.RESTRICTED_VOLUMES,

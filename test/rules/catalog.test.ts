@@ -125,7 +125,11 @@ describe('Kubernetes versions per rule', () => {
   test('the versioned rules name their releases; the others apply to all', () => {
     const versions = new Map(allRules().map((rule) => [rule.id, rule.kubernetesVersions]));
     expect(versions.get(RULE.BP_SIDECAR_FEATURE_GATE)).toBe('1.28 (SidecarContainers on by default from 1.29)');
-    expect(versions.get('pss-baseline-proc-mount')).toBe('1.33–1.35 (ProcMountType off before 1.33: procMount is forced to Default)');
+    expect(versions.get('pss-baseline-proc-mount')).toBe('1.33–1.35 (ProcMountType off before 1.33: procMount is forced to Default); from 1.35 any value at baseline when hostUsers is false');
+    expect(versions.get('pss-baseline-host-probes-and-lifecycle')).toBe('1.34–1.35 (no such check before 1.34)');
+    expect(versions.get('api-pod-dns')).toMatch(/from 1\.33 \(RelaxedDNSSearchValidation\)$/);
+    expect(versions.get('api-pod-volumes-and-containers')).toMatch(/from 1\.32 \(RelaxedEnvironmentVariableValidation\)$/);
+    expect(versions.get('api-probe')).toMatch(/before 1\.30 .* 0 allowed from 1\.33$/);
     expect(versions.get('bp-dropped-alpha-field')).toMatch(/^1\.28–1\.35, per field until its gate is on by default: init restartPolicy and sidecar probes before 1\.29, .*StatefulSet maxUnavailable before 1\.35$/);
     expect(versions.get(RULE.API_CONTAINER_RESTART_POLICY)).toMatch(/only from 1\.29/);
     expect(versions.get('api-object-name')).toBe('1.28–1.35');

@@ -1,4 +1,9 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { gunzipSync } from 'zlib';
+import { KubernetesVersion } from '../../src/k8s/kubernetes-version';
 import { SecurityProfile } from '../../src/policy/security-profile';
+import { violationsOf } from '../../src/rules/engine';
 import { Severity, Violation } from '../../src/rules/finding';
 import { checkPodSecurity, POD_SECURITY_RULES, PodSecurityRule } from '../../src/rules/pod-security';
 import { PodTemplateView } from '../../src/rules/pod-template';
@@ -731,5 +736,104 @@ describe('restricted checks', () => {
       expect(capabilityPaths({ os: { name: 'windows' }, containers: [{ name: 'a' }] })).toEqual([]);
       expect(capabilityPaths({ os: { name: 'linux' }, containers: [{ name: 'a' }] })).toEqual(['spec.containers[0].securityContext.capabilities.drop']);
     });
+  });
+});
+
+// Every fixture of k8s.io/pod-security-admission v0.35.0 test/testdata/{baseline,restricted}/v1.28..v1.35
+// (test/fixtures/pss-testdata.json.gz, written by test/support/pss-testdata-import.ts): the rules, run for
+// that Kubernetes release, admit exactly the Pods PSA admits at that level and version. This covers the
+// versioned checks: sysctls 1.29/1.32, seLinuxOptions 1.31 (container_engine_t), the appArmorProfile fields,
+// hostProbesAndHostLifecycle 1.34, procMount/runAsNonRoot/runAsUser for hostUsers: false in 1.35.
+describe('pod-security-admission testdata per Kubernetes release', () => {
+  const data: { fixtures: Array<{ version: string; level: 'baseline' | 'restricted'; admitted: boolean; name: string; object: any }> } =
+    JSON.parse(gunzipSync(readFileSync(join(__dirname, '..', 'fixtures', 'pss-testdata.json.gz'))).toString('utf8'));
+
+  /**
+   * Before 1.33 ProcMountType is off by default: the API server forces procMount to Default before
+   * admission (pkg/api/pod/util.go dropDisabledProcMountField), so PSA never sees Unmasked there
+   * (src/rules/validation/as-the-server-sees-it.ts). PSA's fixtures test the check alone.
+   */
+  function forcedDefaultProcMount(fixture: { version: string; name: string }): boolean {
+    return fixture.name.startsWith('procmount') && !KubernetesVersion.of(fixture.version).isAtLeast(KubernetesVersion.V1_33);
+  }
+
+  test('1058 fixtures, every release and both levels', () => {
+    expect(data.fixtures).toHaveLength(1058);
+    expect(new Set(data.fixtures.map((f) => f.version)).size).toBe(8);
+  });
+
+  test.each(KubernetesVersion.all().map((v) => v.name))('%s', (version) => {
+    const disagreements: string[] = [];
+    for (const fixture of data.fixtures.filter((f) => f.version === version)) {
+      const found = violationsOf(fixture.object, POD_SECURITY_RULES, {
+        profile: fixture.level === 'baseline' ? BASELINE : RESTRICTED, kubernetesVersion: KubernetesVersion.of(version),
+      });
+      const admitted = fixture.admitted || forcedDefaultProcMount(fixture);
+      if (admitted !== (found.length === 0)) {
+        disagreements.push(`${fixture.level}/${fixture.admitted ? 'pass' : 'fail'}/${fixture.name}: ${found.map((f) => f.ruleId).join(', ')}`);
+      }
+    }
+    expect(disagreements).toEqual([]);
+  });
+
+  test('the procMount exemption is the server forcing Default: from 1.33 the fail fixtures fail', () => {
+    const procMount = data.fixtures.filter((f) => f.name.startsWith('procmount') && !f.admitted && f.version === '1.33');
+    expect(procMount.length).toBeGreaterThan(0);
+    for (const fixture of procMount) {
+      const level = fixture.level === 'baseline' ? BASELINE : RESTRICTED;
+      expect(violationsOf(fixture.object, POD_SECURITY_RULES, { profile: level, kubernetesVersion: KubernetesVersion.V1_33 })).not.toEqual([]);
+    }
+  });
+});
+
+// The versioned checks one by one (policy/check_*.go at v0.29.0-v0.35.0).
+describe('Pod Security Standards per Kubernetes release', () => {
+  const V = KubernetesVersion;
+  const ids = (spec: any, level: SecurityProfile, version: KubernetesVersion, metadata: any = {}): string[] =>
+    violationsOf({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', ...metadata }, spec }, POD_SECURITY_RULES, { profile: level, kubernetesVersion: version }).map((v) => v.ruleId);
+  const sysctl = (name: string): any => tweak(baselinePod, (spec) => { spec.securityContext = { sysctls: [{ name, value: '1' }] }; });
+
+  test('sysctls: tcp_keepalive_* and tcp_fin_timeout from 1.29, tcp_rmem/tcp_wmem from 1.32', () => {
+    expect(ids(sysctl('net.ipv4.tcp_keepalive_time'), BASELINE, V.V1_28)).toEqual([PodSecurityRule.SYSCTLS]);
+    expect(ids(sysctl('net.ipv4.tcp_keepalive_time'), BASELINE, V.V1_29)).toEqual([]);
+    expect(ids(sysctl('net.ipv4.tcp_rmem'), BASELINE, V.V1_31)).toEqual([PodSecurityRule.SYSCTLS]);
+    expect(ids(sysctl('net.ipv4.tcp_rmem'), BASELINE, V.V1_32)).toEqual([]);
+    expect(ids(sysctl('kernel.msgmax'), BASELINE, V.V1_35)).toEqual([PodSecurityRule.SYSCTLS]);
+  });
+
+  test('seLinuxOptions: container_engine_t from 1.31', () => {
+    const engine = tweak(baselinePod, (spec) => { spec.securityContext = { seLinuxOptions: { type: 'container_engine_t' } }; });
+    expect(ids(engine, BASELINE, V.V1_30)).toEqual([PodSecurityRule.SELINUX_OPTIONS]);
+    expect(ids(engine, BASELINE, V.V1_31)).toEqual([]);
+  });
+
+  test('appArmorProfile fields (1.30+): Unconfined is forbidden on the Pod and on containers', () => {
+    const unconfined = tweak(baselinePod, (spec) => { spec.containers[0].securityContext = { appArmorProfile: { type: 'Unconfined' } }; });
+    expect(ids(unconfined, BASELINE, V.V1_30)).toEqual([PodSecurityRule.APPARMOR_PROFILE]);
+    expect(ids(tweak(baselinePod, (spec) => { spec.securityContext = { appArmorProfile: { type: 'RuntimeDefault' } }; }), BASELINE, V.V1_35)).toEqual([]);
+    // 1.29 has no such field (api-decoding reports it); the PodSecurity check of 1.29 reads annotations only.
+    expect(ids(unconfined, BASELINE, V.V1_29)).toEqual([]);
+  });
+
+  test('probe and lifecycle host: forbidden at baseline from 1.34', () => {
+    const probing = tweak(baselinePod, (spec) => { spec.containers[0].readinessProbe = { httpGet: { host: '10.0.0.1', port: 80 } }; });
+    expect(ids(probing, BASELINE, V.V1_33)).toEqual([]);
+    expect(ids(probing, BASELINE, V.V1_34)).toEqual([PodSecurityRule.HOST_PROBES_AND_LIFECYCLE]);
+    const hooked = tweak(baselinePod, (spec) => { spec.containers[0].lifecycle = { preStop: { tcpSocket: { host: 'example.com', port: 80 } } }; });
+    expect(ids(hooked, BASELINE, V.V1_35)).toEqual([PodSecurityRule.HOST_PROBES_AND_LIFECYCLE]);
+  });
+
+  test('hostUsers: false relaxes runAsNonRoot, runAsUser and (at baseline only) procMount from 1.35', () => {
+    const rootInUserNs = tweak(restrictedPod, (spec) => {
+      spec.hostUsers = false;
+      spec.securityContext.runAsNonRoot = false;
+      spec.containers[0].securityContext.runAsUser = 0;
+    });
+    expect(ids(rootInUserNs, RESTRICTED, V.V1_34)).toEqual([PodSecurityRule.RUN_AS_NON_ROOT, PodSecurityRule.RUN_AS_USER]);
+    expect(ids(rootInUserNs, RESTRICTED, V.V1_35)).toEqual([]);
+    const unmasked = tweak(baselinePod, (spec) => { spec.hostUsers = false; spec.containers[0].securityContext = { procMount: 'Unmasked' }; });
+    expect(ids(unmasked, BASELINE, V.V1_34)).toEqual([PodSecurityRule.PROC_MOUNT]);
+    expect(ids(unmasked, BASELINE, V.V1_35)).toEqual([]);
+    expect(ids(unmasked, RESTRICTED, V.V1_35)).toContain(PodSecurityRule.PROC_MOUNT);
   });
 });

@@ -23,14 +23,14 @@ const V = KubernetesVersion;
 
 /** The added fields this library judges. */
 export const ADDED_FIELDS: readonly AddedField[] = [
-  // v1.29.0 types.go: LifecycleHandler.Sleep *SleepAction (KEP-3960, PodLifecycleSleepAction).
+  // types.go at k8s.io/api v0.29.0 (Kubernetes 1.29.0): LifecycleHandler.Sleep *SleepAction (KEP-3960); not in v0.28.0.
   { definition: 'core.v1.LifecycleHandler', field: 'sleep', type: '@core.v1.SleepAction', since: V.V1_29 },
-  // v1.30.0 types.go: SecurityContext.AppArmorProfile, PodSecurityContext.AppArmorProfile (KEP-24, AppArmorFields).
+  // types.go at k8s.io/api v0.30.0: SecurityContext.AppArmorProfile, PodSecurityContext.AppArmorProfile (KEP-24); not in v0.29.0.
   { definition: 'core.v1.SecurityContext', field: 'appArmorProfile', type: '@core.v1.AppArmorProfile', since: V.V1_30 },
   { definition: 'core.v1.PodSecurityContext', field: 'appArmorProfile', type: '@core.v1.AppArmorProfile', since: V.V1_30 },
 ];
 
-/** Definitions the added fields refer to (types.go SleepAction, AppArmorProfile). */
+/** Definitions the added fields refer to (types.go SleepAction `seconds` int64; AppArmorProfile `type`, `localhostProfile`). */
 export const ADDED_DEFINITIONS: Readonly<Record<string, Record<string, string>>> = {
   'core.v1.SleepAction': { seconds: 'int64' },
   'core.v1.AppArmorProfile': { type: 'string', localhostProfile: 'string' },

@@ -13,6 +13,8 @@ import { percentErrors } from './apimachinery';
 import { Errors, forbidden, invalid, isInt, isObject, isSet, notSupported, obj, required, str } from './field';
 import { isEmptySelector, selectorMatches, validateLabelSelector } from './label-selector';
 import { validateReadOnlyPersistentDisks } from './volumes';
+import { FeatureGate, isEnabledByDefault } from '../../k8s/feature-gates';
+import { KubernetesVersion } from '../../k8s/kubernetes-version';
 
 const NONNEGATIVE = 'must be greater than or equal to 0';
 
@@ -149,8 +151,20 @@ function validateDaemonSetSpec(spec: Record<string, any>, path: string): Errors 
   return errs;
 }
 
+/**
+ * k8s: validateRollingUpdateStatefulSet's maxUnavailable checks (the same function in 1.28, where the
+ * field is dropped; kept from 1.35, MaxUnavailableStatefulSet beta and on).
+ */
+function validateStatefulSetMaxUnavailable(rollingUpdate: Record<string, any>, path: string): Errors {
+  const maxUnavailable = rollingUpdate.maxUnavailable;
+  if (!isSet(maxUnavailable)) return [];
+  const errs = positiveIntOrPercent(maxUnavailable, path);
+  if (intOrPercentValue(maxUnavailable) === 0) errs.push(invalid(path, maxUnavailable, 'cannot be 0', 'update at least one Pod at a time'));
+  return [...errs, ...notMoreThan100Percent(maxUnavailable, path)];
+}
+
 /** k8s: ValidateStatefulSetSpec (maxUnavailable is dropped in 1.28: MaxUnavailableStatefulSet is alpha and off) */
-function validateStatefulSetSpec(spec: Record<string, any>, path: string): Errors {
+function validateStatefulSetSpec(spec: Record<string, any>, path: string, version: KubernetesVersion = KubernetesVersion.DEFAULT): Errors {
   const errs: Errors = [];
   const policy = isSet(spec.podManagementPolicy) && spec.podManagementPolicy !== '' ? spec.podManagementPolicy : 'OrderedReady';
   if (policy !== 'OrderedReady' && policy !== 'Parallel') errs.push(invalid(`${path}.podManagementPolicy`, policy, "must be 'OrderedReady' or 'Parallel'"));
@@ -160,6 +174,9 @@ function validateStatefulSetSpec(spec: Record<string, any>, path: string): Error
     if (isSet(strategy.rollingUpdate)) errs.push(invalid(`${path}.updateStrategy.rollingUpdate`, strategy.rollingUpdate, "only allowed for updateStrategy 'RollingUpdate'"));
   } else if (type === 'RollingUpdate') {
     errs.push(...nonNegative(obj(strategy.rollingUpdate).partition, `${path}.updateStrategy.rollingUpdate.partition`));
+    if (isEnabledByDefault(FeatureGate.MAX_UNAVAILABLE_STATEFUL_SET, version)) {
+      errs.push(...validateStatefulSetMaxUnavailable(obj(strategy.rollingUpdate), `${path}.updateStrategy.rollingUpdate.maxUnavailable`));
+    }
   } else {
     errs.push(invalid(`${path}.updateStrategy`, strategy, "must be 'RollingUpdate' or 'OnDelete'"));
   }
@@ -176,18 +193,18 @@ function validateStatefulSetSpec(spec: Record<string, any>, path: string): Error
   return errs;
 }
 
-const SPEC_VALIDATORS: Record<string, (spec: Record<string, any>, path: string) => Errors> = {
+const SPEC_VALIDATORS: Record<string, (spec: Record<string, any>, path: string, version: KubernetesVersion) => Errors> = {
   Deployment: validateDeploymentSpec,
   ReplicaSet: validateReplicaSetSpec,
   DaemonSet: validateDaemonSetSpec,
   StatefulSet: validateStatefulSetSpec,
 };
 
-/** The apps/v1 spec checks of `kind`, or none for other kinds. */
-export function validateAppsSpec(kind: string, object: any): Errors {
+/** The apps/v1 spec checks of `kind` on an API server of `version`, or none for other kinds. */
+export function validateAppsSpec(kind: string, object: any, version: KubernetesVersion = KubernetesVersion.DEFAULT): Errors {
   const validate = SPEC_VALIDATORS[kind];
   if (validate === undefined) return [];
-  return validate(obj(object.spec), 'spec');
+  return validate(obj(object.spec), 'spec', version);
 }
 
 export { str };

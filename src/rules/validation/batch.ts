@@ -5,12 +5,37 @@
  * validateScheduleFormat, validateTimeZone, ValidateJobTemplateSpec, after
  * pkg/apis/batch/v1/defaults.go and the Job strategy's generateSelector.
  * JobBackoffLimitPerIndex and JobPodReplacementPolicy are alpha and off in
- * 1.28: their fields are dropped before validation.
+ * 1.28: their fields are dropped before validation. From 1.29 (both beta and
+ * on) they are kept and validated (validateJobSpec, validatePodFailurePolicyRule,
+ * validatePodReplacementPolicy, read in the 1.29 development tree of
+ * pkg/apis/batch/validation/validation.go).
  */
 import { dns1123LabelErrors, labelValueErrors, qualifiedNameErrors } from './apimachinery';
 import { cronParseError, isKnownTimeZone } from './cron';
 import { Errors, invalid, invalidEach, isInt, isObject, isSet, list, notSupported, obj, required, str, tooMany } from './field';
 import { selectorMatches } from './label-selector';
+import { FeatureGate, isEnabledByDefault } from '../../k8s/feature-gates';
+import { KubernetesVersion } from '../../k8s/kubernetes-version';
+
+/** Which gated Job fields the target release keeps (and so validates). */
+interface JobFieldsKept {
+  /** backoffLimitPerIndex, maxFailedIndexes (JobBackoffLimitPerIndex). */
+  readonly perIndex: boolean;
+  /** podReplacementPolicy (JobPodReplacementPolicy). */
+  readonly podReplacementPolicy: boolean;
+}
+
+function jobFieldsKept(version: KubernetesVersion): JobFieldsKept {
+  return {
+    perIndex: isEnabledByDefault(FeatureGate.JOB_BACKOFF_LIMIT_PER_INDEX, version),
+    podReplacementPolicy: isEnabledByDefault(FeatureGate.JOB_POD_REPLACEMENT_POLICY, version),
+  };
+}
+
+const MAX_FAILED_INDEXES = 100_000;
+const COMPLETIONS_SOFT_LIMIT = 100_000;
+const LIMIT_FOR_HIGH_COMPLETIONS = 10_000;
+const POD_REPLACEMENT_POLICIES = ['Failed', 'TerminatingOrFailed'];
 
 const NONNEGATIVE = 'must be greater than or equal to 0';
 const ACTIONS = ['Count', 'FailJob', 'Ignore'];
@@ -48,7 +73,7 @@ function validateOnExitCodes(req: Record<string, any>, path: string, containers:
 }
 
 // k8s: validatePodFailurePolicy, validatePodFailurePolicyRule (`defaulted`: SetDefaults_Job ran, i.e. a Job, not a CronJob's template)
-function validatePodFailurePolicy(spec: Record<string, any>, path: string, defaulted: boolean): Errors {
+function validatePodFailurePolicy(spec: Record<string, any>, path: string, defaulted: boolean, kept: JobFieldsKept): Errors {
   const errs: Errors = [];
   const rules = list(obj(spec.podFailurePolicy).rules);
   if (rules.length > 20) errs.push(tooMany(`${path}.rules`, rules.length, 20));
@@ -58,9 +83,9 @@ function validatePodFailurePolicy(spec: Record<string, any>, path: string, defau
     const rule = obj(raw);
     const at = `${path}.rules[${i}]`;
     const action = str(rule.action);
-    if (action === '') errs.push(required(`${at}.action`, 'valid values: ["Count" "FailIndex" "FailJob" "Ignore"]'));
-    else if (action === 'FailIndex') errs.push(invalid(`${at}.action`, action, 'requires the backoffLimitPerIndex to be set'));
-    else if (!ACTIONS.includes(action)) errs.push(notSupported(`${at}.action`, action, ['Count', 'FailIndex', 'FailJob', 'Ignore']));
+    if (action === '') {errs.push(required(`${at}.action`, 'valid values: ["Count" "FailIndex" "FailJob" "Ignore"]'));} else if (action === 'FailIndex') {
+      if (!kept.perIndex || !isSet(spec.backoffLimitPerIndex)) errs.push(invalid(`${at}.action`, action, 'requires the backoffLimitPerIndex to be set'));
+    } else if (!ACTIONS.includes(action)) {errs.push(notSupported(`${at}.action`, action, ['Count', 'FailIndex', 'FailJob', 'Ignore']));}
     if (isSet(rule.onExitCodes)) errs.push(...validateOnExitCodes(obj(rule.onExitCodes), `${at}.onExitCodes`, containers));
     const conditions = list(rule.onPodConditions);
     conditions.forEach((c, j) => {
@@ -77,12 +102,43 @@ function validatePodFailurePolicy(spec: Record<string, any>, path: string, defau
   return errs;
 }
 
+/** k8s: validateJobSpec's checks of backoffLimitPerIndex and maxFailedIndexes (1.29+) */
+function validatePerIndexFields(spec: Record<string, any>, path: string, defaulted: boolean): Errors {
+  const errs: Errors = [...nonNegative(spec.backoffLimitPerIndex, `${path}.backoffLimitPerIndex`), ...nonNegative(spec.maxFailedIndexes, `${path}.maxFailedIndexes`)];
+  const perIndex = spec.backoffLimitPerIndex;
+  const maxFailed = spec.maxFailedIndexes;
+  if (isSet(maxFailed) && !isSet(perIndex)) errs.push(required(`${path}.backoffLimitPerIndex`, 'when maxFailedIndexes is specified'));
+  if (spec.completionMode === 'Indexed') {
+    const completions = !isSet(spec.completions) && defaulted && !isSet(spec.parallelism) ? 1 : spec.completions;
+    if (isInt(completions) && isInt(maxFailed) && maxFailed > completions) errs.push(invalid(`${path}.maxFailedIndexes`, maxFailed, 'must be less than or equal to completions'));
+    if (isInt(maxFailed) && maxFailed > MAX_FAILED_INDEXES) errs.push(invalid(`${path}.maxFailedIndexes`, maxFailed, `must be less than or equal to ${MAX_FAILED_INDEXES}`));
+    if (isInt(completions) && completions > COMPLETIONS_SOFT_LIMIT && isSet(perIndex)) {
+      const high = `when completions are above ${COMPLETIONS_SOFT_LIMIT} and used with backoff limit per index`;
+      if (!isSet(maxFailed)) errs.push(required(`${path}.maxFailedIndexes`, `must be specified when completions is above ${COMPLETIONS_SOFT_LIMIT}`));
+      if (isInt(spec.parallelism) && spec.parallelism > LIMIT_FOR_HIGH_COMPLETIONS) errs.push(invalid(`${path}.parallelism`, spec.parallelism, `must be less than or equal to ${LIMIT_FOR_HIGH_COMPLETIONS} ${high}`));
+      if (isInt(maxFailed) && maxFailed > LIMIT_FOR_HIGH_COMPLETIONS) errs.push(invalid(`${path}.maxFailedIndexes`, maxFailed, `must be less than or equal to ${LIMIT_FOR_HIGH_COMPLETIONS} ${high}`));
+    }
+  } else if (!isSet(spec.completionMode) || spec.completionMode === 'NonIndexed') {
+    if (isSet(perIndex)) errs.push(invalid(`${path}.backoffLimitPerIndex`, perIndex, 'requires indexed completion mode', 'set completionMode: Indexed'));
+    if (isSet(maxFailed)) errs.push(invalid(`${path}.maxFailedIndexes`, maxFailed, 'requires indexed completion mode', 'set completionMode: Indexed'));
+  }
+  return errs;
+}
+
+/** k8s: validatePodReplacementPolicy (1.29+) */
+function validatePodReplacementPolicy(spec: Record<string, any>, path: string): Errors {
+  const policy = spec.podReplacementPolicy;
+  if (!isSet(policy)) return [];
+  if (isSet(spec.podFailurePolicy)) return policy === 'Failed' ? [] : [notSupported(path, policy, ['Failed'])];
+  return POD_REPLACEMENT_POLICIES.includes(policy) ? [] : [notSupported(path, policy, POD_REPLACEMENT_POLICIES)];
+}
+
 /**
  * k8s: validateJobSpec (the Job-level parts; the template is the Pod rules').
  * `defaulted`: SetDefaults_Job ran first (a Job; a CronJob's jobTemplate is
  * not a Job and keeps what it says): completions and parallelism both unset become 1.
  */
-function validateJobSpec(spec: Record<string, any>, path: string, defaulted: boolean): Errors {
+function validateJobSpec(spec: Record<string, any>, path: string, defaulted: boolean, kept: JobFieldsKept): Errors {
   const errs: Errors = [];
   for (const field of ['parallelism', 'completions', 'activeDeadlineSeconds', 'backoffLimit', 'ttlSecondsAfterFinished']) {
     errs.push(...nonNegative(spec[field], `${path}.${field}`));
@@ -96,7 +152,9 @@ function validateJobSpec(spec: Record<string, any>, path: string, defaulted: boo
       if (isInt(spec.parallelism) && spec.parallelism > 100000) errs.push(invalid(`${path}.parallelism`, spec.parallelism, 'must be less than or equal to 100000 when completion mode is Indexed'));
     }
   }
-  if (isSet(spec.podFailurePolicy)) errs.push(...validatePodFailurePolicy(spec, `${path}.podFailurePolicy`, defaulted));
+  if (kept.perIndex) errs.push(...validatePerIndexFields(spec, path, defaulted));
+  if (isSet(spec.podFailurePolicy)) errs.push(...validatePodFailurePolicy(spec, `${path}.podFailurePolicy`, defaulted, kept));
+  if (kept.podReplacementPolicy) errs.push(...validatePodReplacementPolicy(spec, `${path}.podReplacementPolicy`));
   const restartPolicy = obj(obj(spec.template).spec).restartPolicy;
   if (isSet(spec.podFailurePolicy) && restartPolicy === 'OnFailure') {
     errs.push(invalid(`${path}.template.spec.restartPolicy`, restartPolicy, 'only "Never" is supported when podFailurePolicy is specified'));
@@ -105,9 +163,9 @@ function validateJobSpec(spec: Record<string, any>, path: string, defaulted: boo
 }
 
 /** k8s: ValidateJob (selector generation, Indexed host names) */
-function validateJob(job: any): Errors {
+function validateJob(job: any, kept: JobFieldsKept): Errors {
   const spec = obj(job.spec);
-  const errs = validateJobSpec(spec, 'spec', true);
+  const errs = validateJobSpec(spec, 'spec', true, kept);
   const name = str(obj(job.metadata).name);
   if (spec.manualSelector !== true) {
     // generateSelector: the selector must select exactly the generated labels (job-name, controller-uid).
@@ -160,7 +218,7 @@ function validateTimeZone(zone: unknown, path: string): Errors {
 }
 
 /** k8s: ValidateCronJobCreate / validateCronJobSpec / ValidateJobTemplateSpec */
-function validateCronJob(cronJob: any): Errors {
+function validateCronJob(cronJob: any, kept: JobFieldsKept): Errors {
   const spec = obj(cronJob.spec);
   const errs: Errors = [];
   const schedule = str(spec.schedule);
@@ -176,7 +234,7 @@ function validateCronJob(cronJob: any): Errors {
   const policy = isSet(spec.concurrencyPolicy) && spec.concurrencyPolicy !== '' ? spec.concurrencyPolicy : 'Allow';
   if (!CONCURRENCY_POLICIES.includes(policy)) errs.push(notSupported('spec.concurrencyPolicy', policy, CONCURRENCY_POLICIES));
   const jobSpec = obj(obj(spec.jobTemplate).spec);
-  errs.push(...validateJobSpec(jobSpec, 'spec.jobTemplate.spec', false));
+  errs.push(...validateJobSpec(jobSpec, 'spec.jobTemplate.spec', false, kept));
   if (isSet(jobSpec.selector)) errs.push(invalid('spec.jobTemplate.spec.selector', jobSpec.selector, '`selector` will be auto-generated', 'remove it'));
   if (jobSpec.manualSelector === true) errs.push(notSupported('spec.jobTemplate.spec.manualSelector', true, ['nil', 'false']));
   errs.push(...nonNegative(spec.successfulJobsHistoryLimit, 'spec.successfulJobsHistoryLimit'));
@@ -184,10 +242,11 @@ function validateCronJob(cronJob: any): Errors {
   return errs;
 }
 
-/** The batch/v1 checks of `kind`, or none for other kinds. */
-export function validateBatch(kind: string, object: any): Errors {
+/** The batch/v1 checks of `kind` on an API server of `version`, or none for other kinds. */
+export function validateBatch(kind: string, object: any, version: KubernetesVersion = KubernetesVersion.DEFAULT): Errors {
   if (!isObject(object)) return [];
-  if (kind === 'Job') return validateJob(object);
-  if (kind === 'CronJob') return validateCronJob(object);
+  const kept = jobFieldsKept(version);
+  if (kind === 'Job') return validateJob(object, kept);
+  if (kind === 'CronJob') return validateCronJob(object, kept);
   return [];
 }

@@ -142,7 +142,7 @@ export const VALIDATION_API_RULES: readonly Rule[] = [
     why: 'The API server rejects the object.',
     fix: 'Follow the message: it names the field, the bad value and what Kubernetes accepts.',
     reference: 'pkg/apis/apps/validation/validation.go (k8s v1.28) ValidateDeploymentSpec: `allErrs = append(allErrs, field.Invalid(fldPath.Child("selector"), spec.Selector, "empty selector is invalid for deployment"))`; pkg/apis/apps/validation/validation.go ValidateDeploymentSpec, ValidateReplicaSetSpec, ValidateDaemonSetSpec, ValidateStatefulSetSpec; ' + `${VALIDATION_GO} ValidateReplicationControllerSpec, ValidatePodTemplateSpecForRC`,
-    checkObject: (ctx) => (ctx.kind === 'ReplicationController' ? validateReplicationControllerSpec(ctx.object) : validateAppsSpec(ctx.kind, ctx.object)),
+    checkObject: (ctx) => (ctx.kind === 'ReplicationController' ? validateReplicationControllerSpec(ctx.object) : validateAppsSpec(ctx.kind, ctx.object, ctx.kubernetesVersion)),
   }),
   enforcedRule({
     id: VALIDATION_RULE.BATCH_SPEC,
@@ -150,7 +150,7 @@ export const VALIDATION_API_RULES: readonly Rule[] = [
     why: 'The API server rejects the object.',
     fix: 'Follow the message: it names the field, the bad value and what Kubernetes accepts.',
     reference: 'pkg/apis/batch/validation/validation.go (k8s v1.28) validateScheduleFormat: `allErrs = append(allErrs, field.Invalid(fldPath, schedule, "cannot use both timeZone field and TZ or CRON_TZ in schedule"))`; pkg/apis/batch/validation/validation.go ValidateJob, validateJobSpec, validatePodFailurePolicy, ValidateCronJobCreate, validateScheduleFormat, validateTimeZone; github.com/robfig/cron/v3 ParseStandard',
-    checkObject: (ctx) => validateBatch(ctx.kind, ctx.object),
+    checkObject: (ctx) => validateBatch(ctx.kind, ctx.object, ctx.kubernetesVersion),
   }),
   enforcedRule({
     id: VALIDATION_RULE.SERVICE_SPEC,

@@ -1,4 +1,5 @@
 import { errors } from './helpers';
+import { KubernetesVersion } from '../../../src/k8s/kubernetes-version';
 
 // Cases from pkg/apis/apps/validation/validation_test.go (TestValidateDeployment, TestValidateDaemonSet, TestValidateStatefulSet, TestValidateReplicaSet).
 const LABELS = { app: 'web' };
@@ -59,5 +60,22 @@ describe('apps/v1 specs', () => {
     badTemplate.spec.template.spec.containers[0].volumeMounts = [{ name: 'data', mountPath: '/data' }, { name: 'missing', mountPath: '/m' }];
     badTemplate.spec.volumeClaimTemplates = [{ metadata: { name: 'data' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } }];
     expect(errors(badTemplate)).toEqual(['runtime-pods-rejected spec.template.spec.containers[0].volumeMounts[1].name']);
+  });
+});
+
+// MaxUnavailableStatefulSet {1.24 alpha off, 1.35 beta on}: from 1.35 the field is kept and checked by
+// pkg/apis/apps/validation/validation.go validateRollingUpdateStatefulSet (positive int or percent, not 0, at most 100%);
+// cases after validation_test.go TestValidateStatefulSet ("invalid rollingUpdate maxUnavailable ...").
+describe('StatefulSet maxUnavailable per Kubernetes release', () => {
+  const V = KubernetesVersion;
+  const sts = (maxUnavailable: unknown): any => workload('StatefulSet', { updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable } } });
+
+  test.each([[0], ['0%'], [-1], ['101%'], ['abc']])('%j: ignored (dropped) up to 1.34, refused on 1.35', (value) => {
+    expect(errors(sts(value), V.V1_34)).toEqual([]);
+    expect(errors(sts(value), V.V1_35)).toContain('api-apps-spec spec.updateStrategy.rollingUpdate.maxUnavailable');
+  });
+
+  test.each([[1], ['50%'], ['100%']])('%j is accepted on 1.35', (value) => {
+    expect(errors(sts(value), V.V1_35)).toEqual([]);
   });
 });

@@ -57,6 +57,11 @@ describe('findings as the API server of each release sees them', () => {
       .filter((f) => f.ruleId === 'pss-baseline-proc-mount').map((f) => f.path);
     expect(baseline(V.V1_32)).toEqual([]);
     expect(baseline(V.V1_33)).toEqual(['spec.containers[0].securityContext.procMount']);
-    expect(baseline(V.V1_35)).toEqual(['spec.containers[0].securityContext.procMount']);
+    expect(baseline(V.V1_34)).toEqual(['spec.containers[0].securityContext.procMount']);
+    // pod-security-admission v0.35.0 procMount1_35baseline: any value at baseline when hostUsers is false;
+    // check_procMount_restricted.go keeps the unconditional check at restricted.
+    expect(baseline(V.V1_35)).toEqual([]);
+    const restricted = lintObjects([obj], { profile: SecurityProfile.RESTRICTED, kubernetesVersion: V.V1_35 }).filter((f) => f.ruleId === 'pss-baseline-proc-mount');
+    expect(restricted.map((f) => f.path)).toEqual(['spec.containers[0].securityContext.procMount']);
   });
 });

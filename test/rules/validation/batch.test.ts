@@ -1,4 +1,5 @@
 import { errors, messages } from './helpers';
+import { KubernetesVersion } from '../../../src/k8s/kubernetes-version';
 
 // Cases from pkg/apis/batch/validation/validation_test.go (TestValidateJob, TestValidateCronJob*).
 function job(spec: any = {}, name = 'j'): any {
@@ -72,3 +73,41 @@ describe('batch/v1', () => {
   });
 });
 
+// JobBackoffLimitPerIndex and JobPodReplacementPolicy {1.28 alpha off, 1.29 beta on}: from 1.29 the fields are kept and
+// validated (pkg/apis/batch/validation/validation.go validateJobSpec, validatePodFailurePolicyRule,
+// validatePodReplacementPolicy); cases after validation_test.go TestValidateJob ("backoffLimitPerIndex...", "FailIndex...").
+describe('batch/v1 per Kubernetes release: backoffLimitPerIndex, maxFailedIndexes, podReplacementPolicy', () => {
+  const V = KubernetesVersion;
+  const indexed = (extra: any): any => job({ completionMode: 'Indexed', completions: 5, ...extra });
+  const failIndex = { podFailurePolicy: { rules: [{ action: 'FailIndex', onExitCodes: { operator: 'In', values: [42] } }] } };
+
+  test('FailIndex with backoffLimitPerIndex: refused on 1.28 (the field is dropped), accepted from 1.29', () => {
+    const obj = indexed({ backoffLimitPerIndex: 1, ...failIndex });
+    expect(errors(obj, V.V1_28)).toEqual(['api-batch-spec spec.podFailurePolicy.rules[0].action']);
+    for (const version of V.all().slice(1)) expect(errors(obj, version)).toEqual([]);
+    expect(errors(indexed(failIndex), V.V1_30)).toEqual(['api-batch-spec spec.podFailurePolicy.rules[0].action']);
+  });
+
+  test('per-index fields need Indexed completion, maxFailedIndexes needs backoffLimitPerIndex and at most completions', () => {
+    expect(messages(job({ backoffLimitPerIndex: 1 }), 'api-batch-spec', V.V1_29))
+      .toEqual(['spec.backoffLimitPerIndex: Invalid value: 1: requires indexed completion mode; set completionMode: Indexed']);
+    expect(errors(job({ backoffLimitPerIndex: 1 }), V.V1_28)).toEqual([]);
+    expect(errors(indexed({ maxFailedIndexes: 1 }), V.V1_29)).toEqual(['api-batch-spec spec.backoffLimitPerIndex']);
+    expect(errors(indexed({ backoffLimitPerIndex: 1, maxFailedIndexes: 6 }), V.V1_29)).toEqual(['api-batch-spec spec.maxFailedIndexes']);
+    expect(errors(indexed({ backoffLimitPerIndex: -1 }), V.V1_33)).toEqual(['api-batch-spec spec.backoffLimitPerIndex']);
+  });
+
+  test('above 100000 completions, maxFailedIndexes is required and parallelism at most 10000', () => {
+    const big = job({ completionMode: 'Indexed', completions: 100001, parallelism: 10001, backoffLimitPerIndex: 1 });
+    expect(errors(big, V.V1_29)).toEqual(expect.arrayContaining(['api-batch-spec spec.maxFailedIndexes', 'api-batch-spec spec.parallelism']));
+  });
+
+  test('podReplacementPolicy: Failed or TerminatingOrFailed; only Failed with a podFailurePolicy', () => {
+    expect(errors(job({ podReplacementPolicy: 'TerminatingOrFailed' }), V.V1_29)).toEqual([]);
+    expect(messages(job({ podReplacementPolicy: 'Sometimes' }), 'api-batch-spec', V.V1_29))
+      .toEqual(['spec.podReplacementPolicy: Unsupported value: "Sometimes": supported values: "Failed", "TerminatingOrFailed"']);
+    const withPolicy = job({ podReplacementPolicy: 'TerminatingOrFailed', podFailurePolicy: { rules: [{ action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget' }] }] } });
+    expect(errors(withPolicy, V.V1_29)).toEqual(['api-batch-spec spec.podReplacementPolicy']);
+    expect(errors(withPolicy, V.V1_28)).toEqual([]);
+  });
+});
