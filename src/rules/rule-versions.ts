@@ -40,7 +40,7 @@ function versionNotes(): ReadonlyMap<string, string> {
     ['pss-baseline-proc-mount',
       `${range(procMountFrom, NEWEST)} (ProcMountType off before ${procMountFrom.name}: procMount is forced to Default); from 1.35 any value at baseline when hostUsers is false`],
     ['api-decoding',
-      `${range(OLDEST, NEWEST)}; lifecycle \`sleep\` exists from 1.29, \`appArmorProfile\` from 1.30 (unknown fields before, with a hint naming the release)`],
+      `${range(OLDEST, NEWEST)}; fields added after 1.28 (lifecycle \`sleep\` 1.29, \`appArmorProfile\` 1.30, Service \`trafficDistribution\` 1.30, Pod \`resources\` 1.32, … docs/kubernetes-versions.md) exist from their release (unknown fields before, with a hint naming the release)`],
     [VALIDATION_RULE.POD_VOLUMES_CONTAINERS,
       `${range(OLDEST, NEWEST)}; env names and envFrom prefixes: any printable ASCII but \`=\` from ${since(FeatureGate.RELAXED_ENVIRONMENT_VARIABLE_VALIDATION)} (RelaxedEnvironmentVariableValidation)`],
     [VALIDATION_RULE.POD_DNS,

@@ -57,4 +57,33 @@ describe('decoding per Kubernetes release: fields added after 1.28', () => {
   test('a misspelt field gets no release hint', () => {
     expect(messages(pod({ restartpolicy: 'Never' }), 'api-decoding', V.V1_35)).toEqual([expect.not.stringContaining('later have this field')]);
   });
+
+  // The rest of the fields 1.29-1.35 added: known from their release, so a target that has them gets no false error.
+  test('Service trafficDistribution: unknown up to 1.29 with a hint, accepted from 1.30', () => {
+    const service = {
+      apiVersion: 'v1', kind: 'Service', metadata: { name: 'web' },
+      spec: { selector: { app: 'web' }, ports: [{ port: 80 }], trafficDistribution: 'PreferClose' },
+    };
+    expect(messages(service, 'api-decoding', V.V1_29)).toEqual([expect.stringContaining('Kubernetes 1.30 and later have this field (the target release is 1.29)')]);
+    expect(errors(service, V.V1_30)).toEqual([]);
+  });
+
+  test('Pod-level resources (1.32) decode with the container resources type; list fields (1.29) as lists', () => {
+    expect(errors(pod({ resources: { limits: { cpu: '1' } } }), V.V1_31)).toEqual(['api-decoding spec.resources']);
+    expect(errors(pod({ resources: { limits: { cpu: '1' } } }), V.V1_32)).toEqual([]);
+    expect(errors(pod({ resources: { limits: { cpu: '1GB' } } }), V.V1_32)).toEqual(['api-decoding spec.resources.limits[cpu]']);
+    const affinity = (keys: unknown) => pod({
+      affinity: { podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: 'zone', labelSelector: { matchLabels: { app: 'a' } }, matchLabelKeys: keys }] } },
+    });
+    expect(errors(affinity(['pod-template-hash']), V.V1_28)).toEqual(['api-decoding spec.affinity.podAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].matchLabelKeys']);
+    expect(errors(affinity('pod-template-hash'), V.V1_29)).toEqual(['api-decoding spec.affinity.podAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].matchLabelKeys']);
+  });
+
+  test('stopSignal (1.33) and hostnameOverride (1.34)', () => {
+    const stop = container({ lifecycle: { stopSignal: 'SIGUSR1' } });
+    expect(errors(stop, V.V1_32)).toEqual(['api-decoding spec.containers[0].lifecycle.stopSignal']);
+    expect(errors(stop, V.V1_33)).not.toContain('api-decoding spec.containers[0].lifecycle.stopSignal');
+    expect(errors(pod({ hostnameOverride: 'web' }), V.V1_33)).toEqual(['api-decoding spec.hostnameOverride']);
+    expect(errors(pod({ hostnameOverride: 'web' }), V.V1_34)).toEqual([]);
+  });
 });
