@@ -140,7 +140,8 @@ export function hardenPodSpec(
   for (const group of ['initContainers', 'containers'] as const) {
     const list: unknown[] = Array.isArray(spec[group]) ? spec[group] : [];
     list.forEach((container, index) => {
-      if (isObject(container) && hardenContainer(container, profile, podContext, { cdk8sPlusDefaults, kubernetesVersion })) completed.push({ group, index });
+      const pull = { cdk8sPlusDefaults, kubernetesVersion };
+      if (isObject(container) && hardenContainer(container, profile, podContext, pull)) completed.push({ group, index });
     });
   }
   return completed;

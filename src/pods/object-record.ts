@@ -60,7 +60,8 @@ export class ObjectRecord {
 
   /** `manifest`, just rendered by cdk8s, completed in place for the settings' profile. */
   public harden(manifest: any): any {
-    return this.settings.harden ? hardenManifest(manifest, this.settings.profile, this.settings.cdk8sPlusDefaults ?? false, this.targetVersion()) : manifest;
+    if (!this.settings.harden) return manifest;
+    return hardenManifest(manifest, this.settings.profile, this.settings.cdk8sPlusDefaults ?? false, this.targetVersion());
   }
 
   /** Renders once and makes `toJson()` return that very manifest until `release`. */

@@ -59,6 +59,17 @@ export class PodGuard extends Construct {
     return existing instanceof PodGuard ? existing : new PodGuard(root);
   }
 
+  /**
+   * The Kubernetes release `construct` targets now: the innermost
+   * `setKubernetesVersion` around it (of two on one scope, the later), else the
+   * default. The construction-time checks, the synth check and hardening all
+   * ask this one resolution.
+   */
+  public static kubernetesVersionAt(construct: IConstruct): KubernetesVersion {
+    const guard = construct.node.root.node.tryFindChild(GUARD_ID);
+    return guard instanceof PodGuard ? guard.kubernetesVersionOf(construct) : KubernetesVersion.DEFAULT;
+  }
+
   /** The records the library's constructs made, with the settings they registered. */
   private readonly registered = new Map<ApiObject, { readonly record: ObjectRecord; readonly settings: CheckSettings }>();
   /** The records the guard made for objects a scope adopted. */
@@ -87,17 +98,6 @@ export class PodGuard extends Construct {
   /** The warning policy of the workloads under `scope` (the innermost scope wins). */
   public setWarningPolicy(scope: IConstruct, policy: WarningPolicy): void {
     this.warningPolicies.push({ scope, value: policy });
-  }
-
-  /**
-   * The Kubernetes release `construct` targets now: the innermost
-   * `setKubernetesVersion` around it (of two on one scope, the later), else the
-   * default. The construction-time checks, the synth check and hardening all
-   * ask this one resolution.
-   */
-  public static kubernetesVersionAt(construct: IConstruct): KubernetesVersion {
-    const guard = construct.node.root.node.tryFindChild(GUARD_ID);
-    return guard instanceof PodGuard ? guard.kubernetesVersionOf(construct) : KubernetesVersion.DEFAULT;
   }
 
   /** The Kubernetes release the workloads under `scope` are judged for (the innermost scope wins). */
