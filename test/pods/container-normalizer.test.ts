@@ -96,6 +96,24 @@ describe('the release the workload targets', () => {
     expect(() => normalizeContainer({ image }, ContainerRole.APP, optionsFor(KubernetesVersion.V1_28))).toThrow(/\[runtime-image-reference\]/);
   });
 
+  // Why a pull policy computed at construction stays right when a later release is set afterwards: the grammars
+  // differ only in the registry part (regexp.go domainAndPort, normalize.go splitDockerDomain), never in the tag.
+  test.each([
+    'nginx', 'nginx:1.25', 'nginx:latest', 'localhost:5000/app', 'localhost:5000/app:1.0', 'registry.example.com/team/app:latest',
+    `app:latest@sha256:${'a'.repeat(64)}`, `app@sha256:${'a'.repeat(64)}`, '[::1]:5000/app', '[::1]:5000/app:1.0', 'Registry/app', 'Registry/app:1.0',
+  ])('%s: every release that reads it computes the same pull policy', (image) => {
+    const policies = new Set<string>();
+    for (const version of KubernetesVersion.all()) {
+      const options = { ...optionsFor(version), allowMutableImageTags: true };
+      try {
+        policies.add(normalizeContainer({ image }, ContainerRole.APP, options).imagePullPolicy!);
+      } catch {
+        // refused by this release's grammar
+      }
+    }
+    expect(policies.size).toBe(1);
+  });
+
   test('a built container under 1.33: the cdk8s-plus Always is recomputed with 1.29+\'s grammar', () => {
     const built = new kplus.Container({ image: '[::1]:5000/app:1.0' });
     normalizeBuiltContainer(built, ContainerRole.APP, optionsFor(KubernetesVersion.V1_33));
