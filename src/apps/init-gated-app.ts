@@ -420,6 +420,7 @@ export class InitGatedApp extends Construct {
     const securityProfile = props.securityProfile ?? SecurityProfile.RESTRICTED;
     const options: OwnedWorkloadOptions = {
       owner: this.node.path,
+      versionScope: this,
       allowMutableImageTags: props.allowMutableImageTags ?? false,
       securityProfile,
       shareProcessNamespace: props.shareProcessNamespace,

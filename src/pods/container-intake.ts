@@ -123,7 +123,8 @@ export class WorkloadRecord extends Construct {
 
   private check(settings: CheckSettings): void {
     if (this.checked === undefined) {
-      this.checked = new ObjectRecord(ApiObject.of(this.workload), settings);
+      const apiObject = ApiObject.of(this.workload);
+      this.checked = new ObjectRecord(apiObject, settings, () => PodGuard.kubernetesVersionAt(apiObject));
     } else {
       this.checked.settings = settings;
     }

@@ -1,5 +1,6 @@
 import * as kplus from 'cdk8s-plus-28';
 import { ImageReference } from '../image/image-reference';
+import { KubernetesVersion } from '../k8s/kubernetes-version';
 import { SecurityProfile } from '../policy/security-profile';
 import { isObject, podTemplatesOf } from '../rules/pod-templates';
 
@@ -95,8 +96,13 @@ export function hardenPodProps(
 }
 
 /** `manifest` with `hardenPodSpec` applied to each of its Pod specs (in place). */
-export function hardenManifest(manifest: any, profile: SecurityProfile, cdk8sPlusDefaults: boolean): any {
-  for (const template of podTemplatesOf(manifest)) hardenPodSpec(template.spec, profile, cdk8sPlusDefaults);
+export function hardenManifest(
+  manifest: any,
+  profile: SecurityProfile,
+  cdk8sPlusDefaults: boolean,
+  kubernetesVersion: KubernetesVersion = KubernetesVersion.DEFAULT,
+): any {
+  for (const template of podTemplatesOf(manifest)) hardenPodSpec(template.spec, profile, cdk8sPlusDefaults, kubernetesVersion);
   return manifest;
 }
 
@@ -116,24 +122,40 @@ export interface CompletedContainer {
  * `imagePullPolicy: Always` on every container it builds), exactly `Always`
  * counts as absent too, as it does for a container attached to a `SafePod`.
  *
+ * The pull policy reads the image as `kubernetesVersion` does (1.29+ also
+ * accepts IPv6 registries and an upper-case registry name, see ImageReference).
+ *
  * @returns the containers it changed (`spec` is modified in place; only their
  * `imagePullPolicy` and `securityContext` change)
  */
-export function hardenPodSpec(spec: any, profile: SecurityProfile, cdk8sPlusDefaults = false): CompletedContainer[] {
+export function hardenPodSpec(
+  spec: any,
+  profile: SecurityProfile,
+  cdk8sPlusDefaults = false,
+  kubernetesVersion: KubernetesVersion = KubernetesVersion.DEFAULT,
+): CompletedContainer[] {
   if (!isObject(spec)) return [];
   const podContext = isObject(spec.securityContext) ? spec.securityContext : {};
   const completed: CompletedContainer[] = [];
   for (const group of ['initContainers', 'containers'] as const) {
     const list: unknown[] = Array.isArray(spec[group]) ? spec[group] : [];
     list.forEach((container, index) => {
-      if (isObject(container) && hardenContainer(container, profile, podContext, cdk8sPlusDefaults)) completed.push({ group, index });
+      const pull = { cdk8sPlusDefaults, kubernetesVersion };
+      if (isObject(container) && hardenContainer(container, profile, podContext, pull)) completed.push({ group, index });
     });
   }
   return completed;
 }
 
-function hardenContainer(container: Record<string, any>, profile: SecurityProfile, podContext: any, cdk8sPlusDefaults: boolean): boolean {
-  let filled = fillPullPolicy(container, cdk8sPlusDefaults);
+/** How a container's pull policy is computed. */
+interface PullPolicyContext {
+  readonly cdk8sPlusDefaults: boolean;
+  /** The image is read with this release's reference grammar. */
+  readonly kubernetesVersion: KubernetesVersion;
+}
+
+function hardenContainer(container: Record<string, any>, profile: SecurityProfile, podContext: any, pull: PullPolicyContext): boolean {
+  let filled = fillPullPolicy(container, pull);
   for (const field of FIELDS_BY_PROFILE[profile]) {
     filled = fillField(container, field, podContext) || filled;
   }
@@ -169,12 +191,12 @@ function sortKeysInPlace(value: Record<string, unknown>): void {
   Object.assign(value, sorted);
 }
 
-function fillPullPolicy(container: any, cdk8sPlusDefaults: boolean): boolean {
+function fillPullPolicy(container: any, { cdk8sPlusDefaults, kubernetesVersion }: PullPolicyContext): boolean {
   const unset = container.imagePullPolicy === undefined || (cdk8sPlusDefaults && container.imagePullPolicy === 'Always');
   if (!unset || typeof container.image !== 'string') return false;
   let computed: string;
   try {
-    computed = ImageReference.parse(container.image).defaultPullPolicy;
+    computed = ImageReference.parse(container.image, kubernetesVersion).defaultPullPolicy;
   } catch {
     return false; // the image rules report an unparseable reference
   }

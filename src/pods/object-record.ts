@@ -1,6 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { hardenManifest } from './hardening';
 import { interceptRender } from '../k8s/cdk8s-internals';
+import { KubernetesVersion } from '../k8s/kubernetes-version';
 import { SecurityProfile } from '../policy/security-profile';
 
 /** How the guard hardens and judges one object. */
@@ -39,7 +40,16 @@ export class ObjectRecord {
   private readonly original: () => any;
   private held?: any;
 
-  public constructor(public readonly apiObject: ApiObject, public settings: CheckSettings) {
+  /**
+   * @param targetVersion the release the object targets at the time it is
+   * rendered (a version may be set on a scope after the object was made); the
+   * computed pull policy reads the image with that release's grammar
+   */
+  public constructor(
+    public readonly apiObject: ApiObject,
+    public settings: CheckSettings,
+    private readonly targetVersion: () => KubernetesVersion = () => KubernetesVersion.DEFAULT,
+  ) {
     this.original = interceptRender(apiObject, () => this.held ?? this.render());
   }
 
@@ -50,7 +60,8 @@ export class ObjectRecord {
 
   /** `manifest`, just rendered by cdk8s, completed in place for the settings' profile. */
   public harden(manifest: any): any {
-    return this.settings.harden ? hardenManifest(manifest, this.settings.profile, this.settings.cdk8sPlusDefaults ?? false) : manifest;
+    if (!this.settings.harden) return manifest;
+    return hardenManifest(manifest, this.settings.profile, this.settings.cdk8sPlusDefaults ?? false, this.targetVersion());
   }
 
   /** Renders once and makes `toJson()` return that very manifest until `release`. */

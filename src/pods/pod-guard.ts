@@ -59,6 +59,17 @@ export class PodGuard extends Construct {
     return existing instanceof PodGuard ? existing : new PodGuard(root);
   }
 
+  /**
+   * The Kubernetes release `construct` targets now: the innermost
+   * `setKubernetesVersion` around it (of two on one scope, the later), else the
+   * default. The construction-time checks, the synth check and hardening all
+   * ask this one resolution.
+   */
+  public static kubernetesVersionAt(construct: IConstruct): KubernetesVersion {
+    const guard = construct.node.root.node.tryFindChild(GUARD_ID);
+    return guard instanceof PodGuard ? guard.kubernetesVersionOf(construct) : KubernetesVersion.DEFAULT;
+  }
+
   /** The records the library's constructs made, with the settings they registered. */
   private readonly registered = new Map<ApiObject, { readonly record: ObjectRecord; readonly settings: CheckSettings }>();
   /** The records the guard made for objects a scope adopted. */
@@ -92,6 +103,10 @@ export class PodGuard extends Construct {
   /** The Kubernetes release the workloads under `scope` are judged for (the innermost scope wins). */
   public setKubernetesVersion(scope: IConstruct, version: KubernetesVersion): void {
     this.kubernetesVersions.push({ scope, value: version });
+  }
+
+  private kubernetesVersionOf(construct: IConstruct): KubernetesVersion {
+    return innermost(construct, this.kubernetesVersions) ?? KubernetesVersion.DEFAULT;
   }
 
   private inSession<T>(synth: () => T): T {
@@ -152,7 +167,7 @@ export class PodGuard extends Construct {
       existing.settings = settings;
       return existing;
     }
-    const record = new ObjectRecord(apiObject, settings);
+    const record = new ObjectRecord(apiObject, settings, () => this.kubernetesVersionOf(apiObject));
     this.adopted.set(apiObject, record);
     return record;
   }
@@ -179,7 +194,7 @@ export class PodGuard extends Construct {
         reports.push({ title: () => describeTarget(target.apiObject), errors: [rendered], warnings: [] });
         continue;
       }
-      const version = innermost(target.apiObject, this.kubernetesVersions) ?? KubernetesVersion.DEFAULT;
+      const version = this.kubernetesVersionOf(target.apiObject);
       const key = `${target.settings.profile} ${version.name}`;
       const run = byRun.get(key) ?? { profile: target.settings.profile, version, group: [] };
       run.group.push({ target, manifest: rendered });
@@ -257,13 +272,13 @@ interface ScopedSetting<T> {
 }
 
 /**
- * The value of the innermost of `settings` around `apiObject` (of two on one
- * scope, the later), if any. The object's ancestors are listed once, and only
- * when some setting exists.
+ * The value of the innermost of `settings` around `construct` (itself
+ * included; of two on one scope, the later), if any. The construct's ancestors
+ * are listed once, and only when some setting exists.
  */
-function innermost<T>(apiObject: ApiObject, settings: ReadonlyArray<ScopedSetting<T>>): T | undefined {
+function innermost<T>(construct: IConstruct, settings: ReadonlyArray<ScopedSetting<T>>): T | undefined {
   if (settings.length === 0) return undefined;
-  const ancestors = apiObject.node.scopes;
+  const ancestors = construct.node.scopes;
   let best: { depth: number; value: T } | undefined;
   for (const { scope, value } of settings) {
     const at = ancestors.indexOf(scope);

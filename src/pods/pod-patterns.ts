@@ -49,6 +49,10 @@ export interface PodPatternsApplyOptions {
    * `SafePod` and `InitGatedApp`. The objects written are the same on every
    * release (cdk8s-plus-28's types, valid on all of them).
    *
+   * Like `PodPatterns.setKubernetesVersion`, it reaches the construction-time
+   * checks of `SafePod` and `InitGatedApp` only if applied before they are
+   * constructed; the synth check always judges for it.
+   *
    * @default - the innermost `setKubernetesVersion` around the scope, or KubernetesVersion.V1_28
    */
   readonly kubernetesVersion?: KubernetesVersion;
@@ -84,6 +88,17 @@ export class PodPatterns {
    * The Kubernetes release the workloads under `scope` are judged for (the
    * innermost setting wins), without adopting the scope's other objects: for an
    * app that uses only `SafePod` and `InitGatedApp`.
+   *
+   * Call it before the workloads under `scope` are constructed (on the app, or
+   * first thing in a chart's constructor): `SafePod`, `InitGatedApp` and
+   * `WaitFor.gate` check each container, and compute its `imagePullPolicy`, for
+   * the release in effect when the container is added (1.29+ also reads IPv6
+   * registries and an upper-case registry name, which 1.28 refuses). A release
+   * set after a workload was constructed applies from then on: to containers
+   * added later, and at synth, where the check and hardening judge every
+   * workload for the release in effect then (a constructor that already threw
+   * for the earlier release is not undone; its message names the releases that
+   * accept the container).
    */
   public static setKubernetesVersion(scope: IConstruct, version: KubernetesVersion): void {
     PodGuard.of(scope).setKubernetesVersion(scope, version);

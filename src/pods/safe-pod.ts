@@ -66,6 +66,7 @@ export class SafePod extends kplus.Pod {
     });
     ownWorkload(this, {
       owner: this.node.path,
+      versionScope: this,
       allowMutableImageTags: props.allowMutableImageTags ?? false,
       securityProfile,
       shareProcessNamespace: props.shareProcessNamespace,

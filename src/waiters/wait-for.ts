@@ -198,6 +198,7 @@ export class WaitFor {
     const owned = record.options;
     const normalize = {
       owner: workload.node.path,
+      versionScope: workload,
       allowMutableImageTags: owned?.allowMutableImageTags ?? false,
       securityProfile: SecurityProfile.RESTRICTED,
     };

@@ -1,6 +1,6 @@
 import { Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { InitGatedApp, InitGatedAppProps, SecurityProfile, WaitFor, WorkloadKind } from '../../src';
+import { InitGatedApp, InitGatedAppProps, KubernetesVersion, PodPatterns, SecurityProfile, WaitFor, WorkloadKind } from '../../src';
 import { podTemplatesOf } from '../../src/rules/pod-templates';
 import { evaluateManifest } from '../support/pss-oracle';
 import { only, synthValid } from '../support/synth';
@@ -138,4 +138,51 @@ test('snapshot: a Deployment with waiters, an init container and a sidecar', () 
     initContainers: [{ name: 'migrate', image: 'busybox:1.28', securityContext: USER }],
     sidecars: [{ name: 'proxy', image: 'envoyproxy/envoy:v1.28.0', securityContext: USER }],
   })).toMatchSnapshot();
+});
+
+// Image references Kubernetes 1.29+ reads and 1.28 refuses (kubernetes v1.29.0 go.mod: github.com/distribution/reference
+// v0.5.0): an IPv6 registry (regexp.go ipv6address) and an upper-case first component, a registry host (normalize.go
+// splitDockerDomain).
+describe('the Kubernetes release the app targets (issue 17)', () => {
+  const READ_FROM_1_29 = ['[::1]:5000/app:1.0', 'Registry/app:1.0'];
+
+  test.each(
+    READ_FROM_1_29.flatMap(image => [WorkloadKind.DEPLOYMENT, WorkloadKind.POD, WorkloadKind.JOB].map(kind => [image, kind] as const)),
+  )('%s in a %s under setKubernetesVersion(1.33): every container, waiters included, constructed and synthesized with IfNotPresent', (image, workload) => {
+    const chart = Testing.chart();
+    PodPatterns.setKubernetesVersion(chart, KubernetesVersion.V1_33);
+    const app = new InitGatedApp(chart, 'myapp', {
+      workload,
+      containers: [{ ...APP, image }],
+      initContainers: [{ name: 'setup', image, securityContext: USER }],
+      sidecars: [{ name: 'proxy', image, securityContext: USER }],
+      waitFor: [WaitFor.tcp('db', 5432)],
+      waiterImage: image,
+    });
+    app.addContainer({ name: 'added', image, securityContext: USER });
+    const [template] = podTemplatesOf(only(synthValid(chart), workload));
+    const containers = [...template.spec.initContainers, ...template.spec.containers];
+    expect(containers.map(c => [c.name, c.image, c.imagePullPolicy])).toEqual([
+      ['wait-for-db-5432', image, 'IfNotPresent'],
+      ['setup', image, 'IfNotPresent'],
+      ['proxy', image, 'IfNotPresent'],
+      ['myapp-container', image, 'IfNotPresent'],
+      ['added', image, 'IfNotPresent'],
+    ]);
+  });
+
+  test.each(READ_FROM_1_29)('%s at the default 1.28: refused at construction with the image rule\'s message', (image) => {
+    expect(() => new InitGatedApp(Testing.chart(), 'myapp', { containers: [{ ...APP, image }] }))
+      .toThrow(/^test\/myapp: container "myapp-container" image ".*" cannot be pulled: the kubelet fails with InvalidImageName.*judged for Kubernetes 1\.28.*\[runtime-image-reference\]$/);
+    expect(() => new InitGatedApp(Testing.chart(), 'myapp', { containers: [APP], waitFor: [WaitFor.tcp('db', 5432)], waiterImage: image }))
+      .toThrow(/init container "wait-for-db-5432" image ".*" cannot be pulled.*judged for Kubernetes 1\.28/);
+  });
+
+  test('version set to 1.28 on the app AFTER construction at 1.33: the synth check judges at 1.28', () => {
+    const chart = Testing.chart();
+    PodPatterns.setKubernetesVersion(chart, KubernetesVersion.V1_33);
+    const app = new InitGatedApp(chart, 'myapp', { containers: [{ ...APP, image: 'Registry/app:1.0' }] });
+    PodPatterns.setKubernetesVersion(app, KubernetesVersion.V1_28);
+    expect(() => Testing.synth(chart)).toThrow(/\[runtime-image-reference\] spec\.template\.spec\.containers\[0\]\.image: container "myapp-container" image "Registry\/app:1\.0"/);
+  });
 });

@@ -30,6 +30,7 @@ const CASES: Record<string, { files: string[]; options?: ComposeImportOptions }>
   'e2e': { files: ['e2e/compose.yaml'] },
   'healthy-without-healthcheck': { files: ['healthy-without-healthcheck/compose.yaml'] },
   'hostile-1-33': { files: ['hostile/compose.yaml'], options: { kubernetesVersion: KubernetesVersion.V1_33 } },
+  'registry-1-29': { files: ['registry-1-29/compose.yaml'], options: { kubernetesVersion: KubernetesVersion.V1_33 } },
 };
 
 /** Every fixture directory but bad/ (each of which is refused, see the CLI tests) is imported and synthesized below. */
@@ -125,6 +126,26 @@ describe('import-compose --kubernetes-version 1.33: the chart sets the release, 
     expect(at128).not.toBe(source);
     const module = loadApp(dir, 'hostile-1-33-judged-at-1-28-run.ts', at128);
     expect(() => new module.HostileChart(Testing.app(), 'c').toJson()).toThrow(/env\[\d+\]\.name.*BAD'NAME\*\/.*a valid environment variable name/s);
+  });
+});
+
+// Image references 1.29+ reads (kubernetes v1.29.0 vendors github.com/distribution/reference v0.5.0: regexp.go
+// ipv6address, normalize.go splitDockerDomain) and 1.28 refuses (docker/distribution v2.8.2). The chart sets the
+// release right after super(), so the InitGatedApps are constructed, pull policies computed, for 1.33 (issue 17 item 3).
+describe('import-compose --kubernetes-version 1.33 of images only 1.29+ reads: constructed and synthesized for 1.33', () => {
+  test('an IPv6 registry and an upper-case registry name: the chart synthesizes with IfNotPresent', () => {
+    const manifests = synth('registry-1-29');
+    expect(['ipv6', 'upper'].map(service => podSpec(workload(manifests, service)).containers[0]).map(c => [c.image, c.imagePullPolicy]))
+      .toEqual([['[::1]:5000/app:1.0', 'IfNotPresent'], ['Registry/app:1.0', 'IfNotPresent']]);
+  });
+
+  test('the same code for 1.28 fails at construction, naming the workload, the image and the releases that read it', () => {
+    const source = importCase('registry-1-29').toTypeScript();
+    const at128 = source.replace('KubernetesVersion.V1_33', 'KubernetesVersion.V1_28');
+    expect(at128).not.toBe(source);
+    const module = loadApp(dir, 'registry-1-29-judged-at-1-28-run.ts', at128);
+    expect(() => new module.Registry129Chart(Testing.app(), 'c'))
+      .toThrow(/^c\/ipv6\/Pod: container "ipv6" image "\[::1\]:5000\/app:1\.0" cannot be pulled.*judged for Kubernetes 1\.28.*Kubernetes 1\.29 and later accept it/);
   });
 });
 

@@ -1,8 +1,20 @@
+import { App, Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { SecurityProfile } from '../../src';
+import { KubernetesVersion, PodPatterns, SecurityProfile } from '../../src';
 import { ContainerRole, normalizeBuiltContainer, normalizeContainer, NormalizeOptions } from '../../src/pods/container-normalizer';
 
-const OPTIONS: NormalizeOptions = { owner: 'app/web', allowMutableImageTags: false, securityProfile: SecurityProfile.RESTRICTED };
+const OPTIONS: NormalizeOptions = { owner: 'app/web', allowMutableImageTags: false, securityProfile: SecurityProfile.RESTRICTED, versionScope: new App() };
+
+/** Options whose workload targets `version` (set on its chart). */
+function optionsFor(version: KubernetesVersion): NormalizeOptions {
+  const chart = new Chart(new App(), 'chart');
+  PodPatterns.setKubernetesVersion(chart, version);
+  return { ...OPTIONS, versionScope: chart };
+}
+
+// Image references 1.29+ reads and 1.28 refuses: an IPv6 registry (distribution/reference v0.5.0 regexp.go
+// ipv6address) and an upper-case first component, a registry host (v0.5.0 normalize.go splitDockerDomain).
+const READ_FROM_1_29 = ['[::1]:5000/app:1.0', 'Registry/app:1.0'];
 
 describe('normalizeContainer', () => {
   test.each([
@@ -59,6 +71,55 @@ describe('normalizeContainer', () => {
 
   test('PRIVILEGED leaves the security context to cdk8s-plus', () => {
     expect(normalizeContainer({ image: 'nginx:1.25' }, ContainerRole.APP, { ...OPTIONS, securityProfile: SecurityProfile.PRIVILEGED }).securityContext).toBeUndefined();
+  });
+});
+
+describe('the release the workload targets', () => {
+  test.each(READ_FROM_1_29)('%s under setKubernetesVersion(1.33): accepted, pull policy computed with 1.29+\'s grammar', (image) => {
+    expect(normalizeContainer({ image }, ContainerRole.APP, optionsFor(KubernetesVersion.V1_33)).imagePullPolicy).toBe('IfNotPresent');
+  });
+
+  test.each(READ_FROM_1_29)('%s at the default 1.28: refused with the rule\'s message, naming the releases that read it', (image) => {
+    const run = () => normalizeContainer({ name: 'web', image }, ContainerRole.APP, OPTIONS);
+    expect(run).toThrow(new RegExp(`^app/web: container "web" image "${image.replace(/[[\]]/g, '\\$&')}" cannot be pulled`));
+    expect(run).toThrow(/\(judged for Kubernetes 1\.28, the release in effect when the container was added; Kubernetes 1\.29 and later accept it: .*PodPatterns\.setKubernetesVersion .* before the workload is constructed\) \[runtime-image-reference\]$/);
+  });
+
+  test('a problem every release has names no release', () => {
+    expect(() => normalizeContainer({ name: 'web', image: 'nginx:1.25 ' }, ContainerRole.APP, OPTIONS)).toThrow(/^(?![\s\S]*judged for)/);
+    expect(() => normalizeContainer({ name: 'web', image: 'nginx:1.25 ' }, ContainerRole.APP, OPTIONS)).toThrow(/\[api-image-whitespace\]/);
+  });
+
+  test('the clean-shape memo is per release: clean at 1.33 does not make it clean at 1.28', () => {
+    const image = '[::2]:5000/memo:1.0';
+    expect(() => normalizeContainer({ image }, ContainerRole.APP, optionsFor(KubernetesVersion.V1_33))).not.toThrow();
+    expect(() => normalizeContainer({ image }, ContainerRole.APP, optionsFor(KubernetesVersion.V1_28))).toThrow(/\[runtime-image-reference\]/);
+  });
+
+  // Why a pull policy computed at construction stays right when a later release is set afterwards: the grammars
+  // differ only in the registry part (regexp.go domainAndPort, normalize.go splitDockerDomain), never in the tag.
+  test.each([
+    'nginx', 'nginx:1.25', 'nginx:latest', 'localhost:5000/app', 'localhost:5000/app:1.0', 'registry.example.com/team/app:latest',
+    `app:latest@sha256:${'a'.repeat(64)}`, `app@sha256:${'a'.repeat(64)}`, '[::1]:5000/app', '[::1]:5000/app:1.0', 'Registry/app', 'Registry/app:1.0',
+  ])('%s: every release that reads it computes the same pull policy', (image) => {
+    const policies = new Set<string>();
+    for (const version of KubernetesVersion.all()) {
+      const options = { ...optionsFor(version), allowMutableImageTags: true };
+      try {
+        policies.add(normalizeContainer({ image }, ContainerRole.APP, options).imagePullPolicy!);
+      } catch {
+        // refused by this release's grammar
+      }
+    }
+    expect(policies.size).toBe(1);
+  });
+
+  test('a built container under 1.33: the cdk8s-plus Always is recomputed with 1.29+\'s grammar', () => {
+    const built = new kplus.Container({ image: '[::1]:5000/app:1.0' });
+    normalizeBuiltContainer(built, ContainerRole.APP, optionsFor(KubernetesVersion.V1_33));
+    expect(built.imagePullPolicy).toBe('IfNotPresent');
+    expect(() => normalizeBuiltContainer(new kplus.Container({ image: '[::1]:5000/app:1.0' }), ContainerRole.APP, OPTIONS))
+      .toThrow(/\[runtime-image-reference\]/);
   });
 });
 

@@ -1,5 +1,5 @@
 import * as kplus from 'cdk8s-plus-28';
-import { SecurityProfile } from '../../src';
+import { KubernetesVersion, SecurityProfile } from '../../src';
 import { hardenContainerProps, hardenManifest, hardenPodProps, hardenPodSpec } from '../../src/pods/hardening';
 
 const RESTRICTED_CONTEXT = {
@@ -146,5 +146,24 @@ describe('hardenManifest', () => {
     };
     expect(hardenManifest(cronJob, SecurityProfile.RESTRICTED, false)).toBe(cronJob);
     expect(cronJob.spec.jobTemplate.spec.template.spec.containers[0].securityContext).toEqual(RESTRICTED_CONTEXT);
+  });
+});
+
+// kubernetes v1.29.0 vendors github.com/distribution/reference v0.5.0: an IPv6 registry (regexp.go ipv6address) and an
+// upper-case first component (normalize.go splitDockerDomain) parse from 1.29; 1.28's docker/distribution v2.8.2 refuses both.
+describe('the pull policy at synth reads the image as the target release does', () => {
+  test.each(['[::1]:5000/app:1.0', 'Registry/app:1.0'])('%s: computed on 1.33, left to the image rules on 1.28', (image) => {
+    const at133 = { containers: [{ name: 'c', image }] } as any;
+    hardenPodSpec(at133, SecurityProfile.PRIVILEGED, false, KubernetesVersion.V1_33);
+    expect(at133.containers[0].imagePullPolicy).toBe('IfNotPresent');
+    const at128 = { containers: [{ name: 'c', image }] } as any;
+    expect(hardenPodSpec(at128, SecurityProfile.PRIVILEGED)).toEqual([]);
+    expect(at128.containers[0].imagePullPolicy).toBeUndefined();
+  });
+
+  test('cdk8s-plus\'s Always on a 1.29+ reference is recomputed on 1.33 and kept on 1.28', () => {
+    const manifest = (): any => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [{ name: 'c', image: '[::1]:5000/app:1.0', imagePullPolicy: 'Always' }] } });
+    expect(hardenManifest(manifest(), SecurityProfile.PRIVILEGED, true, KubernetesVersion.V1_33).spec.containers[0].imagePullPolicy).toBe('IfNotPresent');
+    expect(hardenManifest(manifest(), SecurityProfile.PRIVILEGED, true).spec.containers[0].imagePullPolicy).toBe('Always');
   });
 });

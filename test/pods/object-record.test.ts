@@ -3,7 +3,7 @@
 // object (issue 14, items 2 and 6).
 import { ApiObject, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { SecurityProfile } from '../../src';
+import { KubernetesVersion, SecurityProfile } from '../../src';
 import { ObjectRecord } from '../../src/pods/object-record';
 
 function deploymentObject(): ApiObject {
@@ -56,5 +56,15 @@ describe('ObjectRecord', () => {
     const manifest = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [{ name: 'c', image: 'nginx' }] } };
     expect(record.harden(manifest)).toBe(manifest);
     expect(manifest.spec.containers[0]).toMatchObject({ imagePullPolicy: 'Always', securityContext: { runAsNonRoot: true, readOnlyRootFilesystem: true } });
+  });
+
+  test('each render asks the target release afresh: a version set after the record was made applies', () => {
+    const deployment = new kplus.Deployment(Testing.chart(), 'api', { containers: [{ name: 'api', image: 'Registry/app:1.0' }] });
+    const apiObject = ApiObject.of(deployment);
+    let release = KubernetesVersion.V1_28;
+    new ObjectRecord(apiObject, { profile: SecurityProfile.PRIVILEGED, harden: true, cdk8sPlusDefaults: true }, () => release);
+    expect(container(apiObject.toJson()).imagePullPolicy).toBe('Always'); // 1.28 cannot read it: left to the image rules
+    release = KubernetesVersion.V1_33;
+    expect(container(apiObject.toJson()).imagePullPolicy).toBe('IfNotPresent');
   });
 });

@@ -4,7 +4,8 @@ import * as path from 'path';
 import { ApiObject, App, Chart, JsonPatch, Size, Testing, Yaml } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { k8s } from 'cdk8s-plus-28';
-import { InitGatedApp, PodPatterns, SafePod, SecurityProfile, WarningPolicy } from '../../src';
+import { InitGatedApp, KubernetesVersion, PodPatterns, SafePod, SecurityProfile, WarningPolicy } from '../../src';
+import { PodGuard } from '../../src/pods/pod-guard';
 import * as engine from '../../src/rules/engine';
 import { Severity as FindingSeverity } from '../../src/rules/finding';
 import { podTemplatesOf } from '../../src/rules/pod-templates';
@@ -243,5 +244,28 @@ describe('read-back: every written file holds exactly the manifests the check ju
     } finally {
       fs.rmSync(outdir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('PodGuard.kubernetesVersionAt: the one resolution of the target release', () => {
+  test('no setting (no guard yet): the default, without creating a guard', () => {
+    const app = Testing.app();
+    const chart = new Chart(app, 'c');
+    expect(PodGuard.kubernetesVersionAt(chart)).toBe(KubernetesVersion.DEFAULT);
+    expect(app.node.tryFindChild('cdk8s-pod-patterns')).toBeUndefined();
+  });
+
+  test('the innermost setting around the construct wins, the construct itself included; of two on one scope the later', () => {
+    const app = Testing.app();
+    const chart = new Chart(app, 'c');
+    const inner = new Chart(chart, 'inner');
+    PodPatterns.setKubernetesVersion(app, KubernetesVersion.V1_33);
+    expect(PodGuard.kubernetesVersionAt(inner)).toBe(KubernetesVersion.V1_33);
+    PodPatterns.setKubernetesVersion(inner, KubernetesVersion.V1_30);
+    PodPatterns.setKubernetesVersion(chart, KubernetesVersion.V1_35);
+    expect(PodGuard.kubernetesVersionAt(inner)).toBe(KubernetesVersion.V1_30);
+    expect(PodGuard.kubernetesVersionAt(chart)).toBe(KubernetesVersion.V1_35);
+    PodPatterns.setKubernetesVersion(inner, KubernetesVersion.V1_28);
+    expect(PodGuard.kubernetesVersionAt(inner)).toBe(KubernetesVersion.V1_28);
   });
 });

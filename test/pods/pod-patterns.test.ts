@@ -220,4 +220,14 @@ describe('the target Kubernetes version', () => {
     PodPatterns.setKubernetesVersion(chart, KubernetesVersion.V1_28);
     expect(synthError(chart)).toContain('bp-sidecar-feature-gate');
   });
+
+  test('an adopted cdk8s-plus workload is hardened for the release in effect at synth, set after it was constructed', () => {
+    const chart = Testing.chart();
+    PodPatterns.apply(chart);
+    new kplus.Deployment(chart, 'api', { containers: [{ name: 'api', image: '[::1]:5000/app:1.0', securityContext: USER }] });
+    expect(synthError(chart)).toMatch(/\[runtime-image-reference\] spec\.template\.spec\.containers\[0\]\.image: container "api" image "\[::1\]:5000\/app:1\.0" cannot be pulled/);
+    PodPatterns.setKubernetesVersion(chart, KubernetesVersion.V1_33);
+    const deployment = only(synthValid(chart), 'Deployment');
+    expect(deployment.spec.template.spec.containers[0].imagePullPolicy).toBe('IfNotPresent');
+  });
 });

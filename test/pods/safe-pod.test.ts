@@ -1,6 +1,6 @@
 import { ApiObject, Chart, JsonPatch, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { SafePod, SecurityProfile } from '../../src';
+import { KubernetesVersion, PodPatterns, SafePod, SecurityProfile } from '../../src';
 import { evaluateManifest } from '../support/pss-oracle';
 import { allContainers, only, synthValid } from '../support/synth';
 
@@ -157,6 +157,60 @@ describe('SafePod Pod-level options', () => {
       new SafePod(chart, 'pod', { restartPolicy, containers: [{ name: 'app', image: 'nginx:1.25', securityContext: USER }] });
       expect(podOf(chart).spec.restartPolicy).toBe(restartPolicy);
     });
+});
+
+// Image references Kubernetes 1.29+ reads and 1.28 refuses (kubernetes v1.29.0 go.mod: github.com/distribution/reference
+// v0.5.0): an IPv6 registry (regexp.go ipv6address) and an upper-case first component, a registry host (normalize.go
+// splitDockerDomain `strings.ToLower(maybeDomain) != maybeDomain`).
+const READ_FROM_1_29 = ['[::1]:5000/app:1.0', 'Registry/app:1.0'];
+
+function escaped(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+describe('SafePod and the Kubernetes release the app targets (issue 17)', () => {
+  test.each(READ_FROM_1_29)('%s under setKubernetesVersion(1.33): constructed and synthesized with IfNotPresent everywhere', (image) => {
+    const chart = newChart();
+    PodPatterns.setKubernetesVersion(chart, KubernetesVersion.V1_33);
+    const pod = new SafePod(chart, 'pod', {
+      containers: [{ name: 'app', image, securityContext: USER }],
+      initContainers: [{ name: 'setup', image, securityContext: USER }],
+      sidecars: [{ name: 'logs', image, securityContext: USER }],
+    });
+    pod.attachContainer(new kplus.Container({ name: 'attached', image, securityContext: USER }));
+    const synthesized = podOf(chart);
+    expect(allContainers(synthesized.spec).map(c => [c.name, c.image, c.imagePullPolicy])).toEqual([
+      ['setup', image, 'IfNotPresent'],
+      ['logs', image, 'IfNotPresent'],
+      ['app', image, 'IfNotPresent'],
+      ['attached', image, 'IfNotPresent'],
+    ]);
+  });
+
+  test.each(READ_FROM_1_29)('%s at the default 1.28: refused at construction with the image rule\'s message', (image) => {
+    expect(() => new SafePod(newChart(), 'pod', { containers: [{ name: 'web', image }] }))
+      .toThrow(new RegExp(`^test/pod: container "web" image "${escaped(image)}" cannot be pulled: the kubelet fails with InvalidImageName.*`
+        + 'judged for Kubernetes 1\\.28.*Kubernetes 1\\.29 and later accept it.*\\[runtime-image-reference\\]$'));
+  });
+
+  test('a container added after the version was set on the chart is judged for it; the innermost setting wins', () => {
+    const chart = newChart();
+    const pod = new SafePod(chart, 'pod', { containers: [{ name: 'app', image: 'nginx:1.25', securityContext: USER }] });
+    expect(() => pod.addContainer({ name: 'v6', image: '[::1]:5000/app:1.0', securityContext: USER })).toThrow(/\[runtime-image-reference\]/);
+    PodPatterns.setKubernetesVersion(chart.node.root, KubernetesVersion.V1_33);
+    pod.addContainer({ name: 'v6', image: '[::1]:5000/app:1.0', securityContext: USER });
+    expect(containerNamed(podOf(chart), 'v6').imagePullPolicy).toBe('IfNotPresent');
+    PodPatterns.setKubernetesVersion(chart, KubernetesVersion.V1_28);
+    expect(() => pod.addContainer({ name: 'again', image: '[::1]:5000/app:1.0', securityContext: USER })).toThrow(/judged for Kubernetes 1\.28/);
+  });
+
+  test('version set to 1.28 AFTER construction at 1.33: the synth check judges at the final release and writes nothing', () => {
+    const chart = newChart();
+    PodPatterns.setKubernetesVersion(chart, KubernetesVersion.V1_33);
+    const pod = new SafePod(chart, 'pod', { containers: [{ name: 'app', image: '[::1]:5000/app:1.0', securityContext: USER }] });
+    PodPatterns.setKubernetesVersion(pod, KubernetesVersion.V1_28);
+    expect(() => Testing.synth(chart)).toThrow(/test\/pod \(Pod.*\n.*\[runtime-image-reference\] spec\.containers\[0\]\.image: container "app" image "\[::1\]:5000\/app:1\.0" cannot be pulled/);
+  });
 });
 
 describe('SafePod construction-time errors', () => {

@@ -1,6 +1,6 @@
 import { Chart, Duration, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { InitGatedApp, PodPatterns, WaitFor } from '../../src';
+import { InitGatedApp, KubernetesVersion, PodPatterns, WaitFor } from '../../src';
 import { dns1123LabelErrors } from '../../src/names/names';
 import { only, synthValid } from '../support/synth';
 
@@ -315,5 +315,19 @@ describe('WaitFor.gate on a workload the library does not own', () => {
     expect(() => Testing.synth(chart)).not.toThrow();
     PodPatterns.apply(chart);
     expect(() => Testing.synth(chart)).toThrow(/pss-baseline-privileged/);
+  });
+
+  // kubernetes v1.29.0 vendors github.com/distribution/reference v0.5.0 (regexp.go ipv6address): an IPv6 registry
+  // parses from 1.29; 1.28's docker/distribution v2.8.2 refuses it.
+  test('a waiterImage only 1.29+ reads: gated under setKubernetesVersion(1.33), refused at the default 1.28', () => {
+    const waiterImage = '[::1]:5000/busybox:1.37.0';
+    const chart = Testing.chart();
+    PodPatterns.setKubernetesVersion(chart, KubernetesVersion.V1_33);
+    const api = new kplus.Deployment(chart, 'api', { containers: [{ name: 'api', image: 'nginx:1.25', securityContext: { user: 1000 } }] });
+    WaitFor.gate(api, [WaitFor.tcp('db', 5432)], { waiterImage });
+    expect(only(synthValid(chart), 'Deployment').spec.template.spec.initContainers[0]).toMatchObject({ image: waiterImage, imagePullPolicy: 'IfNotPresent' });
+    const at128 = new kplus.Deployment(Testing.chart(), 'api', { containers: [{ name: 'api', image: 'nginx:1.25' }] });
+    expect(() => WaitFor.gate(at128, [WaitFor.tcp('db', 5432)], { waiterImage }))
+      .toThrow(/^test\/api: init container "wait-for-db-5432" image "\[::1\]:5000\/busybox:1\.37\.0" cannot be pulled.*judged for Kubernetes 1\.28/);
   });
 });
