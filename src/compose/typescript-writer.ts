@@ -43,11 +43,12 @@ class Imports {
   public readonly cdk8s = new Set<string>(['App', 'Chart', 'ChartProps']);
   public readonly patterns = new Set<string>(['InitGatedApp', 'SecurityProfile']);
 
-  public render(): string {
+  /** The import lines; cdk8s-plus-28 only when `code` refers to it (an unused import fails `noUnusedLocals`, which `cdk8s init` sets). */
+  public render(code: string): string {
     const sorted = (names: Set<string>) => [...names].sort().join(', ');
     return [
       `import { ${sorted(this.cdk8s)} } from 'cdk8s';`,
-      'import * as kplus from \'cdk8s-plus-28\';',
+      ...(/\bkplus\./.test(code) ? ['import * as kplus from \'cdk8s-plus-28\';'] : []),
       'import { Construct } from \'constructs\';',
       `import { ${sorted(this.patterns)} } from 'cdk8s-pod-patterns';`,
     ].join('\n');
@@ -66,10 +67,7 @@ export function writeTypeScript(input: WriterInput): string {
   const versionSetting = kubernetesVersionSetting(input.kubernetesVersion ?? KubernetesVersion.DEFAULT, imports);
   const profilesPrefix = 'export const SERVICE_PROFILES: Record<string, SecurityProfile> = ';
   const profiles = render(obj(input.plan.services.map(s => [s.name, `SecurityProfile.${profileName(s)}`])), 0, profilesPrefix.length);
-  return [
-    header(input),
-    imports.render(),
-    '',
+  const body = [
     '/** The Pod Security Standards profile each service is hardened to (and should be linted with). */',
     `${profilesPrefix}${profiles};`,
     '',
@@ -94,7 +92,8 @@ export function writeTypeScript(input: WriterInput): string {
     '  app.synth();',
     '}',
     '',
-  ].join('\n').replace(/\n{3,}/g, '\n\n');
+  ].join('\n');
+  return [header(input), imports.render(body), '', body].join('\n').replace(/\n{3,}/g, '\n\n');
 }
 
 /** The release set by `--kubernetes-version`; nothing for the default, so a default import stays as it was. */

@@ -24,6 +24,13 @@ test('only the imports the code uses; an app nobody refers to is not assigned (n
   expect(code).not.toContain('const loneApp');
 });
 
+test('cdk8s-plus-28 is imported only when the code refers to it (cdk8s init sets noUnusedLocals: an unused import fails the synth)', () => {
+  expect(write({ lone: { image: 'x:1' } })).not.toContain('cdk8s-plus-28');
+  const withVolume = write({ db: { image: 'postgres:16', tmpfs: ['/run'] } });
+  expect(withVolume).toContain('import * as kplus from \'cdk8s-plus-28\';');
+  expect(withVolume).toMatch(/kplus\.EmptyDirMedium\.MEMORY/);
+});
+
 test('a healthcheck keeps compose\'s defaults explicitly (interval 30s, timeout 30s, retries 3), not the probe defaults', () => {
   expect(write({ s: { image: 'x:1', healthcheck: { test: 'true' } } }))
     .toContain('{ periodSeconds: Duration.seconds(30), timeoutSeconds: Duration.seconds(30), failureThreshold: 3 }');
