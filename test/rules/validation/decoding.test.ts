@@ -61,7 +61,9 @@ describe('decoding per Kubernetes release: fields added after 1.28', () => {
   // The rest of the fields 1.29-1.35 added: known from their release, so a target that has them gets no false error.
   test('Service trafficDistribution: unknown up to 1.29 with a hint, accepted from 1.30', () => {
     const service = {
-      apiVersion: 'v1', kind: 'Service', metadata: { name: 'web' },
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'web' },
       spec: { selector: { app: 'web' }, ports: [{ port: 80 }], trafficDistribution: 'PreferClose' },
     };
     expect(messages(service, 'api-decoding', V.V1_29)).toEqual([expect.stringContaining('Kubernetes 1.30 and later have this field (the target release is 1.29)')]);
