@@ -1,3 +1,4 @@
+import { parseArgs, ParseArgsConfig } from 'util';
 import { KubernetesVersion } from '../k8s/kubernetes-version';
 
 /** A problem with the command line or its inputs: one line on stderr and exit 2, never a stack trace. */
@@ -31,4 +32,25 @@ export function describeArgError(error: Error & { code?: string }, command: stri
     default:
       return `${error.message} (see ${command} --help)`;
   }
+}
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+type Parsed<O extends Options> = ReturnType<typeof parseArgs<{ args: string[]; options: O; allowPositionals: true; strict: true }>>;
+
+/**
+ * `util.parseArgs` of a command (positionals allowed, unknown options refused),
+ * its errors as one `UsageError` line that lists the options in the order given.
+ */
+export function parseCommandLine<O extends Options>(argv: string[], command: string, options: O): Parsed<O> {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new UsageError(describeArgError(e as Error & { code?: string }, command, optionList(options)));
+  }
+}
+
+/** `--a, --b and --help`. */
+function optionList(options: Options): string {
+  const flags = Object.keys(options).map(name => `--${name}`);
+  return flags.length === 1 ? flags[0] : `${flags.slice(0, -1).join(', ')} and ${flags[flags.length - 1]}`;
 }

@@ -1,5 +1,4 @@
-import { parseArgs } from 'util';
-import { describeArgError, kubernetesVersionOption, UsageError } from './command-line';
+import { kubernetesVersionOption, parseCommandLine, UsageError } from './command-line';
 import { ExitCode, LintIo } from './lint-command';
 import { describeInputs, readManifestInputs } from './manifest-inputs';
 import { Explanation, ReadinessAssumption } from '../explain/explanation';
@@ -77,7 +76,7 @@ export function runExplain(argv: string[], io: LintIo): number {
 }
 
 function parseExplainArgs(argv: string[]): ExplainCommandOptions | 'help' {
-  const { values, positionals } = parseCommandLine(argv);
+  const { values, positionals } = parseCommandLine(argv, COMMAND, OPTIONS);
   if (values.help) return 'help';
   const format = values.format ?? 'text';
   if (!FORMATS.includes(format)) {
@@ -92,24 +91,13 @@ function parseExplainArgs(argv: string[]): ExplainCommandOptions | 'help' {
   };
 }
 
-function parseCommandLine(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      options: {
-        'format': { type: 'string' },
-        'workload': { type: 'string' },
-        'assume': { type: 'string', multiple: true },
-        'kubernetes-version': { type: 'string' },
-        'help': { type: 'boolean', short: 'h' },
-      },
-      allowPositionals: true,
-      strict: true,
-    });
-  } catch (e) {
-    throw new UsageError(describeArgError(e as Error & { code?: string }, COMMAND, '--workload, --format, --assume, --kubernetes-version and --help'));
-  }
-}
+const OPTIONS = {
+  'workload': { type: 'string' },
+  'format': { type: 'string' },
+  'assume': { type: 'string', multiple: true },
+  'kubernetes-version': { type: 'string' },
+  'help': { type: 'boolean', short: 'h' },
+} as const;
 
 /** `mydb=ready@90` or `mydb=never`. */
 export function parseAssumption(text: string): ReadinessAssumption {

@@ -1,5 +1,4 @@
-import { parseArgs } from 'util';
-import { describeArgError, kubernetesVersionOption, UsageError } from './command-line';
+import { kubernetesVersionOption, parseCommandLine, UsageError } from './command-line';
 import { formatJson, formatText, FORMAT_NAMES } from './format';
 import { listRules } from './list-rules';
 import { describeInputs, LintIo, readManifestInputs } from './manifest-inputs';
@@ -127,7 +126,7 @@ export function runLint(argv: string[], io: LintIo): number {
 }
 
 function parseLintArgs(argv: string[]): LintCommandOptions | ListRulesOptions | 'help' {
-  const { values, positionals } = parseCommandLine(argv);
+  const { values, positionals } = parseCommandLine(argv, COMMAND, OPTIONS);
   if (values.help) {
     return 'help';
   }
@@ -172,25 +171,14 @@ function profileOption(option: string, name: string): SecurityProfile {
   return profile;
 }
 
-function parseCommandLine(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      options: {
-        'format': { type: 'string' },
-        'profile': { type: 'string' },
-        'minimum-profile': { type: 'string' },
-        'disable': { type: 'string', multiple: true },
-        'kubernetes-version': { type: 'string' },
-        'list-rules': { type: 'boolean' },
-        'help': { type: 'boolean', short: 'h' },
-      },
-      allowPositionals: true,
-      strict: true,
-    });
-  } catch (e) {
-    throw new UsageError(describeArgError(e as Error & { code?: string }, COMMAND, '--format, --profile, --minimum-profile, --disable, --kubernetes-version, --list-rules and --help'));
-  }
-}
+const OPTIONS = {
+  'format': { type: 'string' },
+  'profile': { type: 'string' },
+  'minimum-profile': { type: 'string' },
+  'disable': { type: 'string', multiple: true },
+  'kubernetes-version': { type: 'string' },
+  'list-rules': { type: 'boolean' },
+  'help': { type: 'boolean', short: 'h' },
+} as const;
 
 // Node's own messages suggest `--` tricks and span two sentences; say it in our terms.

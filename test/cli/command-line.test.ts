@@ -1,5 +1,5 @@
 import { parseArgs } from 'util';
-import { describeArgError, kubernetesVersionOption, UsageError } from '../../src/cli/command-line';
+import { describeArgError, kubernetesVersionOption, parseCommandLine, UsageError } from '../../src/cli/command-line';
 import { KubernetesVersion } from '../../src/k8s/kubernetes-version';
 
 function argError(args: string[]): Error & { code?: string } {
@@ -34,5 +34,20 @@ describe('kubernetesVersionOption', () => {
   test.each(['1.27', '1.36', 'v1.33', 'latest'])('%s is a usage error listing the supported releases', (name) => {
     expect(() => kubernetesVersionOption(name)).toThrow(UsageError);
     expect(() => kubernetesVersionOption(name)).toThrow(/^--kubernetes-version: .*1\.28.*1\.35/);
+  });
+});
+
+describe('parseCommandLine: one UsageError line listing the options in their declared order', () => {
+  const options = { format: { type: 'string' }, 'kubernetes-version': { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
+
+  test('values and positionals as util.parseArgs gives them', () => {
+    const { values, positionals } = parseCommandLine(['--format', 'json', 'a.yaml', '-h'], 'tool run', options);
+    expect([values.format, values.help, positionals]).toEqual(['json', true, ['a.yaml']]);
+  });
+
+  test('an unknown option names every option', () => {
+    expect(() => parseCommandLine(['--fromat', 'json'], 'tool run', options)).toThrow(UsageError);
+    expect(() => parseCommandLine(['--fromat', 'json'], 'tool run', options))
+      .toThrow('unknown option "--fromat": the options are --format, --kubernetes-version and --help (see tool run --help)');
   });
 });
