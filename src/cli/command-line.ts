@@ -45,12 +45,12 @@ export function parseCommandLine<O extends Options>(argv: string[], command: str
   try {
     return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (e) {
-    throw new UsageError(describeArgError(e as Error & { code?: string }, command, optionList(options)));
+    throw new UsageError(describeArgError(e as Error & { code?: string }, command, listOptions(options)));
   }
 }
 
 /** `--a, --b and --help`. */
-function optionList(options: Options): string {
+function listOptions(options: Options): string {
   const flags = Object.keys(options).map(name => `--${name}`);
   return flags.length === 1 ? flags[0] : `${flags.slice(0, -1).join(', ')} and ${flags[flags.length - 1]}`;
 }

@@ -38,7 +38,7 @@ describe('kubernetesVersionOption', () => {
 });
 
 describe('parseCommandLine: one UsageError line listing the options in their declared order', () => {
-  const options = { format: { type: 'string' }, 'kubernetes-version': { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
+  const options = { 'format': { type: 'string' }, 'kubernetes-version': { type: 'string' }, 'help': { type: 'boolean', short: 'h' } } as const;
 
   test('values and positionals as util.parseArgs gives them', () => {
     const { values, positionals } = parseCommandLine(['--format', 'json', 'a.yaml', '-h'], 'tool run', options);
