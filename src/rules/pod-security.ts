@@ -4,6 +4,7 @@ import { ContainerRef, PodRuleContext, describeContainer, podRuleContext } from 
 import { Rule, RuleHit, hit } from './rule';
 import { KubernetesVersion } from '../k8s/kubernetes-version';
 import { SecurityProfile } from '../policy/security-profile';
+import { list } from './validation/field';
 
 // The checks below follow k8s.io/pod-security-admission v0.28.0 (Kubernetes 1.28),
 // staging/src/k8s.io/pod-security-admission/policy/check_*.go, evaluated at version
@@ -127,10 +128,6 @@ function isSet(value: unknown): boolean {
   return value !== undefined && value !== null;
 }
 
-function asArray(value: unknown): any[] {
-  return Array.isArray(value) ? value : [];
-}
-
 function quote(value: unknown): string {
   return JSON.stringify(value);
 }
@@ -185,7 +182,7 @@ const BASELINE_ADDABLE_CAPABILITIES = new Set([
 // k8s: policy/check_capabilities_baseline.go capabilitiesBaseline_1_0
 function checkCapabilitiesBaseline(pod: PodUnderCheck): RuleHit[] {
   const allowed = [...BASELINE_ADDABLE_CAPABILITIES].join(', ');
-  return pod.containers.flatMap((c) => asArray(containerSecurityContext(c).capabilities?.add)
+  return pod.containers.flatMap((c) => list(containerSecurityContext(c).capabilities?.add)
     .map((capability, index) => ({ capability, index }))
     .filter(({ capability }) => !BASELINE_ADDABLE_CAPABILITIES.has(capability))
     .map(({ capability, index }) => hit(`${c.path}.securityContext.capabilities.add[${index}]`,
@@ -204,7 +201,7 @@ function capabilitySpellingHint(capability: unknown): string {
 
 // k8s: policy/check_hostPathVolumes.go hostPathVolumes_1_0
 function checkHostPathVolumes(pod: PodUnderCheck): RuleHit[] {
-  return asArray(pod.spec.volumes)
+  return list(pod.spec.volumes)
     .map((volume, index) => ({ volume: volume ?? {}, index }))
     .filter(({ volume }) => isSet(volume.hostPath))
     .map(({ volume, index }) => hit(`${pod.specPath}.volumes[${index}].hostPath`,
@@ -217,7 +214,7 @@ function checkHostPathVolumes(pod: PodUnderCheck): RuleHit[] {
 // unset hostPort of containers and init containers before admission sees the Pod.
 function checkHostPorts(pod: PodUnderCheck): RuleHit[] {
   const hostNetwork = pod.spec.hostNetwork === true;
-  return pod.containers.flatMap((c) => asArray(c.container.ports)
+  return pod.containers.flatMap((c) => list(c.container.ports)
     .map((port, index) => ({ port: port ?? {}, index }))
     .flatMap(({ port, index }) => {
       const explicit = isSet(port.hostPort) && Number(port.hostPort) !== 0;
@@ -410,7 +407,7 @@ function safeSysctls(version: KubernetesVersion): SafeSysctls {
 // k8s: policy/check_sysctls.go sysctlsV1Dot27, sysctlsV1Dot29, sysctlsV1Dot32
 function checkSysctls(pod: PodUnderCheck): RuleHit[] {
   const { names: allowed, list: safe } = safeSysctls(pod.version);
-  return asArray(pod.securityContext.sysctls)
+  return list(pod.securityContext.sysctls)
     .map((sysctl, index) => ({ name: sysctl?.name, index }))
     .filter(({ name }) => !allowed.has(name))
     .map(({ name, index }) => hit(`${pod.specPath}.securityContext.sysctls[${index}].name`,
@@ -463,7 +460,7 @@ const RESTRICTED_VOLUME_SOURCES = [
 // SetDefaults_Volume) before admission, and PSA allows a volume as soon as one allowed source is set.
 function checkRestrictedVolumes(pod: PodUnderCheck): RuleHit[] {
   const allowed = ALLOWED_VOLUME_SOURCES.join(', ');
-  return asArray(pod.spec.volumes)
+  return list(pod.spec.volumes)
     .map((volume, index) => ({ volume: volume ?? {}, index }))
     .filter(({ volume }) => !ALLOWED_VOLUME_SOURCES.some((source) => isSet(volume[source])))
     .flatMap(({ volume, index }) => {
@@ -600,7 +597,7 @@ function checkCapabilitiesRestricted(pod: PodUnderCheck): RuleHit[] {
 
 function missingDropAll(pod: PodUnderCheck, c: ContainerRef): RuleHit[] {
   const capabilities = containerSecurityContext(c).capabilities;
-  const drop = asArray(capabilities?.drop);
+  const drop = list(capabilities?.drop);
   if (drop.includes(DROP_ALL)) {
     return [];
   }
@@ -612,7 +609,7 @@ function missingDropAll(pod: PodUnderCheck, c: ContainerRef): RuleHit[] {
 }
 
 function forbiddenAddedCapabilities(pod: PodUnderCheck, c: ContainerRef): RuleHit[] {
-  return asArray(containerSecurityContext(c).capabilities?.add)
+  return list(containerSecurityContext(c).capabilities?.add)
     .map((capability, index) => ({ capability, index }))
     .filter(({ capability }) => capability !== RESTRICTED_ADDABLE_CAPABILITY)
     .map(({ capability, index }) => hit(`${c.path}.securityContext.capabilities.add[${index}]`,
