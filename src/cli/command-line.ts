@@ -4,14 +4,46 @@ import { KubernetesVersion } from '../k8s/kubernetes-version';
 /** A problem with the command line or its inputs: one line on stderr and exit 2, never a stack trace. */
 export class UsageError extends Error {}
 
-/** `--kubernetes-version` as given, or the default release when it is absent. */
-export function kubernetesVersionOption(name: string | undefined): KubernetesVersion {
-  if (name === undefined) return KubernetesVersion.DEFAULT;
+/**
+ * `--kubernetes-version` as given (the default release when it is absent),
+ * with the gates of every `--feature-gates` (kube-apiserver's syntax:
+ * `Gate=true,Other=false`, later flags adding to earlier ones).
+ */
+export function kubernetesVersionOption(name: string | undefined, featureGates: readonly string[] = []): KubernetesVersion {
+  let version: KubernetesVersion;
   try {
-    return KubernetesVersion.of(name);
+    version = name === undefined ? KubernetesVersion.DEFAULT : KubernetesVersion.of(name);
   } catch (e) {
     throw new UsageError(`--kubernetes-version: ${(e as Error).message}`);
   }
+  if (featureGates.length === 0) return version;
+  const gates = Object.assign({}, ...featureGates.map(parseFeatureGates));
+  try {
+    return version.withFeatureGates(gates);
+  } catch (e) {
+    throw new UsageError(`--feature-gates: ${(e as Error).message}`);
+  }
+}
+
+// component-base cliflag MapStringBool.Set: comma-separated key=value, values as Go's strconv.ParseBool reads them.
+const GO_BOOLEANS: ReadonlyMap<string, boolean> = new Map([
+  ...['1', 't', 'T', 'TRUE', 'true', 'True'].map((text): [string, boolean] => [text, true]),
+  ...['0', 'f', 'F', 'FALSE', 'false', 'False'].map((text): [string, boolean] => [text, false]),
+]);
+
+function parseFeatureGates(flag: string): { [gate: string]: boolean } {
+  const gates: { [gate: string]: boolean } = {};
+  for (const pair of flag.split(',')) {
+    const trimmed = pair.trim();
+    if (trimmed === '') continue;
+    const eq = trimmed.indexOf('=');
+    const value = eq < 0 ? undefined : GO_BOOLEANS.get(trimmed.slice(eq + 1).trim());
+    if (value === undefined) {
+      throw new UsageError(`--feature-gates: "${trimmed}" is not GATE=true or GATE=false (e.g. --feature-gates SidecarContainers=true,ProcMountType=true)`);
+    }
+    gates[trimmed.slice(0, eq).trim()] = value;
+  }
+  return gates;
 }
 
 /**

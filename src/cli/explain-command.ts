@@ -12,6 +12,7 @@ export const DEFAULT_INPUT = 'cdk8s.out';
 
 export const EXPLAIN_USAGE = `Usage: ${COMMAND} [FILE|DIR|-]... [--workload NAME] [--format text|mermaid|json]
                                   [--assume NAME=ready@SECONDS|NAME=never]... [--kubernetes-version 1.N]
+                                  [--feature-gates GATE=BOOL,...]
 
 Explains what the kubelet (Kubernetes 1.28 unless told) does with each workload of the
 manifests: the controller, the Pod sandbox, image pulls, the init phase (the
@@ -34,6 +35,9 @@ restarts and back-off, termination and time to ready.
                         else that release's kubelet does by default (the default
                         timing is the same on every release) and which gates,
                         off by default, would change it
+  --feature-gates GATE=BOOL,...
+                        gates the cluster sets away from the release's defaults,
+                        as lint takes them, e.g. SidecarContainers=true on 1.28
   -h, --help            show this help
 
 Exit status: 0 explained, 2 usage error, unreadable or malformed input, or no
@@ -86,7 +90,7 @@ function parseExplainArgs(argv: string[]): ExplainCommandOptions | 'help' {
     format,
     workload: values.workload,
     assume: (values.assume ?? []).map(parseAssumption),
-    kubernetesVersion: kubernetesVersionOption(values['kubernetes-version']),
+    kubernetesVersion: kubernetesVersionOption(values['kubernetes-version'], values['feature-gates']),
     inputs: positionals.length === 0 ? [DEFAULT_INPUT] : positionals,
   };
 }
@@ -96,6 +100,7 @@ const OPTIONS = {
   'format': { type: 'string' },
   'assume': { type: 'string', multiple: true },
   'kubernetes-version': { type: 'string' },
+  'feature-gates': { type: 'string', multiple: true },
   'help': { type: 'boolean', short: 'h' },
 } as const;
 

@@ -27,7 +27,8 @@ export type { LintIo } from './manifest-inputs';
 
 const COMMAND = 'cdk8s-pod-patterns lint';
 
-export const LINT_USAGE = `Usage: ${COMMAND} [--format text|json] [--profile NAME] [--minimum-profile NAME] [--disable RULE]... [--kubernetes-version 1.N] FILE...
+export const LINT_USAGE = `Usage: ${COMMAND} [--format text|json] [--profile NAME] [--minimum-profile NAME] [--disable RULE]...
+       ${' '.repeat(COMMAND.length)} [--kubernetes-version 1.N] [--feature-gates GATE=BOOL,...] FILE...
        ${COMMAND} --list-rules [--format text|json] [--kubernetes-version 1.N]
 
 Checks Kubernetes manifests against the rules the cdk8s-pod-patterns constructs
@@ -51,6 +52,13 @@ Security Standards).
                        the release the cluster runs, for the rules whose
                        verdict depends on its feature-gate defaults: one of
                        ${KubernetesVersion.supportedNames()} (default: 1.28)
+  --feature-gates GATE=BOOL,...
+                       feature gates the cluster's API server and kubelets set
+                       away from the release's defaults, as kube-apiserver's
+                       --feature-gates spells them, e.g. SidecarContainers=true
+                       on a 1.28 cluster that enables native sidecars; only the
+                       gates that change a verdict are accepted (the error lists
+                       them); repeat it or separate gates by commas
   --list-rules         print the rules instead of linting: id, severity, whether
                        it is suppressible, the Kubernetes releases it judges for
                        and what it checks; with --kubernetes-version, only the
@@ -146,7 +154,7 @@ function parseLintArgs(argv: string[]): LintCommandOptions | ListRulesOptions | 
       throw new UsageError(`unknown rule "${id}" for --disable: use a rule id from the rules table of the README (RuleCatalog.rules()), e.g. bp-missing-resource-requests`);
     }
   }
-  const kubernetesVersion = kubernetesVersionOption(values['kubernetes-version']);
+  const kubernetesVersion = kubernetesVersionOption(values['kubernetes-version'], values['feature-gates']);
   if (positionals.length === 0) {
     throw new UsageError(`no manifest files given: pass one or more FILEs, a directory, or "-" for stdin (see ${COMMAND} --help)`);
   }
@@ -154,7 +162,7 @@ function parseLintArgs(argv: string[]): LintCommandOptions | ListRulesOptions | 
 }
 
 function parseListRulesArgs(format: string, values: { [option: string]: unknown }, positionals: string[]): ListRulesOptions {
-  const linting = ['profile', 'minimum-profile', 'disable'].filter((option) => values[option] !== undefined);
+  const linting = ['profile', 'minimum-profile', 'disable', 'feature-gates'].filter((option) => values[option] !== undefined);
   if (positionals.length > 0 || linting.length > 0) {
     const extra = positionals.length > 0 ? `FILE "${positionals[0]}"` : `--${linting[0]}`;
     throw new UsageError(`--list-rules lists the rules and lints nothing: drop ${extra}, or drop --list-rules to lint (--list-rules takes only --format and --kubernetes-version)`);
@@ -177,6 +185,7 @@ const OPTIONS = {
   'minimum-profile': { type: 'string' },
   'disable': { type: 'string', multiple: true },
   'kubernetes-version': { type: 'string' },
+  'feature-gates': { type: 'string', multiple: true },
   'list-rules': { type: 'boolean' },
   'help': { type: 'boolean', short: 'h' },
 } as const;

@@ -1,7 +1,7 @@
 import { ControllerSection } from './explanation-model';
 import { DEFAULT_JOB_BACKOFF_LIMIT, DEFAULT_JOB_BACKOFF_LIMIT_WITH_PER_INDEX } from './kubelet-timing';
 import { WorkloadSource } from './workload-source';
-import { FeatureGate, isEnabledByDefault } from '../k8s/feature-gates';
+import { FeatureGate, isEnabled } from '../k8s/feature-gates';
 import { KubernetesVersion } from '../k8s/kubernetes-version';
 
 /** The Pod's `restartPolicy` as the API server defaults it (pkg/apis/core/v1/defaults.go `SetDefaults_PodSpec`: `Always`). */
@@ -78,7 +78,7 @@ function jobSummary(source: WorkloadSource, restartPolicy: string, version: Kube
 function perIndexJobSummary(source: WorkloadSource, perIndex: number, limit: number, version: KubernetesVersion): string {
   const completions = source.jobSpec?.completions ?? 1;
   const maxFailed = source.jobSpec?.maxFailedIndexes;
-  if (!isEnabledByDefault(FeatureGate.JOB_BACKOFF_LIMIT_PER_INDEX, version)) {
+  if (!isEnabled(FeatureGate.JOB_BACKOFF_LIMIT_PER_INDEX, version)) {
     return `a Job runs Pods until ${completions} succeed(s); backoffLimitPerIndex ${perIndex} is dropped by a default ${version.name} API server (JobBackoffLimitPerIndex is alpha and off), `
       + (typeof source.jobSpec?.backoffLimit === 'number'
         ? `so the Job fails once more than ${limit} Pod(s) have failed (backoffLimit ${limit}).`

@@ -17,6 +17,8 @@ export interface SecondsRange {
 export interface ExplanationData {
   readonly schemaVersion: number;
   readonly kubernetesVersion: string;
+  /** The gates the cluster sets away from the release's defaults; absent when none is. */
+  readonly featureGates?: { readonly [gate: string]: boolean };
   /**
    * What this release's kubelet does by default that 1.28's does not, and the
    * gates off by default that would change the timing (kubelet-releases.ts);

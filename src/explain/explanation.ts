@@ -139,6 +139,7 @@ export class Explanation {
     this.data = {
       schemaVersion: EXPLANATION_SCHEMA_VERSION,
       kubernetesVersion: version.name,
+      ...(Object.keys(version.featureGates).length === 0 ? {} : { featureGates: { ...version.featureGates } }),
       ...(releaseNotes.length === 0 ? {} : { kubeletRelease: releaseNotes }),
       workload: { kind: source.kind, name: source.name, ...(source.namespace === undefined ? {} : { namespace: source.namespace }) },
       controller: controllerSection(source, version),

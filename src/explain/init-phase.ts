@@ -3,7 +3,7 @@ import { effectiveRestartPolicy } from './controller-summary';
 import { InitContainerEntry } from './explanation-model';
 import { recognizeWaiter } from './waiter-recognition';
 import { containerList, WorkloadSource } from './workload-source';
-import { FeatureGate, firstVersionEnabling, isEnabledByDefault } from '../k8s/feature-gates';
+import { FeatureGate, firstVersionEnabling, isEnabled } from '../k8s/feature-gates';
 import { KubernetesVersion } from '../k8s/kubernetes-version';
 
 /**
@@ -59,7 +59,7 @@ export function initContainerEntries(source: WorkloadSource, version: Kubernetes
 
 // SidecarContainers is alpha and off on 1.28, on by default from 1.29 (src/k8s/feature-gates.ts).
 function sidecarGateNote(version: KubernetesVersion): string {
-  return isEnabledByDefault(FeatureGate.SIDECAR_CONTAINERS, version)
+  return isEnabled(FeatureGate.SIDECAR_CONTAINERS, version)
     ? ''
     : ` (needs the SidecarContainers feature gate on ${version.name}, alpha; on by default from ${firstVersionEnabling(FeatureGate.SIDECAR_CONTAINERS)!.name})`;
 }

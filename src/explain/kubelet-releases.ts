@@ -88,7 +88,7 @@ export function isKubeletGateOnByDefault(gate: KubeletGate, version: KubernetesV
  * default). Empty for 1.28, whose behaviour the rest of the explanation is.
  */
 export function kubeletReleaseNotes(version: KubernetesVersion): string[] {
-  if (version === KubernetesVersion.V1_28) return [];
+  if (version.minor === KubernetesVersion.V1_28.minor) return [];
   const notes: string[] = [];
   for (const gate of GATES) {
     const spec = specAt(gate, version);

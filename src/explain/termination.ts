@@ -1,7 +1,7 @@
 import { TerminationSection } from './explanation-model';
 import { DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS, MINIMUM_GRACE_PERIOD_SECONDS } from './kubelet-timing';
 import { containerList, WorkloadSource } from './workload-source';
-import { FeatureGate, isEnabledByDefault } from '../k8s/feature-gates';
+import { FeatureGate, isEnabled } from '../k8s/feature-gates';
 import { KubernetesVersion } from '../k8s/kubernetes-version';
 
 /**
@@ -38,7 +38,7 @@ export function terminationSection(source: WorkloadSource, version: KubernetesVe
 
 function sigtermStep(sidecars: string[], version: KubernetesVersion): string {
   if (sidecars.length === 0) return 'every running container gets SIGTERM (or its image\'s STOPSIGNAL) at the same time';
-  if (!isEnabledByDefault(FeatureGate.SIDECAR_CONTAINERS, version)) {
+  if (!isEnabled(FeatureGate.SIDECAR_CONTAINERS, version)) {
     return `every running container gets SIGTERM (or its image's STOPSIGNAL) at the same time, the sidecars ${sidecars.join(', ')} included: `
       + `Kubernetes ${version.name} does not stop sidecars after the app containers on deletion (1.29 does)`;
   }

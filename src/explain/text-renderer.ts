@@ -10,7 +10,7 @@ export const TEXT_WIDTH = 100;
 export function renderText(data: ExplanationData): string {
   const out: string[] = [];
   const ns = data.workload.namespace === undefined ? '' : ` (namespace ${data.workload.namespace})`;
-  out.push(`${data.workload.kind}/${data.workload.name}${ns}: the kubelet's view (Kubernetes ${data.kubernetesVersion})`);
+  out.push(`${data.workload.kind}/${data.workload.name}${ns}: the kubelet's view (Kubernetes ${data.kubernetesVersion}${gatesSet(data)})`);
   if (data.kubeletRelease !== undefined) section(out, `The kubelet of Kubernetes ${data.kubernetesVersion} (against 1.28)`, data.kubeletRelease);
   section(out, 'Controller', [data.controller.summary]);
   section(out, 'Sandbox', data.sandbox.summary);
@@ -98,4 +98,10 @@ function outcomeText(timeline: TimelineSection): string {
 
 function at(r: SecondsRange): string {
   return r.min === r.max ? `+${r.min}s` : `+${r.min}..${r.max}s`;
+}
+
+/** ` with SidecarContainers=true`: the gates the cluster sets, as --feature-gates spells them. */
+function gatesSet(data: ExplanationData): string {
+  const gates = Object.entries(data.featureGates ?? {}).map(([gate, on]) => `${gate}=${on}`);
+  return gates.length === 0 ? '' : ` with ${gates.join(',')}`;
 }

@@ -109,6 +109,33 @@ export function isEnabledByDefault(gate: FeatureGate, version: KubernetesVersion
   return specAt(gate, version)?.enabled ?? false;
 }
 
+/** Whether `gate` is on where `version` runs: as its cluster sets it (`withFeatureGates`), else the release's default. */
+export function isEnabled(gate: FeatureGate, version: KubernetesVersion): boolean {
+  return version.featureGates[gate] ?? isEnabledByDefault(gate, version);
+}
+
+const GATE_NAMES: readonly string[] = Object.values(FeatureGate);
+
+/**
+ * Refuses gates `version.withFeatureGates` cannot honour: names the rules do
+ * not consult (a typo would silently change nothing) and gates the release
+ * does not have yet (kube-apiserver refuses to start with an unknown gate).
+ */
+export function checkFeatureGates(gates: { [gate: string]: boolean }, version: KubernetesVersion): void {
+  for (const [name, enabled] of Object.entries(gates)) {
+    if (!GATE_NAMES.includes(name)) {
+      throw new Error(`unknown feature gate "${name}": the gates that change what the rules judge are ${GATE_NAMES.join(', ')} (upstream names, as kube-apiserver's --feature-gates spells them)`);
+    }
+    if (typeof enabled !== 'boolean') {
+      throw new Error(`feature gate ${name}: ${JSON.stringify(enabled)} is not true or false`);
+    }
+    if (specAt(name as FeatureGate, version) === undefined) {
+      const since = SPECS[name as FeatureGate][0].since;
+      throw new Error(`feature gate ${name} is not in Kubernetes ${version.name} (it was added in 1.${since}): drop it, or target 1.${since} or later`);
+    }
+  }
+}
+
 /**
  * `feature gate SidecarContainers, alpha and off by default`, or `feature gate
  * PodLifecycleSleepAction, not in 1.28` for a gate the release does not have
@@ -117,6 +144,8 @@ export function isEnabledByDefault(gate: FeatureGate, version: KubernetesVersion
 export function describeGate(gate: FeatureGate, version: KubernetesVersion): string {
   const spec = specAt(gate, version);
   if (spec === undefined) return `feature gate ${gate}, not in ${version.name}`;
+  const set = version.featureGates[gate];
+  if (set !== undefined) return `feature gate ${gate}, ${spec.stage}, set to ${set} on this cluster`;
   return `feature gate ${gate}, ${spec.stage} and ${spec.enabled ? 'on' : 'off'} by default`;
 }
 

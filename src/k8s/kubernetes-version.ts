@@ -1,8 +1,12 @@
+import { checkFeatureGates } from './feature-gates';
+
 /**
- * The Kubernetes minor release a manifest targets. Rules whose verdict differs
- * between releases (feature-gate defaults, see src/k8s/feature-gates.ts) ask
- * the run's version; everything else is the same on every supported release.
- * The default is 1.28, the release of the cdk8s-plus line the constructs use.
+ * The Kubernetes minor release a manifest targets, and the feature gates its
+ * cluster sets away from that release's defaults (`withFeatureGates`). Rules
+ * whose verdict differs between releases or gates (src/k8s/feature-gates.ts)
+ * ask the run's version; everything else is the same on every supported
+ * release. The default is 1.28, the release of the cdk8s-plus line the
+ * constructs use, with every gate at its default.
  */
 export class KubernetesVersion {
   public static readonly V1_28 = new KubernetesVersion(28);
@@ -46,9 +50,35 @@ export class KubernetesVersion {
   /** The minor release: 33 for 1.33. */
   public readonly minor: number;
 
-  private constructor(minor: number) {
+  /**
+   * The feature gates set away from the release's defaults, by upstream name.
+   * @default - none: every gate at its default in this release
+   */
+  public readonly featureGates: { [gate: string]: boolean };
+
+  private constructor(minor: number, featureGates: { [gate: string]: boolean } = {}) {
     this.minor = minor;
     this.name = `1.${minor}`;
+    this.featureGates = Object.freeze({ ...featureGates });
+  }
+
+  /**
+   * This release on a cluster whose control plane and kubelets set
+   * `featureGates` (kube-apiserver's and the kubelet's `--feature-gates`), by
+   * upstream gate name: `V1_28.withFeatureGates({ SidecarContainers: true })`.
+   * Gates given earlier are kept unless named again. Only the gates that change
+   * what the rules judge may be named (`SidecarContainers`, `ProcMountType`, …:
+   * the error lists them), each only on a release that has it.
+   * @throws naming the gate and the fix for an unknown gate or one the release does not have
+   */
+  public withFeatureGates(featureGates: { [gate: string]: boolean }): KubernetesVersion {
+    checkFeatureGates(featureGates, this);
+    return new KubernetesVersion(this.minor, { ...this.featureGates, ...featureGates });
+  }
+
+  /** The same release with every feature gate at its default. */
+  public get release(): KubernetesVersion {
+    return SUPPORTED.find((version) => version.minor === this.minor)!;
   }
 
   /** Whether this release is `other` or a later one. */
@@ -56,8 +86,10 @@ export class KubernetesVersion {
     return this.minor >= other.minor;
   }
 
+  /** `1.28`, or `1.28 with SidecarContainers=true` when gates are set. */
   public toString(): string {
-    return this.name;
+    const gates = Object.entries(this.featureGates).map(([gate, on]) => `${gate}=${on}`);
+    return gates.length === 0 ? this.name : `${this.name} with ${gates.join(',')}`;
   }
 }
 

@@ -90,6 +90,16 @@ export interface PodPatternsValidationProps {
    * @default '1.28'
    */
   readonly kubernetesVersion?: string;
+
+  /**
+   * Feature gates the cluster's API server and kubelets set away from the
+   * release's defaults, by upstream name, e.g. `{ SidecarContainers: true }`
+   * on a 1.28 cluster that enables native sidecars. Only the gates that change
+   * a verdict are accepted (the error lists them).
+   *
+   * @default - every gate at the release's default
+   */
+  readonly featureGates?: { [gate: string]: boolean };
 }
 
 const PLUGIN = 'cdk8s-pod-patterns';
@@ -111,6 +121,8 @@ const PLUGIN = 'cdk8s-pod-patterns';
  *       profile: restricted          # for objects that declare none (default)
  *       minimumProfile: restricted   # optional floor, default none
  *       kubernetesVersion: "1.33"    # the cluster's release, default 1.28 (quoted: YAML reads 1.30 as 1.3)
+ *       featureGates:                # optional: gates the cluster sets away from the release's defaults
+ *         ProcMountType: true
  * ```
  *
  * cdk8s-cli finds the construct of a reported object by `metadata.name` only,
@@ -130,13 +142,13 @@ export class PodPatternsValidation {
    */
   public readonly minimumProfile?: SecurityProfile;
 
-  /** The Kubernetes release the objects are judged for. */
+  /** The Kubernetes release the objects are judged for, with the cluster's feature gates. */
   public readonly kubernetesVersion: KubernetesVersion;
 
   constructor(props: PodPatternsValidationProps = {}) {
     this.profile = profileProperty('profile', props.profile ?? SecurityProfile.RESTRICTED);
     this.minimumProfile = props.minimumProfile === undefined ? undefined : profileProperty('minimumProfile', props.minimumProfile);
-    this.kubernetesVersion = versionProperty(props.kubernetesVersion);
+    this.kubernetesVersion = versionProperty(props.kubernetesVersion, props.featureGates);
   }
 
   /**
@@ -182,7 +194,7 @@ export class PodPatternsValidation {
     context.report.submit(failed ? 'failure' : 'success', {
       profile: this.profile,
       ...(this.minimumProfile === undefined ? {} : { minimumProfile: this.minimumProfile }),
-      ...(this.kubernetesVersion === KubernetesVersion.DEFAULT ? {} : { kubernetesVersion: this.kubernetesVersion.name }),
+      ...(this.kubernetesVersion === KubernetesVersion.DEFAULT ? {} : { kubernetesVersion: `${this.kubernetesVersion}` }),
       summary,
     });
   }
@@ -190,17 +202,26 @@ export class PodPatternsValidation {
   private describeProfiles(): string {
     const minimum = this.minimumProfile === undefined ? '' : `, minimum ${this.minimumProfile}`;
     // The default release is left unsaid, so a run that does not choose one reads as before.
-    const version = this.kubernetesVersion === KubernetesVersion.DEFAULT ? '' : `, Kubernetes ${this.kubernetesVersion.name}`;
+    const version = this.kubernetesVersion === KubernetesVersion.DEFAULT ? '' : `, Kubernetes ${this.kubernetesVersion}`;
     return `profile ${this.profile}${minimum}${version}`;
   }
 }
 
-function versionProperty(name: string | undefined): KubernetesVersion {
-  if (name === undefined) return KubernetesVersion.DEFAULT;
+function versionProperty(name: string | undefined, featureGates: { [gate: string]: boolean } | undefined): KubernetesVersion {
+  let version: KubernetesVersion;
   try {
-    return KubernetesVersion.of(String(name));
+    version = name === undefined ? KubernetesVersion.DEFAULT : KubernetesVersion.of(String(name));
   } catch (e) {
     throw new Error(`PodPatternsValidation: kubernetesVersion in the cdk8s.yaml validation properties: ${(e as Error).message}`);
+  }
+  if (featureGates === undefined) return version;
+  try {
+    if (typeof featureGates !== 'object' || featureGates === null || Array.isArray(featureGates)) {
+      throw new Error(`${JSON.stringify(featureGates)} is not a map of gate names to true or false (e.g. SidecarContainers: true)`);
+    }
+    return version.withFeatureGates(featureGates);
+  } catch (e) {
+    throw new Error(`PodPatternsValidation: featureGates in the cdk8s.yaml validation properties: ${(e as Error).message}`);
   }
 }
 

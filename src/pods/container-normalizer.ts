@@ -148,7 +148,7 @@ function isValidContainerName(name: unknown): boolean {
  * added it. The synth check judges again at the release in effect then.
  */
 function checkContainerEarly(fields: Record<string, unknown>, role: ContainerRole, options: NormalizeOptions, version: KubernetesVersion): void {
-  const shape = JSON.stringify([version.name, role, options.allowMutableImageTags, { ...fields, name: undefined }]);
+  const shape = JSON.stringify([`${version}`, role, options.allowMutableImageTags, { ...fields, name: undefined }]);
   if (CLEAN_SHAPES.has(shape) && isValidContainerName(fields.name)) return;
   const problems = containerViolations(fields, role, version).filter(found =>
     ruleById(found.ruleId).severity === Severity.ERROR || (found.ruleId === RULE.BP_MUTABLE_IMAGE_TAG && !options.allowMutableImageTags));

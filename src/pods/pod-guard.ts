@@ -195,7 +195,7 @@ export class PodGuard extends Construct {
         continue;
       }
       const version = this.kubernetesVersionOf(target.apiObject);
-      const key = `${target.settings.profile} ${version.name}`;
+      const key = `${target.settings.profile} ${version}`;
       const run = byRun.get(key) ?? { profile: target.settings.profile, version, group: [] };
       run.group.push({ target, manifest: rendered });
       byRun.set(key, run);

@@ -6,10 +6,10 @@
  * k8s: pkg/apis/core/validation/validation.go (ValidatePodSpec and the functions
  * it calls), pkg/apis/apps/validation, pkg/apis/batch/validation.
  */
-import { ContainerRef, PodRuleContext, describeContainer, describesPods, isObject } from './pod-templates';
+import { ContainerRef, PodRuleContext, describeContainer, describesPods, isObject, isSidecarFor } from './pod-templates';
 import { ObjectRuleContext, Rule, RuleHit, enforcedRule, hit } from './rule';
 import { RULE } from './rule-ids';
-import { describeGate, FeatureGate, firstVersionEnabling, isEnabledByDefault } from '../k8s/feature-gates';
+import { describeGate, FeatureGate, firstVersionEnabling, isEnabled } from '../k8s/feature-gates';
 import { KubernetesVersion } from '../k8s/kubernetes-version';
 import { dns1035LabelErrors, dns1123LabelErrors, dns1123SubdomainErrors, portNameErrors } from '../names/names';
 import { restartPolicyProblem } from '../policy/restart-policy';
@@ -206,17 +206,25 @@ function checkContainerRestartPolicies(ctx: PodRuleContext): RuleHit[] {
 function checkInitContainerProbes(ctx: PodRuleContext): RuleHit[] {
   const found: RuleHit[] = [];
   for (const ref of ctx.containers) {
-    if (ref.group !== 'initContainers' || ref.sidecar) {
+    if (ref.group !== 'initContainers' || isSidecarFor(ref, ctx.kubernetesVersion)) {
       continue;
     }
     for (const field of INIT_FORBIDDEN_FIELDS) {
       if (isPresent(ref.container[field])) {
         found.push(hit(`${ref.path}.${field}`,
-          `${describeContainer(ref)} ${field}: Forbidden: may not be set for init containers without restartPolicy=Always; remove it, or make the container a sidecar (restartPolicy: Always)`));
+          `${describeContainer(ref)} ${field}: Forbidden: may not be set for init containers without restartPolicy=Always; ${initProbeFix(ref, field, ctx.kubernetesVersion)}`));
       }
     }
   }
   return found;
+}
+
+/** A sidecar refused for its probes only because its release drops `restartPolicy` is told so, with both ways out. */
+function initProbeFix(ref: ContainerRef, field: string, version: KubernetesVersion): string {
+  if (!ref.sidecar) return 'remove it, or make the container a sidecar (restartPolicy: Always)';
+  return `the API server drops this sidecar's restartPolicy: Always on ${version.name} (${describeGate(FeatureGate.SIDECAR_CONTAINERS, version)}) and validates it as a plain init container. `
+    + `If the cluster enables the gate on its API server and kubelets, say so (lint --feature-gates SidecarContainers=true; in code PodPatterns.setKubernetesVersion(app, KubernetesVersion.V1_${version.minor}.withFeatureGates({ SidecarContainers: true }))); `
+    + `otherwise remove ${field} or run Kubernetes ${firstVersionEnabling(FeatureGate.SIDECAR_CONTAINERS)!.name} or later`;
 }
 
 // k8s: validation.go validateContainers and validateInitContainers (restartAlways branch) call
@@ -224,7 +232,7 @@ function checkInitContainerProbes(ctx: PodRuleContext): RuleHit[] {
 function checkProbesAndHooks(ctx: PodRuleContext): RuleHit[] {
   const found: RuleHit[] = [];
   for (const ref of ctx.containers) {
-    if (ref.group === 'ephemeralContainers' || (ref.group === 'initContainers' && !ref.sidecar)) {
+    if (ref.group === 'ephemeralContainers' || (ref.group === 'initContainers' && !isSidecarFor(ref, ctx.kubernetesVersion))) {
       continue;
     }
     for (const field of PROBE_FIELDS) {
@@ -278,7 +286,7 @@ function probeProblems(ref: ContainerRef, field: string, probe: any): RuleHit[] 
  * dropDisabledFields; 1.28 has no such field).
  */
 function lifecycleHandlers(version: KubernetesVersion): string[] {
-  return isEnabledByDefault(FeatureGate.POD_LIFECYCLE_SLEEP_ACTION, version) ? [...LIFECYCLE_HANDLERS_1_28, 'sleep'] : LIFECYCLE_HANDLERS_1_28;
+  return isEnabled(FeatureGate.POD_LIFECYCLE_SLEEP_ACTION, version) ? [...LIFECYCLE_HANDLERS_1_28, 'sleep'] : LIFECYCLE_HANDLERS_1_28;
 }
 
 /** What validateSleepAction checks a sleep against: the Pod's terminationGracePeriodSeconds (SetDefaults_PodSpec: 30). */
@@ -293,7 +301,7 @@ function sleepLimits(ctx: PodRuleContext): SleepLimits {
 
 /** Why a sleep hook has no handler on `version`: the field is unknown (1.28) or dropped (1.29). */
 function droppedSleepHint(version: KubernetesVersion): string {
-  if (version === KubernetesVersion.V1_28) return ' (a sleep hook needs Kubernetes 1.29; a 1.28 API server drops it)';
+  if (version.minor === KubernetesVersion.V1_28.minor) return ' (a sleep hook needs Kubernetes 1.29; a 1.28 API server drops it)';
   return ` (a ${version.name} API server drops the sleep action: ${describeGate(FeatureGate.POD_LIFECYCLE_SLEEP_ACTION, version)}; it is on by default from ${firstVersionEnabling(FeatureGate.POD_LIFECYCLE_SLEEP_ACTION)!.name})`;
 }
 
@@ -305,7 +313,7 @@ function sleepProblems(ref: ContainerRef, field: string, action: any, limits: Sl
   const seconds = action.seconds ?? 0;
   const grace = limits.gracePeriod;
   if (typeof seconds !== 'number' || typeof grace !== 'number') return [];
-  const allowZero = isEnabledByDefault(FeatureGate.POD_LIFECYCLE_SLEEP_ACTION_ALLOW_ZERO, limits.version);
+  const allowZero = isEnabled(FeatureGate.POD_LIFECYCLE_SLEEP_ACTION_ALLOW_ZERO, limits.version);
   if (allowZero ? seconds >= 0 && seconds <= grace : seconds > 0 && seconds <= grace) return [];
   const rule = allowZero ? 'must be non-negative' : 'must be greater than 0';
   return [hit(`${ref.path}.${field}.sleep`,
@@ -583,9 +591,9 @@ export const API_RULES: readonly Rule[] = [
   }),
   enforcedRule({
     id: RULE.API_INIT_CONTAINER_PROBES,
-    what: 'Init containers that run to completion have no `lifecycle`, `livenessProbe`, `readinessProbe` or `startupProbe`.',
-    why: 'The API server rejects the Pod: `may not be set for init containers without restartPolicy=Always`. Only sidecars (restartPolicy Always) may have them.',
-    fix: 'Remove the probe or hook, or make the container a sidecar with `restartPolicy: Always`.',
+    what: 'Init containers that run to completion have no `lifecycle`, `livenessProbe`, `readinessProbe` or `startupProbe`. Where SidecarContainers is off (1.28 unless the cluster enables it) sidecars are such init containers: the API server drops their `restartPolicy` first.',
+    why: 'The API server rejects the Pod: `may not be set for init containers without restartPolicy=Always`. Only sidecars (restartPolicy Always, kept by the server) may have them.',
+    fix: 'Remove the probe or hook, or make the container a sidecar with `restartPolicy: Always`; for a sidecar on 1.28, declare the cluster\'s SidecarContainers gate (`--feature-gates SidecarContainers=true`, `KubernetesVersion.V1_28.withFeatureGates`) or target 1.29+.',
     reference: `${VALIDATION_GO} validateInitContainers: \`field.Forbidden(idxPath.Child("lifecycle"), "may not be set for init containers without restartPolicy=Always")\` (and the same for livenessProbe, readinessProbe, startupProbe)`,
     checkPod: checkInitContainerProbes,
   }),

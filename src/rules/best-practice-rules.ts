@@ -8,7 +8,7 @@ import { ContainerRef, PodRuleContext, describeContainer, isObject } from './pod
 import { ObjectRuleContext, Rule, RuleHit, bestPracticeRule, hit } from './rule';
 import { RULE } from './rule-ids';
 import { ImageReference, imageReferenceProblem } from '../image/image-reference';
-import { FeatureGate, firstVersionEnabling, isEnabledByDefault } from '../k8s/feature-gates';
+import { FeatureGate, firstVersionEnabling, isEnabled } from '../k8s/feature-gates';
 import { RestartPolicyFamily, podOwningKind, valueAtPath } from '../k8s/workload-kinds';
 
 /** A shell `until`/`while` loop: the keyword, then `do` as a word further on. */
@@ -162,11 +162,12 @@ function checkLivenessEqualsReadiness(ctx: PodRuleContext): RuleHit[] {
 // SidecarContainers is on by default from 1.29 (src/k8s/feature-gates.ts): only older targets need the gate enabled.
 function checkSidecarFeatureGate(ctx: PodRuleContext): RuleHit[] {
   const version = ctx.kubernetesVersion;
-  if (isEnabledByDefault(FeatureGate.SIDECAR_CONTAINERS, version)) return [];
+  if (isEnabled(FeatureGate.SIDECAR_CONTAINERS, version)) return [];
   return ctx.containers.filter((ref) => ref.sidecar).map((ref) => hit(`${ref.path}.restartPolicy`,
     `${describeContainer(ref)} is a native sidecar (restartPolicy: Always), which Kubernetes ${version.name} supports only with the alpha SidecarContainers feature gate: `
     + 'without it the API server drops the field and the sidecar becomes an init container that never exits, so the Pod never leaves Init; '
-    + `enable the gate on the API server and kubelets, or run Kubernetes ${firstVersionEnabling(FeatureGate.SIDECAR_CONTAINERS)!.name} or later`));
+    + 'enable the gate on the API server and kubelets and say so (lint --feature-gates SidecarContainers=true; in code PodPatterns.setKubernetesVersion(app, KubernetesVersion.V1_28.withFeatureGates({ SidecarContainers: true }))), '
+    + `or run Kubernetes ${firstVersionEnabling(FeatureGate.SIDECAR_CONTAINERS)!.name} or later`));
 }
 
 function hasController(obj: any): boolean {

@@ -1,5 +1,6 @@
 import { ClusterFacts, NO_CLUSTER_FACTS } from './cluster-facts';
 import { PodTemplateView } from './pod-template';
+import { FeatureGate, isEnabled } from '../k8s/feature-gates';
 import { KubernetesVersion } from '../k8s/kubernetes-version';
 import { joinPath, podOwningKind, valueAtPath } from '../k8s/workload-kinds';
 import { SecurityProfile } from '../policy/security-profile';
@@ -76,6 +77,16 @@ export function containersOf(pod: PodTemplateView): ContainerRef[] {
     });
   }
   return refs;
+}
+
+/**
+ * Whether the API server of `version` keeps `ref`'s `restartPolicy: Always`
+ * and so validates it as a sidecar. Where SidecarContainers is off (1.28 by
+ * default) it drops the field first (pkg/api/pod/util.go dropDisabledFields)
+ * and validates a plain init container.
+ */
+export function isSidecarFor(ref: ContainerRef, version: KubernetesVersion): boolean {
+  return ref.sidecar && isEnabled(FeatureGate.SIDECAR_CONTAINERS, version);
 }
 
 /** Human name of a container's place, for messages: `init container "x"`, `sidecar "y"`. */

@@ -8,8 +8,9 @@ import { only, synthValid } from '../support/synth';
 const USER = { user: 1000, group: 1000 };
 const APP: kplus.ContainerProps = { name: 'myapp-container', image: 'busybox:1.28', command: ['sh', '-c', 'echo The app is running! && sleep 3600'], securityContext: USER };
 
-function synthApp(props: Partial<InitGatedAppProps>): any[] {
+function synthApp(props: Partial<InitGatedAppProps>, version?: KubernetesVersion): any[] {
   const chart = Testing.chart();
+  if (version !== undefined) PodPatterns.setKubernetesVersion(chart, version);
   new InitGatedApp(chart, 'myapp', { containers: [APP], ...props });
   return synthValid(chart);
 }
@@ -84,7 +85,7 @@ describe('startup order (guide R5): waiters, init containers, sidecars, app cont
       waitFor: [WaitFor.serviceName('myservice'), WaitFor.serviceName('mydb')],
       initContainers: [{ name: 'migrate', image: 'busybox:1.28', securityContext: USER }],
       sidecars: [{ name: 'proxy', image: 'envoyproxy/envoy:v1.28.0', securityContext: USER, readiness: kplus.Probe.fromCommand(['true']) }],
-    }), workload);
+    }, KubernetesVersion.V1_28.withFeatureGates({ SidecarContainers: true })), workload);
     expect(spec.initContainers.map((c: any) => [c.name, c.restartPolicy])).toEqual([
       ['wait-for-myservice', undefined],
       ['wait-for-mydb', undefined],

@@ -37,6 +37,20 @@ describe('kubernetesVersionOption', () => {
   });
 });
 
+describe('kubernetesVersionOption with --feature-gates values', () => {
+  test('gates from every flag, later ones winning, on the release given', () => {
+    const version = kubernetesVersionOption('1.30', ['SidecarContainers=false, ProcMountType=true', 'SidecarContainers=True', '']);
+    expect(version.name).toBe('1.30');
+    expect(version.featureGates).toEqual({ SidecarContainers: true, ProcMountType: true });
+  });
+  test('none given: the shared instance', () => {
+    expect(kubernetesVersionOption('1.33', [])).toBe(KubernetesVersion.V1_33);
+  });
+  test.each([['SidecarContainers'], ['SidecarContainers=on'], ['=true']])('"%s" is a usage error', (flag) => {
+    expect(() => kubernetesVersionOption(undefined, [flag])).toThrow(UsageError);
+  });
+});
+
 describe('parseCommandLine: one UsageError line listing the options in their declared order', () => {
   const options = { 'format': { type: 'string' }, 'kubernetes-version': { type: 'string' }, 'help': { type: 'boolean', short: 'h' } } as const;
 

@@ -190,6 +190,17 @@ describe('explain --kubernetes-version', () => {
     expect(JSON.parse(explain(['-', '--format', 'json', '--kubernetes-version=1.33'], { stdin: SIDECAR_POD }).stdout)).toMatchObject([{ kubernetesVersion: '1.33' }]);
   });
 
+  test('--feature-gates SidecarContainers=true on 1.28: a sidecar, no gate note; the header and the JSON name the gate', () => {
+    const gated = explain(['-', '--feature-gates', 'SidecarContainers=true'], { stdin: SIDECAR_POD });
+    expect(gated.code).toBe(ExitCode.CLEAN);
+    expect(gated.stdout).not.toContain('needs the SidecarContainers feature gate');
+    expect(gated.stdout).toContain('the kubelet\'s view (Kubernetes 1.28 with SidecarContainers=true)\n');
+    expect(gated.stdout.replace(/\s+/g, ' ')).toContain('the sidecars get it one by one in reverse order (proxy)');
+    const json = JSON.parse(explain(['-', '--format', 'json', '--feature-gates', 'SidecarContainers=true'], { stdin: SIDECAR_POD }).stdout);
+    expect(json).toMatchObject([{ kubernetesVersion: '1.28', featureGates: { SidecarContainers: true } }]);
+    expectUsageError(explain(['-', '--feature-gates', 'Sidecars=true'], { stdin: SIDECAR_POD }), /^cdk8s-pod-patterns explain: --feature-gates: unknown feature gate "Sidecars"/);
+  });
+
   test.each(['1.27', '1.36', 'v1.33', 'latest'])('"%s" is a usage error listing the supported versions', (bad) => {
     expectUsageError(explain([DIR, '--kubernetes-version', bad]),
       /^cdk8s-pod-patterns explain: --kubernetes-version: unsupported Kubernetes version ".*": use one of 1\.28, 1\.29, 1\.30, 1\.31, 1\.32, 1\.33, 1\.34, 1\.35\n$/);

@@ -1,4 +1,4 @@
-import { describeGate, FeatureGate, firstVersionEnabling, isEnabledByDefault } from '../../src/k8s/feature-gates';
+import { describeGate, FeatureGate, firstVersionEnabling, isEnabled, isEnabledByDefault } from '../../src/k8s/feature-gates';
 import { KubernetesVersion } from '../../src/k8s/kubernetes-version';
 
 const V = KubernetesVersion;
@@ -50,5 +50,21 @@ describe('feature-gate defaults per release', () => {
   test('firstVersionEnabling', () => {
     expect(firstVersionEnabling(FeatureGate.SIDECAR_CONTAINERS)).toBe(V.V1_29);
     expect(firstVersionEnabling(FeatureGate.MAX_UNAVAILABLE_STATEFUL_SET)).toBe(V.V1_35);
+  });
+});
+
+describe('gates the cluster sets (KubernetesVersion.withFeatureGates)', () => {
+  test('isEnabled takes the cluster\'s setting over the default; isEnabledByDefault does not', () => {
+    const version = KubernetesVersion.V1_28.withFeatureGates({ SidecarContainers: true });
+    expect(isEnabled(FeatureGate.SIDECAR_CONTAINERS, version)).toBe(true);
+    expect(isEnabledByDefault(FeatureGate.SIDECAR_CONTAINERS, version)).toBe(false);
+    expect(isEnabled(FeatureGate.PROC_MOUNT_TYPE, version)).toBe(false);
+    expect(isEnabled(FeatureGate.SIDECAR_CONTAINERS, KubernetesVersion.V1_33.withFeatureGates({ SidecarContainers: false }))).toBe(false);
+  });
+
+  test('describeGate says the cluster set it', () => {
+    expect(describeGate(FeatureGate.SIDECAR_CONTAINERS, KubernetesVersion.V1_30.withFeatureGates({ SidecarContainers: false })))
+      .toBe('feature gate SidecarContainers, beta, set to false on this cluster');
+    expect(describeGate(FeatureGate.SIDECAR_CONTAINERS, KubernetesVersion.V1_28)).toBe('feature gate SidecarContainers, alpha and off by default');
   });
 });

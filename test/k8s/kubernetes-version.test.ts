@@ -22,4 +22,41 @@ describe('KubernetesVersion', () => {
     expect(KubernetesVersion.V1_29.isAtLeast(KubernetesVersion.V1_29)).toBe(true);
     expect(KubernetesVersion.V1_28.isAtLeast(KubernetesVersion.V1_29)).toBe(false);
   });
+
+  describe('withFeatureGates', () => {
+    test('keeps the release and records the gates; later calls add to earlier ones', () => {
+      const v = KubernetesVersion.V1_28.withFeatureGates({ SidecarContainers: true }).withFeatureGates({ ProcMountType: true });
+      expect(v.name).toBe('1.28');
+      expect(v.minor).toBe(28);
+      expect(v.featureGates).toEqual({ SidecarContainers: true, ProcMountType: true });
+      expect(`${v}`).toBe('1.28 with SidecarContainers=true,ProcMountType=true');
+      expect(KubernetesVersion.V1_28.featureGates).toEqual({});
+      expect(`${KubernetesVersion.V1_28}`).toBe('1.28');
+      expect(v.release).toBe(KubernetesVersion.V1_28);
+    });
+
+    test('the shared instances stay untouched', () => {
+      KubernetesVersion.V1_30.withFeatureGates({ SidecarContainers: false });
+      expect(KubernetesVersion.V1_30.featureGates).toEqual({});
+      expect(() => { (KubernetesVersion.V1_30.featureGates as any).SidecarContainers = false; }).toThrow();
+    });
+
+    test('refuses a gate the rules do not consult, listing the ones they do', () => {
+      expect(() => KubernetesVersion.V1_28.withFeatureGates({ SidecarContainer: true })).toThrow(
+        /^unknown feature gate "SidecarContainer": the gates that change what the rules judge are SidecarContainers, ProcMountType, /);
+    });
+
+    // kube-apiserver refuses to start with a gate its release does not know (component-base featuregate: "unrecognized feature gate").
+    test('refuses a gate the release does not have yet, naming the release that added it', () => {
+      expect(() => KubernetesVersion.V1_28.withFeatureGates({ RelaxedDNSSearchValidation: true })).toThrow(
+        'feature gate RelaxedDNSSearchValidation is not in Kubernetes 1.28 (it was added in 1.32): drop it, or target 1.32 or later');
+      const v132 = KubernetesVersion.V1_32.withFeatureGates({ RelaxedDNSSearchValidation: true });
+      expect(v132.featureGates).toEqual({ RelaxedDNSSearchValidation: true });
+    });
+
+    test('refuses a value that is not a boolean (a plugin property read from YAML)', () => {
+      expect(() => KubernetesVersion.V1_28.withFeatureGates({ SidecarContainers: 'yes' as any }))
+        .toThrow('feature gate SidecarContainers: "yes" is not true or false');
+    });
+  });
 });

@@ -375,6 +375,23 @@ describe('PodPatternsValidation kubernetesVersion', () => {
       'PodPatternsValidation: kubernetesVersion in the cdk8s.yaml validation properties: unsupported Kubernetes version "latest": use one of 1.28, 1.29, 1.30, 1.31, 1.32, 1.33, 1.34, 1.35');
     expect(() => new PodPatternsValidation({ kubernetesVersion: 1.3 as unknown as string })).toThrow('unsupported Kubernetes version "1.3"');
   });
+
+  test('featureGates: SidecarContainers on a 1.28 cluster silences the gate warning and is named in the report', async () => {
+    const gated = fakeContext([sidecarManifest()]);
+    await new PodPatternsValidation({ profile: 'privileged', featureGates: { SidecarContainers: true } }).validate(gated.context);
+    expect(gated.violations.map((v) => v.ruleName)).not.toContain('bp-sidecar-feature-gate [warning]');
+    expect(gated.submitted()?.metadata?.kubernetesVersion).toBe('1.28 with SidecarContainers=true');
+    expect(gated.logs[gated.logs.length - 1]).toMatch(/\(profile privileged, Kubernetes 1\.28 with SidecarContainers=true\)$/);
+  });
+
+  test('bad featureGates name the property, the gate and the fix', () => {
+    expect(() => new PodPatternsValidation({ featureGates: { Sidecars: true } })).toThrow(
+      /^PodPatternsValidation: featureGates in the cdk8s.yaml validation properties: unknown feature gate "Sidecars": the gates that change what the rules judge are SidecarContainers, /);
+    expect(() => new PodPatternsValidation({ kubernetesVersion: '1.29', featureGates: { RelaxedDNSSearchValidation: true } })).toThrow(
+      'PodPatternsValidation: featureGates in the cdk8s.yaml validation properties: feature gate RelaxedDNSSearchValidation is not in Kubernetes 1.29 (it was added in 1.32): drop it, or target 1.32 or later');
+    expect(() => new PodPatternsValidation({ featureGates: 'SidecarContainers=true' as any })).toThrow(
+      'PodPatternsValidation: featureGates in the cdk8s.yaml validation properties: "SidecarContainers=true" is not a map of gate names to true or false (e.g. SidecarContainers: true)');
+  });
 });
 
 describe('one verdict per app: an app imported from docker-compose', () => {

@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Size, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { InitGatedApp, SafePod, SecurityProfile, WaitFor, WorkloadKind } from '../../src';
+import { InitGatedApp, KubernetesVersion, PodPatterns, SafePod, SecurityProfile, WaitFor, WorkloadKind } from '../../src';
 import { WorkloadRecord } from '../../src/pods/container-intake';
 import { evaluateManifest } from '../support/pss-oracle';
 import { allContainers, only, synthValid } from '../support/synth';
@@ -53,6 +53,7 @@ describe('SafePod: every way in', () => {
 
   test('addInitContainer with restartPolicy Always (cdk8s-plus\'s sidecar spelling) makes a native sidecar, probes allowed', () => {
     const chart = Testing.chart();
+    PodPatterns.setKubernetesVersion(chart, KubernetesVersion.V1_28.withFeatureGates({ SidecarContainers: true }));
     const pod = new SafePod(chart, 'pod', { containers: [{ name: 'app', image: 'nginx:1.25', securityContext: USER }] });
     pod.addInitContainer({
       name: 'proxy',

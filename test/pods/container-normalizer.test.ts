@@ -43,9 +43,13 @@ describe('normalizeContainer', () => {
     expect(normalizeContainer({ image: 'nginx:1.25', resources: own }, ContainerRole.APP, OPTIONS).resources).toBe(own);
   });
 
-  test('an init container with restartPolicy Always is a sidecar: probes allowed, policy kept', () => {
+  test('an init container with restartPolicy Always is a sidecar: probes allowed where SidecarContainers is on, policy kept', () => {
     const props = { image: 'envoyproxy/envoy:v1.28.0', restartPolicy: kplus.ContainerRestartPolicy.ALWAYS, readiness: kplus.Probe.fromCommand(['true']) };
-    expect(normalizeContainer(props, ContainerRole.INIT, OPTIONS).restartPolicy).toBe('Always');
+    expect(normalizeContainer(props, ContainerRole.INIT, optionsFor(KubernetesVersion.V1_29)).restartPolicy).toBe('Always');
+    expect(normalizeContainer(props, ContainerRole.INIT, optionsFor(KubernetesVersion.V1_28.withFeatureGates({ SidecarContainers: true }))).restartPolicy).toBe('Always');
+    // A default 1.28 API server drops the restartPolicy, then refuses the probe (validateInitContainers).
+    expect(() => normalizeContainer(props, ContainerRole.INIT, OPTIONS)).toThrow(/readinessProbe: Forbidden: may not be set for init containers without restartPolicy=Always.*\[api-init-container-probes\]/);
+    expect(normalizeContainer({ image: 'envoyproxy/envoy:v1.28.0', restartPolicy: kplus.ContainerRestartPolicy.ALWAYS }, ContainerRole.INIT, OPTIONS).restartPolicy).toBe('Always');
   });
 
   test('the same container props as an app container are refused, by the API rule', () => {

@@ -221,8 +221,24 @@ describe('SafePod construction-time errors', () => {
     })).toThrow(/init container "setup" readinessProbe: Forbidden: .*make the container a sidecar \(restartPolicy: Always\) \[api-init-container-probes\]/);
   });
 
+  // A default 1.28 API server drops a sidecar's restartPolicy and then refuses its probes (kube-apiserver v1.28.7,
+  // test/differential): the constructs need to know the cluster enables SidecarContainers, or a later release.
+  test('a sidecar with probes on 1.28 is refused at construction unless the cluster enables SidecarContainers', () => {
+    const props = {
+      containers: [{ name: 'app', image: 'nginx:1.25', securityContext: USER }],
+      sidecars: [{ name: 'proxy', image: 'envoyproxy/envoy:v1.28.0', securityContext: USER, readiness: kplus.Probe.fromCommand(['true']) }],
+    };
+    expect(() => new SafePod(newChart(), 'pod', props)).toThrow(
+      /sidecar "proxy" readinessProbe: Forbidden: may not be set for init containers without restartPolicy=Always; the API server drops this sidecar's restartPolicy: Always on 1\.28 .*\[api-init-container-probes\]/);
+    const chart = newChart();
+    PodPatterns.setKubernetesVersion(chart, KubernetesVersion.V1_28.withFeatureGates({ SidecarContainers: true }));
+    new SafePod(chart, 'pod', props);
+    expect(containerNamed(podOf(chart), 'proxy').readinessProbe.exec.command).toEqual(['true']);
+  });
+
   test('a sidecar may have probes', () => {
     const chart = newChart();
+    PodPatterns.setKubernetesVersion(chart, KubernetesVersion.V1_29);
     new SafePod(chart, 'pod', {
       containers: [{ name: 'app', image: 'nginx:1.25', securityContext: USER }],
       sidecars: [{ name: 'proxy', image: 'envoyproxy/envoy:v1.28.0', securityContext: USER, readiness: kplus.Probe.fromCommand(['true']) }],

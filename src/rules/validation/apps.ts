@@ -13,7 +13,7 @@ import { percentErrors } from './apimachinery';
 import { Errors, forbidden, invalid, isInt, isObject, isSet, notSupported, obj, required, str } from './field';
 import { isEmptySelector, selectorMatches, validateLabelSelector } from './label-selector';
 import { validateReadOnlyPersistentDisks } from './volumes';
-import { FeatureGate, isEnabledByDefault } from '../../k8s/feature-gates';
+import { FeatureGate, isEnabled } from '../../k8s/feature-gates';
 import { KubernetesVersion } from '../../k8s/kubernetes-version';
 
 const NONNEGATIVE = 'must be greater than or equal to 0';
@@ -174,7 +174,7 @@ function validateStatefulSetSpec(spec: Record<string, any>, path: string, versio
     if (isSet(strategy.rollingUpdate)) errs.push(invalid(`${path}.updateStrategy.rollingUpdate`, strategy.rollingUpdate, "only allowed for updateStrategy 'RollingUpdate'"));
   } else if (type === 'RollingUpdate') {
     errs.push(...nonNegative(obj(strategy.rollingUpdate).partition, `${path}.updateStrategy.rollingUpdate.partition`));
-    if (isEnabledByDefault(FeatureGate.MAX_UNAVAILABLE_STATEFUL_SET, version)) {
+    if (isEnabled(FeatureGate.MAX_UNAVAILABLE_STATEFUL_SET, version)) {
       errs.push(...validateStatefulSetMaxUnavailable(obj(strategy.rollingUpdate), `${path}.updateStrategy.rollingUpdate.maxUnavailable`));
     }
   } else {

@@ -21,7 +21,7 @@
  * Refused Pods are runtime-pods-rejected; dropped fields bp-dropped-alpha-field.
  */
 import { list, obj, str } from './field';
-import { describeGate, FeatureGate, isEnabledByDefault } from '../../k8s/feature-gates';
+import { describeGate, FeatureGate, isEnabled } from '../../k8s/feature-gates';
 import { KubernetesVersion } from '../../k8s/kubernetes-version';
 import { Violation } from '../finding';
 
@@ -45,8 +45,8 @@ function podsRejected(kind: string, found: Violation, why: string): Violation {
 export function asTheServerSeesIt(object: any, found: Violation, version: KubernetesVersion = KubernetesVersion.DEFAULT): Violation | undefined {
   const kind = str(object.kind);
   // dropDisabledProcMountField forces procMount to Default where ProcMountType is off: Pod Security sees Default.
-  if (found.ruleId === 'pss-baseline-proc-mount' && !isEnabledByDefault(FeatureGate.PROC_MOUNT_TYPE, version)) return undefined;
-  const sidecarsOff = !isEnabledByDefault(FeatureGate.SIDECAR_CONTAINERS, version);
+  if (found.ruleId === 'pss-baseline-proc-mount' && !isEnabled(FeatureGate.PROC_MOUNT_TYPE, version)) return undefined;
+  const sidecarsOff = !isEnabled(FeatureGate.SIDECAR_CONTAINERS, version);
   if (sidecarsOff && found.ruleId === 'api-container-restart-policy' && INIT_RESTART_POLICY.test(found.path)) {
     return {
       ruleId: DROPPED_ALPHA_FIELD_RULE,

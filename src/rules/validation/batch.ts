@@ -14,7 +14,7 @@ import { dns1123LabelErrors, labelValueErrors, qualifiedNameErrors } from './api
 import { cronParseError, isKnownTimeZone } from './cron';
 import { Errors, invalid, invalidEach, isInt, isObject, isSet, list, notSupported, obj, required, str, tooMany } from './field';
 import { selectorMatches } from './label-selector';
-import { FeatureGate, isEnabledByDefault } from '../../k8s/feature-gates';
+import { FeatureGate, isEnabled } from '../../k8s/feature-gates';
 import { KubernetesVersion } from '../../k8s/kubernetes-version';
 
 /** Which gated Job fields the target release keeps (and so validates). */
@@ -27,8 +27,8 @@ interface JobFieldsKept {
 
 function jobFieldsKept(version: KubernetesVersion): JobFieldsKept {
   return {
-    perIndex: isEnabledByDefault(FeatureGate.JOB_BACKOFF_LIMIT_PER_INDEX, version),
-    podReplacementPolicy: isEnabledByDefault(FeatureGate.JOB_POD_REPLACEMENT_POLICY, version),
+    perIndex: isEnabled(FeatureGate.JOB_BACKOFF_LIMIT_PER_INDEX, version),
+    podReplacementPolicy: isEnabled(FeatureGate.JOB_POD_REPLACEMENT_POLICY, version),
   };
 }
 

@@ -117,7 +117,7 @@ export function validateContainer(ref: ContainerRef, volumes: PodVolumes, pod: b
   errs.push(...validateVolumeDevices(c, volumes, `${ref.path}.volumeDevices`));
   errs.push(...validateResourceRequirements(c.resources, `${ref.path}.resources`, pod));
   errs.push(...validateContainerSecurityContext(c.securityContext, `${ref.path}.securityContext`));
-  const probesChecked = ref.group === 'containers' || ref.sidecar;
+  const probesChecked = ref.group === 'containers' || (ref.sidecar && opts.sidecarContainers);
   if (probesChecked) {
     for (const probe of ['livenessProbe', 'readinessProbe', 'startupProbe']) errs.push(...validateHTTPGet(c[probe], `${ref.path}.${probe}`));
     const lifecycle = obj(c.lifecycle);

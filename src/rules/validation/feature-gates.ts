@@ -4,48 +4,25 @@
  * dropDisabledFields, pkg/registry/apps/statefulset and batch/job strategies)
  * and accepts the object, so they have no effect. A warning naming the feature
  * gate, not an API error. Gate defaults per release: src/k8s/feature-gates.ts.
- * Native sidecars without probes are bp-sidecar-feature-gate's.
+ * Native sidecars are bp-sidecar-feature-gate's; one with probes or hooks is
+ * refused where the gate is off (api-init-container-probes).
  */
 import { Errors, isSet, list, obj } from './field';
-import { describeGate, FeatureGate, isEnabledByDefault } from '../../k8s/feature-gates';
+import { describeGate, FeatureGate, isEnabled } from '../../k8s/feature-gates';
 import { KubernetesVersion } from '../../k8s/kubernetes-version';
 import { PodRuleContext } from '../pod-templates';
 import { ObjectRuleContext } from '../rule';
 
-/** The finding for `path` when `gate` is off by default in `version`; none when it is on. */
+/** The finding for `path` when `gate` is off where `version` runs; none when it is on. */
 function dropped(version: KubernetesVersion, path: string, gate: FeatureGate, what: string): Errors {
-  if (isEnabledByDefault(gate, version)) return [];
+  if (isEnabled(gate, version)) return [];
   return [{ path, message: `${path} is dropped by the API server on ${version.name} and has no effect (${describeGate(gate, version)}): ${what}` }];
 }
 
-/**
- * Sidecars with probes or lifecycle hooks: where SidecarContainers is off,
- * dropDisabledFields removes their restartPolicy, then validateInitContainers
- * refuses the probes, so a default API server rejects such a Pod (and every
- * Pod of such a template). The constructs build native sidecars for clusters
- * that enable the gate, so this is the dropped field's warning, saying what a
- * default server of the target release does.
- */
-function droppedSidecarRestartPolicy(ctx: PodRuleContext): Errors {
-  const version = ctx.kubernetesVersion;
-  if (isEnabledByDefault(FeatureGate.SIDECAR_CONTAINERS, version)) return [];
-  const errs: Errors = [];
-  for (const ref of ctx.containers) {
-    if (!ref.sidecar) continue;
-    const refused = ['lifecycle', 'livenessProbe', 'readinessProbe', 'startupProbe'].filter((field) => isSet(ref.container[field]));
-    if (refused.length === 0) continue;
-    errs.push({
-      path: `${ref.path}.${refused[0]}`,
-      message: `${ref.path}.restartPolicy is dropped by the API server on ${version.name} (${describeGate(FeatureGate.SIDECAR_CONTAINERS, version)}), so ${refused.join(', ')} of this sidecar is refused there (Forbidden: may not be set for init containers without restartPolicy=Always): enable the gate on the control plane and kubelets, or remove ${refused.join(', ')}`,
-    });
-  }
-  return errs;
-}
-
-/** Dropped Pod spec fields: procMount, hostUsers, resizePolicy, resource claims, sidecars' restartPolicy (with probes). */
+/** Dropped Pod spec fields: procMount, hostUsers, resizePolicy, resource claims. */
 export function droppedPodFields(ctx: PodRuleContext): Errors {
   const version = ctx.kubernetesVersion;
-  const errs: Errors = droppedSidecarRestartPolicy(ctx);
+  const errs: Errors = [];
   const spec = ctx.pod.spec;
   if (isSet(spec.hostUsers)) errs.push(...dropped(version, `${ctx.pod.specPath}.hostUsers`, FeatureGate.USER_NAMESPACES_SUPPORT, 'the Pod runs in the host user namespace'));
   if (list(spec.resourceClaims).length > 0) errs.push(...dropped(version, `${ctx.pod.specPath}.resourceClaims`, FeatureGate.DYNAMIC_RESOURCE_ALLOCATION, 'no resource is allocated'));

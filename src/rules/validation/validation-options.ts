@@ -4,7 +4,7 @@
  * (no old object): each option is its feature gate's default in the target
  * release (src/k8s/feature-gates.ts).
  */
-import { FeatureGate, isEnabledByDefault } from '../../k8s/feature-gates';
+import { FeatureGate, isEnabled } from '../../k8s/feature-gates';
 import { KubernetesVersion } from '../../k8s/kubernetes-version';
 
 /** k8s: PodValidationOptions (the fields that differ between 1.28 and 1.35 on create). */
@@ -20,14 +20,21 @@ export interface PodValidationOptions {
    * is kept (types.go v1.30.0; AppArmorFields beta and on in 1.30, GA in 1.31).
    */
   readonly appArmorFields: boolean;
+  /**
+   * Not an upstream option: whether init containers keep `restartPolicy`
+   * (SidecarContainers; dropDisabledFields removes it where the gate is off),
+   * so that a sidecar's probes and hooks are validated, not forbidden.
+   */
+  readonly sidecarContainers: boolean;
 }
 
-/** The options a default API server of `version` validates a new Pod (or template) with. */
+/** The options an API server of `version` (its gates as the cluster sets them) validates a new Pod (or template) with. */
 export function podValidationOptions(version: KubernetesVersion = KubernetesVersion.DEFAULT): PodValidationOptions {
   return {
-    allowRelaxedEnvironmentVariableValidation: isEnabledByDefault(FeatureGate.RELAXED_ENVIRONMENT_VARIABLE_VALIDATION, version),
-    allowRelaxedDNSSearchValidation: isEnabledByDefault(FeatureGate.RELAXED_DNS_SEARCH_VALIDATION, version),
-    allowPodLifecycleSleepActionZeroValue: isEnabledByDefault(FeatureGate.POD_LIFECYCLE_SLEEP_ACTION_ALLOW_ZERO, version),
-    appArmorFields: isEnabledByDefault(FeatureGate.APP_ARMOR_FIELDS, version),
+    allowRelaxedEnvironmentVariableValidation: isEnabled(FeatureGate.RELAXED_ENVIRONMENT_VARIABLE_VALIDATION, version),
+    allowRelaxedDNSSearchValidation: isEnabled(FeatureGate.RELAXED_DNS_SEARCH_VALIDATION, version),
+    allowPodLifecycleSleepActionZeroValue: isEnabled(FeatureGate.POD_LIFECYCLE_SLEEP_ACTION_ALLOW_ZERO, version),
+    appArmorFields: isEnabled(FeatureGate.APP_ARMOR_FIELDS, version),
+    sidecarContainers: isEnabled(FeatureGate.SIDECAR_CONTAINERS, version),
   };
 }

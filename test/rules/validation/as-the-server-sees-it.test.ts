@@ -29,10 +29,14 @@ describe('findings as a 1.28 API server sees them', () => {
     expect(messages(obj, 'bp-dropped-alpha-field')).toEqual([expect.stringContaining('feature gate SidecarContainers')]);
   });
 
-  test('a sidecar with probes: refused by a default 1.28 server, reported as the dropped field\'s warning', () => {
+  test('a sidecar with probes: refused by a default 1.28 server, accepted where the cluster enables SidecarContainers', () => {
     const obj = pod({ initContainers: [{ name: 'proxy', image: 'envoyproxy/envoy:v1.28.0', restartPolicy: 'Always', readinessProbe: { tcpSocket: { port: 9901 } } }] });
-    expect(errors(obj)).toEqual([]);
-    expect(messages(obj, 'bp-dropped-alpha-field')).toEqual([expect.stringContaining('readinessProbe of this sidecar is refused there')]);
+    expect(errors(obj)).toEqual(['api-init-container-probes spec.initContainers[0].readinessProbe']);
+    expect(messages(obj, 'bp-dropped-alpha-field')).toEqual([]);
+    expect(messages(obj, 'bp-sidecar-feature-gate')).toEqual([expect.stringContaining('alpha SidecarContainers feature gate')]);
+    const gateOn = KubernetesVersion.V1_28.withFeatureGates({ SidecarContainers: true });
+    expect(errors(obj, gateOn)).toEqual([]);
+    expect(messages(obj, 'bp-sidecar-feature-gate', gateOn)).toEqual([]);
   });
 });
 

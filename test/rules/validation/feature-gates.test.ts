@@ -82,12 +82,23 @@ describe('bp-dropped-alpha-field per Kubernetes version', () => {
     ]);
   });
 
-  test('a sidecar with probes is refused only where SidecarContainers is off (1.28)', () => {
+  test('a sidecar with probes is refused only where SidecarContainers is off (1.28, or a cluster that turns it off)', () => {
     const obj = pod({ initContainers: [{ name: 'proxy', image: 'envoyproxy/envoy:v1.28.0', restartPolicy: 'Always', readinessProbe: { tcpSocket: { port: 9901 } } }] });
-    expect(messages(obj, 'bp-dropped-alpha-field', V.V1_28)).toHaveLength(1);
+    expect(errors(obj, V.V1_28)).toEqual(['api-init-container-probes spec.initContainers[0].readinessProbe']);
     for (const version of V.all().slice(1)) {
       expect(messages(obj, 'bp-dropped-alpha-field', version)).toEqual([]);
       expect(errors(obj, version)).toEqual([]);
     }
+    expect(errors(obj, V.V1_30.withFeatureGates({ SidecarContainers: false }))).toEqual(['api-init-container-probes spec.initContainers[0].readinessProbe']);
+  });
+
+  test('a gate the cluster sets decides where the default would: procMount kept on 1.28 with ProcMountType on', () => {
+    const obj = pod({ hostUsers: false, containers: [{ name: 'c', image: 'busybox:1.36.1', securityContext: { procMount: 'Unmasked' } }] });
+    expect(messages(obj, 'bp-dropped-alpha-field', V.V1_28)).toEqual([
+      expect.stringContaining('procMount is dropped by the API server on 1.28 and has no effect (feature gate ProcMountType, alpha and off by default)'),
+      expect.stringContaining('hostUsers is dropped by the API server on 1.28'),
+    ].sort());
+    const gates = V.V1_28.withFeatureGates({ ProcMountType: true, UserNamespacesSupport: true });
+    expect(messages(obj, 'bp-dropped-alpha-field', gates)).toEqual([]);
   });
 });
