@@ -1,42 +1,23 @@
 import { KubernetesVersion } from '../k8s/kubernetes-version';
 import { allRules, RuleDescription } from '../rules/catalog';
+import { ruleReleasesOf } from '../rules/rule-versions';
 
-/**
- * The releases a rule judges for, read from the catalogue's *Kubernetes
- * versions* text (src/rules/rule-versions.ts): it opens with the range
- * (`1.28–1.35`, `1.28`, `1.33–1.35`), then may say why (`(SidecarContainers on
- * by default from 1.29)`, `; an init container's …`, `, per field …`).
- */
-export interface RuleVersionRange {
-  readonly first: KubernetesVersion;
-  readonly last: KubernetesVersion;
-  /** What follows the range, without its separator; empty when the rule judges the same everywhere in it. */
-  readonly note: string;
-}
-
-const RANGE = /^(1\.\d+)(?:–(1\.\d+))?(?:$|[,;]?\s+)/;
-
-/**
- * Splits a rule's versions text into its range and note.
- * @throws naming the rule when the text does not open with a range of supported releases (a catalogue bug)
- */
-export function ruleVersionRange(rule: RuleDescription): RuleVersionRange {
-  const text = rule.kubernetesVersions ?? '';
-  const match = RANGE.exec(text);
-  const supported = (name: string) => KubernetesVersion.all().find((version) => version.name === name);
-  const first = match === null ? undefined : supported(match[1]);
-  const last = match === null ? undefined : supported(match[2] ?? match[1]);
-  if (match === null || first === undefined || last === undefined) {
-    throw new Error(`rule "${rule.id}": its Kubernetes versions "${text}" do not open with a range of supported releases such as 1.28–1.35 (src/rules/rule-versions.ts)`);
-  }
-  const note = text.slice(match[0].length).replace(/^\((.*)\)$/, '$1');
-  return { first, last, note };
+/** The releases a rule judges at, oldest first, from the catalogue's `kubernetesReleases`. */
+export function releasesOf(rule: RuleDescription): string[] {
+  return rule.kubernetesReleases ?? KubernetesVersion.all().map((version) => version.name);
 }
 
 /** Whether `rule` can report anything for a cluster of `version`. */
 export function judgesAt(rule: RuleDescription, version: KubernetesVersion): boolean {
-  const { first, last } = ruleVersionRange(rule);
-  return version.isAtLeast(first) && last.isAtLeast(version);
+  return releasesOf(rule).includes(version.name);
+}
+
+/** `1.28–1.35` for consecutive releases, `1.28` for one, `1.28, 1.30` for releases with a gap. */
+export function releasesName(names: readonly string[]): string {
+  const minors = names.map((name) => KubernetesVersion.of(name).minor);
+  const consecutive = minors.every((minor, i) => i === 0 || minor === minors[i - 1] + 1);
+  if (names.length === 1 || !consecutive) return names.join(', ');
+  return `${names[0]}–${names[names.length - 1]}`;
 }
 
 /**
@@ -66,13 +47,10 @@ export function listRules(format: string, version?: KubernetesVersion): string {
 }
 
 function rulesText(rules: readonly RuleDescription[], version: KubernetesVersion | undefined): string {
-  const rows = rules.map((rule) => {
-    const range = ruleVersionRange(rule);
-    return {
-      cells: [rule.id, rule.severity, rule.suppressible ? 'yes' : 'no', rangeName(range), ruleSummary(rule)],
-      note: range.note,
-    };
-  });
+  const rows = rules.map((rule) => ({
+    cells: [rule.id, rule.severity, rule.suppressible ? 'yes' : 'no', releasesName(releasesOf(rule)), ruleSummary(rule)],
+    note: ruleReleasesOf(rule.id).note,
+  }));
   const header = ['RULE', 'SEVERITY', 'SUPPRESSIBLE', 'KUBERNETES', 'SUMMARY'];
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row.cells[column].length)));
   const line = (cells: readonly string[]) => cells.map((cell, column) => (column === cells.length - 1 ? cell : cell.padEnd(widths[column]))).join('  ');
@@ -93,14 +71,15 @@ function rulesJson(rules: readonly RuleDescription[], version: KubernetesVersion
   const report = {
     kubernetesVersion: version?.name ?? null,
     rules: rules.map((rule) => {
-      const range = ruleVersionRange(rule);
+      const releases = releasesOf(rule);
       return {
         id: rule.id,
         severity: rule.severity,
         suppressible: rule.suppressible,
         kubernetesVersions: rule.kubernetesVersions,
-        firstVersion: range.first.name,
-        lastVersion: range.last.name,
+        kubernetesReleases: releases,
+        firstVersion: releases[0],
+        lastVersion: releases[releases.length - 1],
         summary: ruleSummary(rule),
         what: rule.what,
         why: rule.why,
@@ -110,8 +89,4 @@ function rulesJson(rules: readonly RuleDescription[], version: KubernetesVersion
     }),
   };
   return `${JSON.stringify(report, undefined, 2)}\n`;
-}
-
-function rangeName(range: RuleVersionRange): string {
-  return range.first === range.last ? range.first.name : `${range.first.name}–${range.last.name}`;
 }

@@ -24,9 +24,9 @@ interface WorkloadFindings {
   readonly warnings: string[];
 }
 
-/** What one `app.synth()` has judged: its verdict, and the records that hold their judged manifest for writing. */
+/** What one `app.synth()` has judged: each app-wide validation's verdict, and the records that hold their judged manifest for writing. */
 interface Session {
-  verdict?: string[];
+  readonly verdicts: Map<object, string[]>;
   readonly held: ObjectRecord[];
 }
 
@@ -105,13 +105,29 @@ export class PodGuard extends Construct {
     this.kubernetesVersions.push({ scope, value: version });
   }
 
+  /**
+   * What `validate` answers for the app-wide validation `key`, computed once per
+   * `app.synth()` (or `synthYaml()`): cdk8s validates the whole app once per synth
+   * plus once per chart it writes, and the tree does not change in between.
+   * Outside an app synth (`Testing.synth(chart)`, `chart.toJson()`) it is
+   * computed on every call.
+   */
+  public oncePerSynth(key: object, validate: () => string[]): string[] {
+    if (this.session === undefined) return validate();
+    const known = this.session.verdicts.get(key);
+    if (known !== undefined) return known;
+    const verdict = validate();
+    this.session.verdicts.set(key, verdict);
+    return verdict;
+  }
+
   private kubernetesVersionOf(construct: IConstruct): KubernetesVersion {
     return innermost(construct, this.kubernetesVersions) ?? KubernetesVersion.DEFAULT;
   }
 
   private inSession<T>(synth: () => T): T {
     if (this.session !== undefined) return synth();
-    const session: Session = { held: [] };
+    const session: Session = { verdicts: new Map(), held: [] };
     this.session = session;
     try {
       return synth();
@@ -122,10 +138,7 @@ export class PodGuard extends Construct {
   }
 
   private validate(): string[] {
-    if (this.session?.verdict !== undefined) return this.session.verdict;
-    const verdict = this.check(this.collectTargets());
-    if (this.session !== undefined) this.session.verdict = verdict;
-    return verdict;
+    return this.oncePerSynth(this, () => this.check(this.collectTargets()));
   }
 
   /**

@@ -6,7 +6,7 @@
 import { Severity } from './finding';
 import { registeredRules, ruleById as registeredRule } from './registry';
 import { RuleDescription } from './rule';
-import { kubernetesVersionsOf } from './rule-versions';
+import { ruleReleasesOf } from './rule-versions';
 import { PODS_REJECTED_RULE } from './validation/as-the-server-sees-it';
 
 export { RULE } from './rule-ids';
@@ -27,7 +27,7 @@ export function renderCatalogMarkdown(rules: readonly RuleDescription[] = allRul
   const lines = [
     '| Rule | Severity | Suppressible | What | Why | Fix | Kubernetes versions |',
     '| --- | --- | --- | --- | --- | --- | --- |',
-    ...rules.map((rule) => `| \`${rule.id}\` | ${rule.severity} | ${rule.suppressible ? 'yes' : 'no'} | ${cell(rule.what)} | ${cell(rule.why)} | ${cell(rule.fix)} | ${cell(rule.kubernetesVersions ?? kubernetesVersionsOf(rule.id))} |`),
+    ...rules.map((rule) => `| \`${rule.id}\` | ${rule.severity} | ${rule.suppressible ? 'yes' : 'no'} | ${cell(rule.what)} | ${cell(rule.why)} | ${cell(rule.fix)} | ${cell(rule.kubernetesVersions ?? ruleReleasesOf(rule.id).text)} |`),
   ];
   return lines.join('\n') + '\n';
 }
@@ -90,6 +90,7 @@ export class RuleCatalog {
 
 // A plain description (no check functions), safe to hand to jsii clients.
 function describe(rule: RuleDescription): RuleDescription {
+  const releases = ruleReleasesOf(rule.id);
   return {
     id: rule.id,
     severity: rule.severity,
@@ -98,7 +99,8 @@ function describe(rule: RuleDescription): RuleDescription {
     fix: rule.fix,
     reference: rule.reference,
     suppressible: rule.suppressible,
-    kubernetesVersions: kubernetesVersionsOf(rule.id),
+    kubernetesVersions: releases.text,
+    kubernetesReleases: releases.releases.map((version) => version.name),
   };
 }
 

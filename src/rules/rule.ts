@@ -34,10 +34,18 @@ export interface RuleDescription {
   readonly suppressible: boolean;
   /**
    * The Kubernetes releases the rule's verdict applies to (`1.28–1.35`), and
-   * for a rule that depends on a feature gate's default, which and why.
+   * for a rule that depends on a feature gate's default, which and why: text
+   * for people; `kubernetesReleases` holds the releases as data.
    * @default - every supported release
    */
   readonly kubernetesVersions?: string;
+  /**
+   * The supported Kubernetes releases the rule judges at, oldest first, by
+   * `KubernetesVersion.name` (`['1.28']` for a rule that reports nothing from
+   * 1.29 on). A release not listed gets no finding of this rule.
+   * @default - every supported release (`KubernetesVersion.all()`)
+   */
+  readonly kubernetesReleases?: string[];
 }
 
 /** What a check reports: where (a JSON path from the object root) and what is wrong, with the fix. */

@@ -1,6 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
+import { PodGuard } from '../pods/pod-guard';
 
 /** A TCP waiter whose port can be checked against a Service of the app. */
 export interface TcpWaitTarget {
@@ -24,7 +25,9 @@ const CHECK_ID = 'cdk8s-pod-patterns-waiter-ports';
  * after the waiter is declared (`service.bind`, `exposeViaService`).
  *
  * One check per app, a child of the root found by its id, so the cost is one
- * pass over the app's constructs per validation, whatever the number of waiters.
+ * pass over the app's constructs per validation, whatever the number of waiters;
+ * and one validation per `app.synth()`, whatever the number of charts (the
+ * app's `PodGuard` keeps the verdict for the synth's per-chart validations).
  */
 export class WaiterPortCheck extends Construct {
   /** The check of the app `scope` belongs to, created on first use. */
@@ -38,7 +41,8 @@ export class WaiterPortCheck extends Construct {
 
   private constructor(root: IConstruct) {
     super(root as Construct, CHECK_ID);
-    this.node.addValidation({ validate: () => this.validate() });
+    const guard = PodGuard.of(root);
+    this.node.addValidation({ validate: () => guard.oncePerSynth(this, () => this.check()) });
   }
 
   /** Checks `target` at every synth. */
@@ -46,7 +50,7 @@ export class WaiterPortCheck extends Construct {
     this.targets.push(target);
   }
 
-  private validate(): string[] {
+  private check(): string[] {
     const services = this.targets.some(t => t.host !== undefined) ? servicesByName(this.node.root) : new Map<string, kplus.Service>();
     const problems: string[] = [];
     for (const target of this.targets) {

@@ -1,32 +1,29 @@
-import { judgesAt, listRules, ruleSummary, ruleVersionRange } from '../../src/cli/list-rules';
+import { judgesAt, listRules, releasesName, releasesOf, ruleSummary } from '../../src/cli/list-rules';
 import { KubernetesVersion } from '../../src/k8s/kubernetes-version';
 import { allRules, RuleDescription, ruleById } from '../../src/rules/catalog';
 import { Severity } from '../../src/rules/finding';
 
-function described(kubernetesVersions: string | undefined, what = 'Something holds.'): RuleDescription {
-  return { id: 'x-rule', severity: Severity.WARNING, what, why: 'why', fix: 'fix', reference: 'ref', suppressible: true, kubernetesVersions };
+function described(kubernetesReleases: string[] | undefined, what = 'Something holds.'): RuleDescription {
+  return { id: 'x-rule', severity: Severity.WARNING, what, why: 'why', fix: 'fix', reference: 'ref', suppressible: true, kubernetesReleases };
 }
 
-describe('ruleVersionRange: the release range that opens a rule\'s Kubernetes versions text', () => {
+describe('releasesOf: the releases a rule judges at, from the catalogue\'s kubernetesReleases', () => {
+  test('read from the field, not from the text', () => {
+    expect(releasesOf(described(['1.30', '1.31'], 'text that names 1.28–1.35'))).toEqual(['1.30', '1.31']);
+  });
+
+  test('a description without the field judges at every supported release (its @default)', () => {
+    expect(releasesOf(described(undefined))).toEqual(KubernetesVersion.all().map((v) => v.name));
+  });
+});
+
+describe('releasesName: the KUBERNETES column', () => {
   test.each([
-    ['1.28–1.35', '1.28', '1.35', ''],
-    ['1.28 (SidecarContainers on by default from 1.29)', '1.28', '1.28', 'SidecarContainers on by default from 1.29'],
-    ['1.33–1.35 (ProcMountType off before 1.33: procMount is forced to Default)', '1.33', '1.35', 'ProcMountType off before 1.33: procMount is forced to Default'],
-    ['1.28–1.35; an init container\'s restartPolicy only from 1.29', '1.28', '1.35', 'an init container\'s restartPolicy only from 1.29'],
-    ['1.28–1.35, per field until its gate is on by default', '1.28', '1.35', 'per field until its gate is on by default'],
-  ])('%s', (text, first, last, note) => {
-    const range = ruleVersionRange(described(text));
-    expect([range.first.name, range.last.name, range.note]).toEqual([first, last, note]);
-  });
-
-  test.each([undefined, 'every release', '1.27–1.35', '1.28-1.35x'])('"%s" is a catalogue bug naming the rule', (text) => {
-    expect(() => ruleVersionRange(described(text))).toThrow(/^rule "x-rule": its Kubernetes versions .* do not open with a range of supported releases/);
-  });
-
-  test('every rule of the catalogue opens with a range of supported releases', () => {
-    for (const rule of allRules()) {
-      expect(() => ruleVersionRange(rule)).not.toThrow();
-    }
+    [['1.28'], '1.28'],
+    [['1.33', '1.34', '1.35'], '1.33–1.35'],
+    [['1.28', '1.30'], '1.28, 1.30'],
+  ])('%j → %s', (names, shown) => {
+    expect(releasesName(names)).toBe(shown);
   });
 });
 
@@ -46,6 +43,11 @@ describe('judgesAt', () => {
   test('an unversioned rule judges for every supported release', () => {
     expect(KubernetesVersion.all().every((v) => judgesAt(ruleById('api-container-name'), v))).toBe(true);
   });
+
+  test('a description that lists releases judges only at those', () => {
+    const rule = described(['1.29']);
+    expect(KubernetesVersion.all().filter((v) => judgesAt(rule, v)).map((v) => v.name)).toEqual(['1.29']);
+  });
 });
 
 describe('ruleSummary: the first clause of what the rule checks', () => {
@@ -56,7 +58,7 @@ describe('ruleSummary: the first clause of what the rule checks', () => {
     ['Volumes have one source; containers are valid.', 'Volumes have one source'],
     ['Image `nginx:1.27.2` is fine', 'Image `nginx:1.27.2` is fine'],
   ])('%s', (what, summary) => {
-    expect(ruleSummary(described('1.28–1.35', what))).toBe(summary);
+    expect(ruleSummary(described(undefined, what))).toBe(summary);
   });
 });
 
@@ -77,6 +79,11 @@ describe('listRules as text', () => {
     expect(lines[row + 1].trim()).toBe('SidecarContainers on by default from 1.29');
     expect(lines[row + 1].indexOf('S')).toBe(lines[0].indexOf('KUBERNETES'));
     expect(text).toMatch(/^pss-baseline-proc-mount +error +yes +1\.33–1\.35 +`procMount` is unset or `Default`$/m);
+  });
+
+  test('a note is the text after the releases, without a stray parenthesis', () => {
+    const row = lines.findIndex((line) => line.startsWith('pss-baseline-proc-mount '));
+    expect(lines[row + 1].trim()).toBe('ProcMountType off before 1.33: procMount is forced to Default; from 1.35 any value at baseline when hostUsers is false');
   });
 
   test('every rule appears once, and the last line counts them', () => {
@@ -108,6 +115,7 @@ describe('listRules as JSON', () => {
       severity: 'warning',
       suppressible: true,
       kubernetesVersions: '1.28 (SidecarContainers on by default from 1.29)',
+      kubernetesReleases: ['1.28'],
       firstVersion: '1.28',
       lastVersion: '1.28',
       summary: 'Native sidecars (`restartPolicy: Always` on an init container) are used',
@@ -117,6 +125,24 @@ describe('listRules as JSON', () => {
       reference: expect.any(String),
     });
     expect(report.rules.find((r: { id: string }) => r.id === 'api-container-name')).toMatchObject({ severity: 'error', suppressible: false, firstVersion: '1.28', lastVersion: '1.35' });
+  });
+
+  test('the releases of every rule are the catalogue\'s, and first/last are their ends', () => {
+    const report = JSON.parse(listRules('json'));
+    const catalogue = allRules();
+    type Listed = { id: string; kubernetesVersions: string; kubernetesReleases: string[] };
+    expect(report.rules.map((r: Listed) => [r.id, r.kubernetesVersions, r.kubernetesReleases]))
+      .toEqual(catalogue.map((rule) => [rule.id, rule.kubernetesVersions, rule.kubernetesReleases]));
+    for (const r of report.rules) {
+      expect([r.id, r.firstVersion, r.lastVersion]).toEqual([r.id, r.kubernetesReleases[0], r.kubernetesReleases[r.kubernetesReleases.length - 1]]);
+    }
+  });
+
+  test('with a release: the rules whose catalogue releases include it, in catalogue order', () => {
+    for (const version of KubernetesVersion.all()) {
+      const ids = JSON.parse(listRules('json', version)).rules.map((r: { id: string }) => r.id);
+      expect(ids).toEqual(allRules().filter((rule) => rule.kubernetesReleases!.includes(version.name)).map((rule) => rule.id));
+    }
   });
 
   test('with a release: says which, and lists only the rules that judge for it', () => {

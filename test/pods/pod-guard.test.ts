@@ -4,6 +4,7 @@ import * as path from 'path';
 import { ApiObject, App, Chart, JsonPatch, Size, Testing, Yaml } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { k8s } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
 import { InitGatedApp, KubernetesVersion, PodPatterns, SafePod, SecurityProfile, WarningPolicy } from '../../src';
 import { PodGuard } from '../../src/pods/pod-guard';
 import * as engine from '../../src/rules/engine';
@@ -267,5 +268,30 @@ describe('PodGuard.kubernetesVersionAt: the one resolution of the target release
     expect(PodGuard.kubernetesVersionAt(chart)).toBe(KubernetesVersion.V1_35);
     PodPatterns.setKubernetesVersion(inner, KubernetesVersion.V1_28);
     expect(PodGuard.kubernetesVersionAt(inner)).toBe(KubernetesVersion.V1_28);
+  });
+});
+
+describe('PodGuard.oncePerSynth: an app-wide validation computed once per app.synth()', () => {
+  test('inside app.synth() once per key, whatever the number of charts; outside it on every call', () => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'once-per-synth-'));
+    try {
+      const app = new App({ outdir });
+      const charts = ['one', 'two', 'three'].map(id => new Chart(app, id));
+      const guard = PodGuard.of(app);
+      const calls = { a: 0, b: 0 };
+      for (const key of ['a', 'b'] as const) {
+        const check = new Construct(app, `check-${key}`);
+        check.node.addValidation({ validate: () => guard.oncePerSynth(check, () => { calls[key] += 1; return []; }) });
+      }
+      app.synth(); // cdk8s 2.70: one validation of the app, then one per chart's toJson()
+      expect(calls).toEqual({ a: 1, b: 1 });
+      app.synth();
+      expect(calls).toEqual({ a: 2, b: 2 });
+      charts[0].toJson();
+      Testing.synth(charts[1]);
+      expect(calls).toEqual({ a: 4, b: 4 });
+    } finally {
+      fs.rmSync(outdir, { recursive: true, force: true });
+    }
   });
 });

@@ -82,7 +82,7 @@ describe('suppressible', () => {
 
   test('descriptions are plain data: no check functions reach RuleCatalog clients', () => {
     for (const rule of RuleCatalog.rules()) {
-      expect(Object.keys(rule).sort()).toEqual(['fix', 'id', 'kubernetesVersions', 'reference', 'severity', 'suppressible', 'what', 'why']);
+      expect(Object.keys(rule).sort()).toEqual(['fix', 'id', 'kubernetesReleases', 'kubernetesVersions', 'reference', 'severity', 'suppressible', 'what', 'why']);
     }
   });
 });
@@ -125,7 +125,7 @@ describe('Kubernetes versions per rule', () => {
   test('the versioned rules name their releases; the others apply to all', () => {
     const versions = new Map(allRules().map((rule) => [rule.id, rule.kubernetesVersions]));
     expect(versions.get(RULE.BP_SIDECAR_FEATURE_GATE)).toBe('1.28 (SidecarContainers on by default from 1.29)');
-    expect(versions.get('pss-baseline-proc-mount')).toBe('1.33–1.35 (ProcMountType off before 1.33: procMount is forced to Default); from 1.35 any value at baseline when hostUsers is false');
+    expect(versions.get('pss-baseline-proc-mount')).toBe('1.33–1.35 (ProcMountType off before 1.33: procMount is forced to Default; from 1.35 any value at baseline when hostUsers is false)');
     expect(versions.get('pss-baseline-host-probes-and-lifecycle')).toBe('1.34–1.35 (no such check before 1.34)');
     expect(versions.get('api-pod-dns')).toMatch(/from 1\.33 \(RelaxedDNSSearchValidation\)$/);
     expect(versions.get('api-pod-volumes-and-containers')).toMatch(/from 1\.32 \(RelaxedEnvironmentVariableValidation\)$/);
@@ -133,6 +133,28 @@ describe('Kubernetes versions per rule', () => {
     expect(versions.get('bp-dropped-alpha-field')).toMatch(/^1\.28–1\.35, per field until its gate is on by default: init restartPolicy and sidecar probes before 1\.29, .*StatefulSet maxUnavailable before 1\.35$/);
     expect(versions.get(RULE.API_CONTAINER_RESTART_POLICY)).toMatch(/only from 1\.29/);
     expect(versions.get('api-object-name')).toBe('1.28–1.35');
+  });
+
+  // The same releases as data: SidecarContainers on by default from 1.29, ProcMountType from 1.33
+  // (pkg/features/kube_features.go of each release), the host probe/lifecycle check added to
+  // pod-security-admission in 1.34 (policy/check_hostProbesAndHostLifecycle.go).
+  test('kubernetesReleases lists the releases each rule judges at', () => {
+    const releases = new Map(allRules().map((rule) => [rule.id, rule.kubernetesReleases]));
+    expect(releases.get(RULE.BP_SIDECAR_FEATURE_GATE)).toEqual(['1.28']);
+    expect(releases.get('pss-baseline-proc-mount')).toEqual(['1.33', '1.34', '1.35']);
+    expect(releases.get('pss-baseline-host-probes-and-lifecycle')).toEqual(['1.34', '1.35']);
+    const every = ['1.28', '1.29', '1.30', '1.31', '1.32', '1.33', '1.34', '1.35'];
+    expect(releases.get('api-object-name')).toEqual(every);
+    expect(releases.get('bp-dropped-alpha-field')).toEqual(every);
+    expect(releases.get('api-probe')).toEqual(every);
+  });
+
+  test('the text opens with the releases\' range, for every rule', () => {
+    for (const rule of allRules()) {
+      const names = rule.kubernetesReleases!;
+      const range = names.length === 1 ? names[0] : `${names[0]}–${names[names.length - 1]}`;
+      expect([rule.id, rule.kubernetesVersions!.startsWith(range)]).toEqual([rule.id, true]);
+    }
   });
 
   test('the README table shows them in its last column', () => {

@@ -3,15 +3,24 @@
 // executed by Jest (with that import pointed at this checkout's src/).
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 
 const REPO = path.join(__dirname, '..', '..');
 const SRC_INDEX = path.join(REPO, 'src', 'index.ts');
 const TSC = path.join(REPO, 'node_modules', 'typescript', 'bin', 'tsc');
 
-/** A scratch directory inside the checkout, so that node_modules resolves as in a real app. */
+/**
+ * A scratch directory under the system's temporary directory, with a
+ * `node_modules` link to the checkout's, so that the generated app's imports
+ * ('cdk8s', 'cdk8s-plus-28', 'constructs') resolve as in a real app, to the very
+ * modules src/ uses (both the compiler and Jest follow the link to its real
+ * path). A run that dies before its cleanup leaves nothing in the checkout.
+ */
 export function scratchDir(prefix: string): string {
-  return fs.mkdtempSync(path.join(REPO, `.${prefix}-`));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `${prefix}-`));
+  fs.symlinkSync(path.join(REPO, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+  return dir;
 }
 
 /**
