@@ -258,7 +258,7 @@ export const BEST_PRACTICE_RULES: readonly Rule[] = [
     id: RULE.BP_SIDECAR_FEATURE_GATE,
     what: 'Native sidecars (`restartPolicy: Always` on an init container) are used.',
     why: 'In Kubernetes 1.28 the SidecarContainers feature gate is alpha and off by default. Without it the API server drops the field: the sidecar becomes an ordinary init container that never exits, so the Pod stays in `Init` forever (or is rejected if the sidecar has probes).',
-    fix: 'Enable the SidecarContainers feature gate on the 1.28 control plane and kubelets, or run on 1.29+ where it is on by default.',
+    fix: 'Enable the SidecarContainers feature gate on the 1.28 control plane and kubelets and declare it (`--feature-gates SidecarContainers=true`, `KubernetesVersion.V1_28.withFeatureGates({ SidecarContainers: true })`), or run on 1.29+ where it is on by default.',
     reference: 'pkg/features/kube_features.go SidecarContainers (1.28 alpha); pkg/api/pod/util.go dropDisabledFields',
     checkPod: checkSidecarFeatureGate,
   }),

@@ -64,12 +64,14 @@ function versionedRules(): ReadonlyMap<string, RuleReleases> {
     [RULE.BP_SIDECAR_FEATURE_GATE,
       judgedAt(OLDEST, lastWithoutSidecars, `SidecarContainers on by default from ${sidecars.name}`, IN_PARENTHESES)],
     ['bp-dropped-alpha-field',
-      everywhere(`per field until its gate is on by default: init restartPolicy and sidecar probes before ${sidecars.name}, `
+      everywhere(`per field until its gate is on by default: init restartPolicy before ${sidecars.name}, `
       + `Job backoffLimitPerIndex, maxFailedIndexes, podReplacementPolicy before ${since(FeatureGate.JOB_BACKOFF_LIMIT_PER_INDEX).name}, `
       + `hostUsers, procMount, resizePolicy before ${since(FeatureGate.USER_NAMESPACES_SUPPORT).name}, resource claims before ${since(FeatureGate.DYNAMIC_RESOURCE_ALLOCATION).name}, `
       + `StatefulSet maxUnavailable before ${since(FeatureGate.MAX_UNAVAILABLE_STATEFUL_SET).name}`, AFTER_COMMA)],
     [RULE.API_CONTAINER_RESTART_POLICY,
       everywhere(`an init container's restartPolicy only from ${sidecars.name} (dropped before: bp-dropped-alpha-field)`)],
+    [RULE.API_INIT_CONTAINER_PROBES,
+      everywhere(`before ${sidecars.name} also a sidecar's probes and hooks (its restartPolicy is dropped), unless the cluster enables SidecarContainers`)],
     ['pss-baseline-proc-mount',
       judgedAt(procMount, NEWEST, `ProcMountType off before ${procMount.name}: procMount is forced to Default; from 1.35 any value at baseline when hostUsers is false`, IN_PARENTHESES)],
     ['api-decoding',

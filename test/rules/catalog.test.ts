@@ -130,8 +130,10 @@ describe('Kubernetes versions per rule', () => {
     expect(versions.get('api-pod-dns')).toMatch(/from 1\.33 \(RelaxedDNSSearchValidation\)$/);
     expect(versions.get('api-pod-volumes-and-containers')).toMatch(/from 1\.32 \(RelaxedEnvironmentVariableValidation\)$/);
     expect(versions.get('api-probe')).toMatch(/before 1\.30 .* 0 allowed from 1\.33$/);
-    expect(versions.get('bp-dropped-alpha-field')).toMatch(/^1\.28–1\.35, per field until its gate is on by default: init restartPolicy and sidecar probes before 1\.29, .*StatefulSet maxUnavailable before 1\.35$/);
+    expect(versions.get('bp-dropped-alpha-field')).toMatch(/^1\.28–1\.35, per field until its gate is on by default: init restartPolicy before 1\.29, .*StatefulSet maxUnavailable before 1\.35$/);
     expect(versions.get(RULE.API_CONTAINER_RESTART_POLICY)).toMatch(/only from 1\.29/);
+    expect(versions.get(RULE.API_INIT_CONTAINER_PROBES)).toBe(
+      '1.28–1.35; before 1.29 also a sidecar\'s probes and hooks (its restartPolicy is dropped), unless the cluster enables SidecarContainers');
     expect(versions.get('api-object-name')).toBe('1.28–1.35');
   });
 
