@@ -50,6 +50,38 @@ export interface Corpus {
 }
 
 export const CORPUS_FILE = join(__dirname, 'corpus.json.gz');
+
+/**
+ * The corpus judged again by a server started with `--feature-gates`: only the
+ * verdicts that differ from the committed corpus's (a decision, or the fields
+ * named), every other object having been judged the same.
+ */
+export interface GateRecording {
+  /** `gitVersion` of the server. */
+  readonly server: string;
+  /** The server's `--feature-gates`, as the recorder was told them. */
+  readonly featureGates: Record<string, boolean>;
+  /** How many objects the server judged: the whole corpus. */
+  readonly judged: number;
+  /** The verdicts that differ from the committed corpus's, by entry id. */
+  readonly verdicts: Record<string, Record<Context, Verdict>>;
+}
+
+export const GATE_RECORDINGS_DIR = join(__dirname, 'gates');
+
+/** Whether two verdicts differ in what the differential test compares: the decision, or the fields the server named. */
+export function verdictsDiffer(a: Verdict, b: Verdict): boolean {
+  const fields = (v: Verdict) => JSON.stringify((v.causes ?? []).map((c) => c.field ?? '').sort());
+  return a.accepted !== b.accepted || fields(a) !== fields(b);
+}
+
+export function loadGateRecording(file: string): GateRecording {
+  return JSON.parse(gunzipSync(readFileSync(file)).toString('utf8'));
+}
+
+export function saveGateRecording(recording: GateRecording, file: string): void {
+  writeFileSync(file, gzipSync(Buffer.from(`${JSON.stringify(recording, null, 1)}\n`, 'utf8'), { level: 9 }));
+}
 const REPEAT_MIN = 1024;
 
 export function loadCorpus(file: string = CORPUS_FILE): Corpus {

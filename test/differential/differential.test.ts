@@ -10,11 +10,12 @@
  * `UPDATE_DISAGREEMENTS=1 npx jest test/differential/differential.test.ts`
  * rewrites it, to be reviewed in the diff).
  */
-import { existsSync, readFileSync, writeFileSync } from 'fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { Disagreement, disagreement, rejectingFindings } from './compare';
-import { CONTEXTS, loadCorpus } from './corpus';
+import { CONTEXTS, CorpusEntry, GATE_RECORDINGS_DIR, loadCorpus, loadGateRecording } from './corpus';
 import { generateCorpus } from './generate';
+import { KubernetesVersion } from '../../src/k8s/kubernetes-version';
 import { SecurityProfile } from '../../src/policy/security-profile';
 import { lintObjects } from '../../src/rules/engine';
 
@@ -27,13 +28,14 @@ interface KnownDisagreement {
 }
 const known: Record<string, KnownDisagreement> = existsSync(KNOWN_FILE) ? JSON.parse(readFileSync(KNOWN_FILE, 'utf8')) : {};
 
-function currentDisagreements(): Record<string, Disagreement> {
+function currentDisagreements(entries: readonly CorpusEntry[] = corpus.entries, kubernetesVersion = KubernetesVersion.V1_28): Record<string, Disagreement> {
   const found: Record<string, Disagreement> = {};
-  for (const entry of corpus.entries) {
+  for (const entry of entries) {
     for (const context of CONTEXTS) {
       // Only a Pod's verdict depends on the namespace's Pod Security level.
       if (context !== 'none' && entry.kind !== 'Pod') continue;
-      const all = lintObjects([entry.object], { profile: context === 'none' ? SecurityProfile.PRIVILEGED : context === 'baseline' ? SecurityProfile.BASELINE : SecurityProfile.RESTRICTED });
+      const profile = context === 'none' ? SecurityProfile.PRIVILEGED : context === 'baseline' ? SecurityProfile.BASELINE : SecurityProfile.RESTRICTED;
+      const all = lintObjects([entry.object], { profile, kubernetesVersion });
       const kind = disagreement(entry, context, rejectingFindings(entry, context, all));
       if (kind !== undefined) found[`${entry.id}/${context}`] = kind;
     }
@@ -88,5 +90,27 @@ describe('differential: engine vs kube-apiserver 1.28 (test/differential/corpus.
     const fresh = Object.entries(found).filter(([id, kind]) => known[id]?.disagreement !== kind).map(([id, kind]) => `${id}: ${kind}`);
     const fixed = Object.keys(known).filter((id) => found[id] === undefined);
     expect({ newDisagreements: fresh, fixedButStillListed: fixed }).toEqual({ newDisagreements: [], fixedButStillListed: [] });
+  });
+});
+
+// The same corpus judged by kube-apiserver v1.28.7 started with --feature-gates (test/differential/gates/, recorded with
+// record.ts --feature-gates): the engine told the same gates (KubernetesVersion.withFeatureGates) must agree as well.
+const GATE_FILES = readdirSync(GATE_RECORDINGS_DIR).filter((file) => file.endsWith('.json.gz')).sort();
+
+describe.each(GATE_FILES)('differential with the feature gates of gates/%s', (file) => {
+  const recording = loadGateRecording(join(GATE_RECORDINGS_DIR, file));
+
+  test('judged the whole corpus on a 1.28 server, and the gates changed some verdicts', () => {
+    expect(recording.server).toMatch(/^v1\.28\./);
+    expect(recording.judged).toBe(corpus.entries.length);
+    expect(Object.keys(recording.verdicts).length).toBeGreaterThan(0);
+    expect(Object.keys(recording.verdicts).every((id) => corpus.entries.some((e) => e.id === id))).toBe(true);
+  });
+
+  test('the engine with the same gates agrees on every object but the known disagreements', () => {
+    const entries = corpus.entries.map((entry) => ({ ...entry, verdicts: recording.verdicts[entry.id] ?? entry.verdicts }));
+    const found = currentDisagreements(entries, KubernetesVersion.V1_28.withFeatureGates(recording.featureGates));
+    const fresh = Object.entries(found).filter(([id, kind]) => known[id]?.disagreement !== kind).map(([id, kind]) => `${id}: ${kind}`);
+    expect(fresh).toEqual([]);
   });
 });

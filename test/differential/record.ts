@@ -5,12 +5,17 @@
  *
  *   npx ts-node -P tsconfig.dev.json test/differential/record.ts \
  *     --server https://127.0.0.1:6443 --token-file TOKEN [--ca-file CA | --insecure] [--keep FILE]
+ *     [--feature-gates GATE=BOOL,... --out FILE]
  *
  * `--keep FILE` reuses the verdicts of FILE (a corpus recorded by the same
  * server version) for every object it holds unchanged, and judges only the
  * others: a new round of the generator then leaves the earlier verdicts, and
  * their known disagreements, as they were (the server's messages carry random
  * generated names and pointers, so judging again would rewrite them all).
+ *
+ * `--feature-gates` says the server was started with those gates: the whole
+ * corpus is judged and FILE (a gate recording, test/differential/gates/) keeps
+ * only the verdicts that differ from the committed corpus's.
  *
  * Each object is created with `dryRun=All&fieldValidation=Strict` (nothing is
  * stored) in three namespaces the script creates: `diff-none` (no Pod Security
@@ -20,7 +25,7 @@
  */
 import { readFileSync } from 'fs';
 import * as https from 'https';
-import { Context, CONTEXTS, CorpusEntry, loadCorpus, saveCorpus, Verdict } from './corpus';
+import { Context, CONTEXTS, CorpusEntry, GateRecording, loadCorpus, saveCorpus, saveGateRecording, Verdict, verdictsDiffer } from './corpus';
 import { CORPUS_SEED, generateCorpus } from './generate';
 
 interface Options {
@@ -30,6 +35,7 @@ interface Options {
   readonly insecure: boolean;
   readonly out?: string;
   readonly keep?: string;
+  readonly featureGates?: Record<string, boolean>;
 }
 
 const RESOURCES: Record<string, { group: string; plural: string; namespaced: boolean }> = {
@@ -65,7 +71,17 @@ function parseOptions(argv: string[]): Options {
     throw new Error('usage: record.ts --server https://HOST:PORT (--token T | --token-file F) [--ca-file CA | --insecure] [--out FILE] [--keep FILE]');
   }
   const caFile = value('--ca-file');
-  return { server: new URL(server), token, ca: caFile ? readFileSync(caFile) : undefined, insecure: argv.includes('--insecure'), out: value('--out'), keep: value('--keep') };
+  const gates = value('--feature-gates');
+  if (gates !== undefined && value('--out') === undefined) throw new Error('--feature-gates needs --out FILE (a gate recording, not corpus.json.gz)');
+  return {
+    server: new URL(server),
+    token,
+    ca: caFile ? readFileSync(caFile) : undefined,
+    insecure: argv.includes('--insecure'),
+    out: value('--out'),
+    keep: value('--keep'),
+    featureGates: gates === undefined ? undefined : Object.fromEntries(gates.split(',').map((pair) => pair.split('=')).map(([gate, on]) => [gate.trim(), on.trim() === 'true'])),
+  };
 }
 
 interface Response {
@@ -145,6 +161,18 @@ function keptVerdicts(options: Options, serverVersion: string): Map<string, Corp
   return new Map(corpus.entries.map((e) => [e.id, e]));
 }
 
+/** The verdicts of `entries` that differ from the committed corpus's. */
+function gateRecording(server: string, featureGates: Record<string, boolean>, entries: CorpusEntry[]): GateRecording {
+  const committed = new Map(loadCorpus().entries.map((e) => [e.id, e]));
+  const verdicts: Record<string, Record<Context, Verdict>> = {};
+  for (const entry of entries) {
+    const before = committed.get(entry.id);
+    if (before === undefined) throw new Error(`${entry.id} is not in the committed corpus: record the corpus first`);
+    if (CONTEXTS.some((context) => verdictsDiffer(before.verdicts[context], entry.verdicts[context]))) verdicts[entry.id] = entry.verdicts;
+  }
+  return { server, featureGates, judged: entries.length, verdicts };
+}
+
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const agent = new https.Agent({ keepAlive: true, maxSockets: 8 });
@@ -167,8 +195,12 @@ async function main(): Promise<void> {
     entries.push({ ...item, verdicts });
     if (entries.length % 500 === 0) process.stderr.write(`${entries.length}/${generated.length}\n`);
   }
-  saveCorpus({ server: String(version.body.gitVersion), seed: CORPUS_SEED, entries }, options.out);
   agent.destroy();
+  if (options.featureGates !== undefined) {
+    saveGateRecording(gateRecording(String(version.body.gitVersion), options.featureGates, entries), options.out!);
+  } else {
+    saveCorpus({ server: String(version.body.gitVersion), seed: CORPUS_SEED, entries }, options.out);
+  }
   const rejected = entries.filter((e) => !e.verdicts.none.accepted).length;
   process.stderr.write(`recorded ${entries.length} objects (${rejected} rejected without Pod Security) from ${version.body.gitVersion}\n`);
 }

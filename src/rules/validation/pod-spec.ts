@@ -8,6 +8,7 @@ import { dns1123LabelErrors, dns1123SubdomainErrors, dns1123SubdomainWithUndersc
 import { validateAppArmorFields } from './app-armor-fields';
 import { PodVolumes, validateContainer } from './containers';
 import { Errors, forbidden, invalid, invalidEach, isInt, isObject, isSet, list, notSupported, obj, required, str } from './field';
+import { validateGatedPodFields } from './gated-fields';
 import { validateLabels } from './object-meta';
 import { validateResourceRequirements } from './resources';
 import { validateAffinity, validateGates, validateTolerations, validateTopologySpreadConstraints } from './scheduling';
@@ -194,5 +195,6 @@ export function validatePodFields(ctx: PodRuleContext): Errors {
   if (isObject(spec.overhead)) errs.push(...validateResourceRequirements({ limits: spec.overhead }, `${p}.overhead`));
   errs.push(...validateOS(ctx));
   errs.push(...validateDefaultedHostPorts(ctx));
+  errs.push(...validateGatedPodFields(ctx));
   return errs;
 }
