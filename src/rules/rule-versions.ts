@@ -26,6 +26,7 @@ const NEWEST = ALL[ALL.length - 1];
 /** Why a rule's verdict differs by release, by rule id. */
 function versionNotes(): ReadonlyMap<string, string> {
   const beforeSidecars = ALL.filter((v) => !v.isAtLeast(KubernetesVersion.of(since(FeatureGate.SIDECAR_CONTAINERS))));
+  const beforeServiceCIDRs = ALL.filter((v) => !v.isAtLeast(KubernetesVersion.of(since(FeatureGate.MULTI_CIDR_SERVICE_ALLOCATOR))));
   const procMountFrom = KubernetesVersion.of(since(FeatureGate.PROC_MOUNT_TYPE));
   return new Map([
     [RULE.BP_SIDECAR_FEATURE_GATE,
@@ -47,6 +48,8 @@ function versionNotes(): ReadonlyMap<string, string> {
       `${range(OLDEST, NEWEST)}; dnsConfig.searches may hold \`_\` and a lone \`.\` from ${since(FeatureGate.RELAXED_DNS_SEARCH_VALIDATION)} (RelaxedDNSSearchValidation)`],
     [VALIDATION_RULE.POD_FIELDS,
       `${range(OLDEST, NEWEST)}; appArmorProfile fields and their agreement with the AppArmor annotations from ${since(FeatureGate.APP_ARMOR_FIELDS)}`],
+    [VALIDATION_RULE.SERVICE_ALLOCATION,
+      `${range(OLDEST, beforeServiceCIDRs[beforeServiceCIDRs.length - 1])} (MultiCIDRServiceAllocator on by default from ${since(FeatureGate.MULTI_CIDR_SERVICE_ALLOCATOR)}: ServiceCIDR objects may add ranges the flag does not show); only with a declared --service-cluster-ip-range`],
     [VALIDATION_RULE.APPS_SPEC,
       `${range(OLDEST, NEWEST)}; StatefulSet rollingUpdate.maxUnavailable validated from ${since(FeatureGate.MAX_UNAVAILABLE_STATEFUL_SET)} (dropped before)`],
     [VALIDATION_RULE.BATCH_SPEC,
