@@ -5,6 +5,7 @@ import type { ManifestFile, ManifestInputError } from '../manifests/read-manifes
 import { SecurityProfile } from '../policy/security-profile';
 import { ruleById } from '../rules/catalog';
 import { Severity } from '../rules/finding';
+import { parseServiceClusterIpRange } from '../rules/validation/service-cluster-ip-range';
 
 type ManifestReader = typeof import('../manifests/read-manifests');
 
@@ -90,6 +91,15 @@ export interface PodPatternsValidationProps {
    * @default '1.28'
    */
   readonly kubernetesVersion?: string;
+
+  /**
+   * The cluster's Service IP ranges, as kube-apiserver's `--service-cluster-ip-range`
+   * (`10.96.0.0/12`, or `10.96.0.0/12,fd00::/108` for dual-stack): Services are
+   * then judged as its IP allocator judges them (rule api-service-allocation).
+   *
+   * @default - not declared: Services are not judged against the cluster's ranges
+   */
+  readonly serviceClusterIpRange?: string;
 }
 
 const PLUGIN = 'cdk8s-pod-patterns';
@@ -111,6 +121,7 @@ const PLUGIN = 'cdk8s-pod-patterns';
  *       profile: restricted          # for objects that declare none (default)
  *       minimumProfile: restricted   # optional floor, default none
  *       kubernetesVersion: "1.33"    # the cluster's release, default 1.28 (quoted: YAML reads 1.30 as 1.3)
+ *       serviceClusterIpRange: 10.96.0.0/12   # optional: kube-apiserver's --service-cluster-ip-range
  * ```
  *
  * cdk8s-cli finds the construct of a reported object by `metadata.name` only,
@@ -133,10 +144,17 @@ export class PodPatternsValidation {
   /** The Kubernetes release the objects are judged for. */
   public readonly kubernetesVersion: KubernetesVersion;
 
+  /**
+   * The cluster's `--service-cluster-ip-range`, as declared.
+   * @default - not declared
+   */
+  public readonly serviceClusterIpRange?: string;
+
   constructor(props: PodPatternsValidationProps = {}) {
     this.profile = profileProperty('profile', props.profile ?? SecurityProfile.RESTRICTED);
     this.minimumProfile = props.minimumProfile === undefined ? undefined : profileProperty('minimumProfile', props.minimumProfile);
     this.kubernetesVersion = versionProperty(props.kubernetesVersion);
+    this.serviceClusterIpRange = serviceClusterIpRangeProperty(props.serviceClusterIpRange);
   }
 
   /**
@@ -168,6 +186,7 @@ export class PodPatternsValidation {
       profile: this.profile,
       minimumProfile: this.minimumProfile,
       kubernetesVersion: this.kubernetesVersion,
+      serviceClusterIpRange: this.serviceClusterIpRange,
     });
     const shared = sharedNames(files);
     unreadable.forEach((violation) => context.report.addViolation(violation));
@@ -193,6 +212,13 @@ export class PodPatternsValidation {
     const version = this.kubernetesVersion === KubernetesVersion.DEFAULT ? '' : `, Kubernetes ${this.kubernetesVersion.name}`;
     return `profile ${this.profile}${minimum}${version}`;
   }
+}
+
+/** Checked as kube-apiserver checks its flag, so a bad cdk8s.yaml fails before any manifest is read. */
+function serviceClusterIpRangeProperty(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  parseServiceClusterIpRange(String(value), 'PodPatternsValidation: the cdk8s.yaml validation property serviceClusterIpRange');
+  return String(value);
 }
 
 function versionProperty(name: string | undefined): KubernetesVersion {
