@@ -15,6 +15,8 @@
  *   addresses the allocator hands out: not the network address, not an IPv4
  *   range's broadcast address, at most 65536 addresses of an IPv6 range).
  */
+// IP addresses are 32- and 128-bit numbers here: masks and offsets are bit operations on bigints.
+/* eslint-disable no-bitwise */
 import { parseIPSloppy } from './apimachinery';
 
 export type IPFamily = 'IPv4' | 'IPv6';
