@@ -72,11 +72,20 @@ function parseOptions(argv: string[]): Options {
   const tokenFile = value('--token-file');
   const token = value('--token') ?? (tokenFile ? readFileSync(tokenFile, 'utf8').trim() : undefined);
   if (!server || !token) {
-    throw new Error('usage: record.ts --server https://HOST:PORT (--token T | --token-file F) [--ca-file CA | --insecure] [--out FILE] [--keep FILE]');
+    throw new Error('usage: record.ts --server https://HOST:PORT (--token T | --token-file F) [--ca-file CA | --insecure] [--out FILE] [--keep FILE] [--kinds K,...] [--service-range-edges] [--service-cluster-ip-range FLAG]');
   }
   const caFile = value('--ca-file');
-  return { server: new URL(server), token, ca: caFile ? readFileSync(caFile) : undefined, insecure: argv.includes('--insecure'), out: value('--out'), keep: value('--keep'),
-    kinds: value('--kinds')?.split(','), serviceClusterIpRange: value('--service-cluster-ip-range'), serviceRangeEdges: argv.includes('--service-range-edges') };
+  return {
+    server: new URL(server),
+    token,
+    ca: caFile ? readFileSync(caFile) : undefined,
+    insecure: argv.includes('--insecure'),
+    out: value('--out'),
+    keep: value('--keep'),
+    kinds: value('--kinds')?.split(','),
+    serviceClusterIpRange: value('--service-cluster-ip-range'),
+    serviceRangeEdges: argv.includes('--service-range-edges'),
+  };
 }
 
 interface Response {
