@@ -7,6 +7,7 @@ import { hasErrors, lintManifestFiles, parseProfile, PROFILE_NAMES } from '../ma
 import { ManifestInputError } from '../manifests/read-manifests';
 import { SecurityProfile } from '../policy/security-profile';
 import { findRule } from '../rules/registry';
+import { parseServiceClusterIpRange } from '../rules/validation/service-cluster-ip-range';
 
 /** Exit codes of `cdk8s-pod-patterns lint`. */
 export enum ExitCode {
@@ -28,7 +29,8 @@ export type { LintIo } from './manifest-inputs';
 const COMMAND = 'cdk8s-pod-patterns lint';
 
 export const LINT_USAGE = `Usage: ${COMMAND} [--format text|json] [--profile NAME] [--minimum-profile NAME] [--disable RULE]...
-       ${' '.repeat(COMMAND.length)} [--kubernetes-version 1.N] [--feature-gates GATE=BOOL,...] FILE...
+       ${' '.repeat(COMMAND.length)} [--kubernetes-version 1.N] [--feature-gates GATE=BOOL,...]
+       ${' '.repeat(COMMAND.length)} [--service-cluster-ip-range CIDR[,CIDR]] FILE...
        ${COMMAND} --list-rules [--format text|json] [--kubernetes-version 1.N]
 
 Checks Kubernetes manifests against the rules the cdk8s-pod-patterns constructs
@@ -59,6 +61,12 @@ Security Standards).
                        on a 1.28 cluster that enables native sidecars; only the
                        gates that change a verdict are accepted (the error lists
                        them); repeat it or separate gates by commas
+  --service-cluster-ip-range CIDR[,CIDR]
+                       the cluster's Service IP ranges, as kube-apiserver's flag
+                       (e.g. 10.96.0.0/12, or 10.96.0.0/12,fd00::/108 for
+                       dual-stack): Services are then judged as its IP allocator
+                       judges them (clusterIP in range, IP families the cluster
+                       has); default: not judged
   --list-rules         print the rules instead of linting: id, severity, whether
                        it is suppressible, the Kubernetes releases it judges for
                        and what it checks; with --kubernetes-version, only the
@@ -82,6 +90,7 @@ interface LintCommandOptions {
   readonly minimumProfile?: SecurityProfile;
   readonly disabledRules: string[];
   readonly kubernetesVersion: KubernetesVersion;
+  readonly serviceClusterIpRange?: string;
   readonly inputs: string[];
 }
 
@@ -118,6 +127,7 @@ export function runLint(argv: string[], io: LintIo): number {
       minimumProfile: options.minimumProfile,
       disabledRules: options.disabledRules,
       kubernetesVersion: options.kubernetesVersion,
+      serviceClusterIpRange: options.serviceClusterIpRange,
     });
     io.stdout(options.format === 'json' ? formatJson(result.findings, result.suppressed) : formatText(result.findings, objectCount, result.suppressed));
     if (malformed > 0) {
@@ -155,14 +165,26 @@ function parseLintArgs(argv: string[]): LintCommandOptions | ListRulesOptions | 
     }
   }
   const kubernetesVersion = kubernetesVersionOption(values['kubernetes-version'], values['feature-gates']);
+  const serviceClusterIpRange = serviceClusterIpRangeOption(values['service-cluster-ip-range']);
   if (positionals.length === 0) {
     throw new UsageError(`no manifest files given: pass one or more FILEs, a directory, or "-" for stdin (see ${COMMAND} --help)`);
   }
-  return { format, profile, minimumProfile, disabledRules, kubernetesVersion, inputs: positionals };
+  return { format, profile, minimumProfile, disabledRules, kubernetesVersion, serviceClusterIpRange, inputs: positionals };
+}
+
+/** The flag as given, checked as kube-apiserver checks it, so a bad value is a usage error before any file is read. */
+function serviceClusterIpRangeOption(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  try {
+    parseServiceClusterIpRange(value, '--service-cluster-ip-range');
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  return value;
 }
 
 function parseListRulesArgs(format: string, values: { [option: string]: unknown }, positionals: string[]): ListRulesOptions {
-  const linting = ['profile', 'minimum-profile', 'disable', 'feature-gates'].filter((option) => values[option] !== undefined);
+  const linting = ['profile', 'minimum-profile', 'disable', 'feature-gates', 'service-cluster-ip-range'].filter((option) => values[option] !== undefined);
   if (positionals.length > 0 || linting.length > 0) {
     const extra = positionals.length > 0 ? `FILE "${positionals[0]}"` : `--${linting[0]}`;
     throw new UsageError(`--list-rules lists the rules and lints nothing: drop ${extra}, or drop --list-rules to lint (--list-rules takes only --format and --kubernetes-version)`);
@@ -186,6 +208,7 @@ const OPTIONS = {
   'disable': { type: 'string', multiple: true },
   'kubernetes-version': { type: 'string' },
   'feature-gates': { type: 'string', multiple: true },
+  'service-cluster-ip-range': { type: 'string' },
   'list-rules': { type: 'boolean' },
   'help': { type: 'boolean', short: 'h' },
 } as const;

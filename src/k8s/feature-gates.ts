@@ -39,6 +39,7 @@ export enum FeatureGate {
   MAX_UNAVAILABLE_STATEFUL_SET = 'MaxUnavailableStatefulSet',
   APP_ARMOR_FIELDS = 'AppArmorFields',
   POD_LIFECYCLE_SLEEP_ACTION_ALLOW_ZERO = 'PodLifecycleSleepActionAllowZero',
+  MULTI_CIDR_SERVICE_ALLOCATOR = 'MultiCIDRServiceAllocator',
 }
 
 /** A gate's maturity, as kube_features.go's `PreRelease` names it. */
@@ -96,6 +97,10 @@ const SPECS: Record<FeatureGate, readonly GateSpec[]> = {
   ],
   [FeatureGate.POD_LIFECYCLE_SLEEP_ACTION_ALLOW_ZERO]: [
     { since: 32, enabled: false, stage: ALPHA }, { since: 33, enabled: true, stage: BETA }, { since: 34, enabled: true, stage: GA },
+  ],
+  // v1.28.7: {Default: false, PreRelease: featuregate.Alpha}; on by default (GA) from 1.33: ServiceCIDR objects may then add ranges.
+  [FeatureGate.MULTI_CIDR_SERVICE_ALLOCATOR]: [
+    { since: 27, enabled: false, stage: ALPHA }, { since: 31, enabled: false, stage: BETA }, { since: 33, enabled: true, stage: GA },
   ],
 };
 

@@ -5,6 +5,7 @@ import type { ManifestFile, ManifestInputError } from '../manifests/read-manifes
 import { SecurityProfile } from '../policy/security-profile';
 import { ruleById } from '../rules/catalog';
 import { Severity } from '../rules/finding';
+import { parseServiceClusterIpRange } from '../rules/validation/service-cluster-ip-range';
 
 type ManifestReader = typeof import('../manifests/read-manifests');
 
@@ -100,6 +101,15 @@ export interface PodPatternsValidationProps {
    * @default - every gate at the release's default
    */
   readonly featureGates?: { [gate: string]: boolean };
+
+  /**
+   * The cluster's Service IP ranges, as kube-apiserver's `--service-cluster-ip-range`
+   * (`10.96.0.0/12`, or `10.96.0.0/12,fd00::/108` for dual-stack): Services are
+   * then judged as its IP allocator judges them (rule api-service-allocation).
+   *
+   * @default - not declared: Services are not judged against the cluster's ranges
+   */
+  readonly serviceClusterIpRange?: string;
 }
 
 const PLUGIN = 'cdk8s-pod-patterns';
@@ -123,6 +133,7 @@ const PLUGIN = 'cdk8s-pod-patterns';
  *       kubernetesVersion: "1.33"    # the cluster's release, default 1.28 (quoted: YAML reads 1.30 as 1.3)
  *       featureGates:                # optional: gates the cluster sets away from the release's defaults
  *         ProcMountType: true
+ *       serviceClusterIpRange: 10.96.0.0/12   # optional: kube-apiserver's --service-cluster-ip-range
  * ```
  *
  * cdk8s-cli finds the construct of a reported object by `metadata.name` only,
@@ -145,10 +156,17 @@ export class PodPatternsValidation {
   /** The Kubernetes release the objects are judged for, with the cluster's feature gates. */
   public readonly kubernetesVersion: KubernetesVersion;
 
+  /**
+   * The cluster's `--service-cluster-ip-range`, as declared.
+   * @default - not declared
+   */
+  public readonly serviceClusterIpRange?: string;
+
   constructor(props: PodPatternsValidationProps = {}) {
     this.profile = profileProperty('profile', props.profile ?? SecurityProfile.RESTRICTED);
     this.minimumProfile = props.minimumProfile === undefined ? undefined : profileProperty('minimumProfile', props.minimumProfile);
     this.kubernetesVersion = versionProperty(props.kubernetesVersion, props.featureGates);
+    this.serviceClusterIpRange = serviceClusterIpRangeProperty(props.serviceClusterIpRange);
   }
 
   /**
@@ -180,6 +198,7 @@ export class PodPatternsValidation {
       profile: this.profile,
       minimumProfile: this.minimumProfile,
       kubernetesVersion: this.kubernetesVersion,
+      serviceClusterIpRange: this.serviceClusterIpRange,
     });
     const shared = sharedNames(files);
     unreadable.forEach((violation) => context.report.addViolation(violation));
@@ -205,6 +224,13 @@ export class PodPatternsValidation {
     const version = this.kubernetesVersion === KubernetesVersion.DEFAULT ? '' : `, Kubernetes ${this.kubernetesVersion}`;
     return `profile ${this.profile}${minimum}${version}`;
   }
+}
+
+/** Checked as kube-apiserver checks its flag, so a bad cdk8s.yaml fails before any manifest is read. */
+function serviceClusterIpRangeProperty(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  parseServiceClusterIpRange(String(value), 'PodPatternsValidation: the cdk8s.yaml validation property serviceClusterIpRange');
+  return String(value);
 }
 
 function versionProperty(name: string | undefined, featureGates: { [gate: string]: boolean } | undefined): KubernetesVersion {

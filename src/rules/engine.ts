@@ -13,6 +13,7 @@ import { findRule, registeredRules } from './registry';
 import { ObjectRuleContext, Rule } from './rule';
 import { Suppressions, suppressionsOf } from './suppression';
 import { asTheServerSeesIt } from './validation/as-the-server-sees-it';
+import { parseServiceClusterIpRange } from './validation/service-cluster-ip-range';
 import { KubernetesVersion } from '../k8s/kubernetes-version';
 import { SecurityProfile } from '../policy/security-profile';
 
@@ -36,6 +37,13 @@ export interface LintOptions {
    * @default KubernetesVersion.DEFAULT (1.28)
    */
   readonly kubernetesVersion?: KubernetesVersion;
+  /**
+   * The cluster's Service IP ranges, as kube-apiserver's `--service-cluster-ip-range`
+   * (`10.96.0.0/12`, or `10.96.0.0/12,fd00::/108` for dual-stack): Services are then
+   * judged as its IP allocator judges them (api-service-allocation). A bad value throws.
+   * @default - not declared: nothing is judged against the cluster's ranges
+   */
+  readonly serviceClusterIpRange?: string;
 }
 
 /** What linting one object produced. */
@@ -60,7 +68,8 @@ export function lintReports(objects: readonly any[], options: LintOptions): Obje
   const rules = selectRules(options);
   const settings: Required<RunSettings> = {
     profile: options.profile,
-    facts: clusterFactsOf(objects),
+    facts: clusterFactsOf(objects, options.serviceClusterIpRange === undefined
+      ? undefined : parseServiceClusterIpRange(options.serviceClusterIpRange, 'serviceClusterIpRange')),
     kubernetesVersion: options.kubernetesVersion ?? KubernetesVersion.DEFAULT,
   };
   return objects.map((obj) => isObject(obj) && typeof obj.kind === 'string'

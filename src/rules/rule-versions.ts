@@ -60,6 +60,8 @@ function versionedRules(): ReadonlyMap<string, RuleReleases> {
   const sidecars = since(FeatureGate.SIDECAR_CONTAINERS);
   const lastWithoutSidecars = ALL.filter((v) => !v.isAtLeast(sidecars)).pop()!;
   const procMount = since(FeatureGate.PROC_MOUNT_TYPE);
+  const serviceCIDRs = since(FeatureGate.MULTI_CIDR_SERVICE_ALLOCATOR);
+  const lastWithoutServiceCIDRs = ALL.filter((v) => !v.isAtLeast(serviceCIDRs)).pop()!;
   return new Map([
     [RULE.BP_SIDECAR_FEATURE_GATE,
       judgedAt(OLDEST, lastWithoutSidecars, `SidecarContainers on by default from ${sidecars.name}`, IN_PARENTHESES)],
@@ -82,6 +84,8 @@ function versionedRules(): ReadonlyMap<string, RuleReleases> {
       everywhere(`dnsConfig.searches may hold \`_\` and a lone \`.\` from ${since(FeatureGate.RELAXED_DNS_SEARCH_VALIDATION).name} (RelaxedDNSSearchValidation)`)],
     [VALIDATION_RULE.POD_FIELDS,
       everywhere(`appArmorProfile fields and their agreement with the AppArmor annotations from ${since(FeatureGate.APP_ARMOR_FIELDS).name}`)],
+    [VALIDATION_RULE.SERVICE_ALLOCATION,
+      judgedAt(OLDEST, lastWithoutServiceCIDRs, `MultiCIDRServiceAllocator on by default from ${serviceCIDRs.name}: ServiceCIDR objects may add ranges the flag does not show; only with a declared --service-cluster-ip-range`, IN_PARENTHESES)],
     [VALIDATION_RULE.APPS_SPEC,
       everywhere(`StatefulSet rollingUpdate.maxUnavailable validated from ${since(FeatureGate.MAX_UNAVAILABLE_STATEFUL_SET).name} (dropped before)`)],
     [VALIDATION_RULE.BATCH_SPEC,

@@ -306,7 +306,7 @@ spec:
 
 describe('lint: usage errors exit 2 with one line', () => {
   test.each([
-    ['an unknown flag', ['--fromat', 'json', PRIVILEGED_POD], /unknown option "--fromat": the options are --format, --profile, --minimum-profile, --disable, --kubernetes-version, --feature-gates, --list-rules and --help/],
+    ['an unknown flag', ['--fromat', 'json', PRIVILEGED_POD], /unknown option "--fromat": the options are --format, --profile, --minimum-profile, --disable, --kubernetes-version, --feature-gates, --service-cluster-ip-range, --list-rules and --help/],
     ['an unknown short flag', ['-x', PRIVILEGED_POD], /unknown option "-x"/],
     ['an unknown format', ['--format', 'xml', PRIVILEGED_POD], /unknown --format "xml": use text or json/],
     ['an unknown profile', ['--profile', 'strict', PRIVILEGED_POD], /unknown --profile "strict": use privileged, baseline, restricted/],
@@ -548,5 +548,40 @@ describe('the lint corpus at each supported Kubernetes version', () => {
     const versioned = findings.filter((f) => VERSIONED_RULES.test(f.ruleId)).map((f) => `${f.ruleId} ${f.kind}/${f.name} ${f.path}`);
     expect(versioned.sort()).toEqual([...SIDECAR_FROM_129, ...USER_NS_BEFORE_133, ...JOB_128, ...STS_BEFORE_135].sort());
     expect(findings.filter((f) => !VERSIONED_RULES.test(f.ruleId))).toEqual(baseline);
+  });
+});
+
+describe('lint --service-cluster-ip-range', () => {
+  // The differential corpus's Service-21: the recording server (10.96.0.0/12) refused it with
+  // `spec.clusterIPs: ... failed to allocate IP 10.0.0.10: the provided IP (10.0.0.10) is not in the valid range` (alloc.go allocIPs).
+  const SERVICE = [
+    'apiVersion: v1',
+    'kind: Service',
+    'metadata: { name: web }',
+    'spec: { selector: { app: web }, ports: [{ name: http, port: 80 }], clusterIP: 10.0.0.10 }',
+    '',
+  ].join('\n');
+
+  test('a clusterIP outside the declared range is an API error; without the flag nothing is judged', () => {
+    const judged = lint(['--service-cluster-ip-range', '10.96.0.0/12', '-'], { stdin: SERVICE });
+    expect(judged.code).toBe(ExitCode.FINDINGS);
+    expect(judged.stdout).toMatch(/^ {2}error {4}api-service-allocation +spec\.clusterIPs: Invalid value: \["10\.0\.0\.10"\]: failed to allocate IP 10\.0\.0\.10: the provided IP \(10\.0\.0\.10\) is not in the valid range\. The range of valid IPs is 10\.96\.0\.0\/12/m);
+    expect(lint(['--service-cluster-ip-range=10.0.0.0/24', '-'], { stdin: SERVICE }).code).toBe(ExitCode.CLEAN);
+    expect(lint(['-'], { stdin: SERVICE }).code).toBe(ExitCode.CLEAN);
+  });
+
+  test.each([
+    ['10.96.0.0/12,10.97.0.0/16', 'must be of different IP family'],
+    ['10.96.0.0/12,fd00::/108,10.0.0.0/8', 'must not contain more than two entries'],
+    ['10.96.0.0', 'service-cluster-ip-range\\[0\\] is not a valid cidr'],
+    ['', 'must contain at least one valid cidr'],
+  ])('"%s" is a usage error naming the flag, the value and the fix', (bad, problem) => {
+    expectUsageError(lint(['--service-cluster-ip-range', bad, '-'], { stdin: SERVICE }),
+      new RegExp(`^cdk8s-pod-patterns lint: --service-cluster-ip-range "${bad.replace(/\./g, '\\.')}" is not a valid --service-cluster-ip-range: .*${problem}.*; give one CIDR, or an IPv4 and an IPv6 CIDR`));
+  });
+
+  test('--help documents it; --list-rules refuses it (it lints nothing)', () => {
+    expect(LINT_USAGE).toMatch(/--service-cluster-ip-range CIDR\[,CIDR\]\n\s+the cluster's Service IP ranges/);
+    expectUsageError(lint(['--list-rules', '--service-cluster-ip-range', '10.96.0.0/12']), /drop --service-cluster-ip-range/);
   });
 });

@@ -167,6 +167,6 @@ describe('bin/cdk8s-pod-patterns', () => {
 
     const usage = spawnSync(process.execPath, [bin, 'lint', '--nope'], { encoding: 'utf-8' });
     expect(usage.status).toBe(ExitCode.USAGE);
-    expect(usage.stderr).toBe('cdk8s-pod-patterns lint: unknown option "--nope": the options are --format, --profile, --minimum-profile, --disable, --kubernetes-version, --feature-gates, --list-rules and --help (see cdk8s-pod-patterns lint --help)\n');
+    expect(usage.stderr).toBe('cdk8s-pod-patterns lint: unknown option "--nope": the options are --format, --profile, --minimum-profile, --disable, --kubernetes-version, --feature-gates, --service-cluster-ip-range, --list-rules and --help (see cdk8s-pod-patterns lint --help)\n');
   }, 60_000);
 });

@@ -46,6 +46,8 @@ export interface Corpus {
   /** `gitVersion` of the server that judged the objects. */
   readonly server: string;
   readonly seed: number;
+  /** The server's `--service-cluster-ip-range`, when the recording says it (the main corpus: 10.96.0.0/12, docs/differential-testing.md). */
+  readonly serviceClusterIpRange?: string;
   readonly entries: CorpusEntry[];
 }
 

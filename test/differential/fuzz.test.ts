@@ -54,4 +54,19 @@ describe('fuzz: the engine never throws', () => {
     expect(all.length).toBe(2 * KINDS.length * PER_KIND);
     expect(crashes.slice(0, 10)).toEqual([]);
   });
+
+  // api-service-allocation runs only with a declared range: every Service again, single- and dual-stack.
+  test.each(['10.96.0.0/12', 'fd00:10:96::/108,10.96.0.0/12'])('Services with serviceClusterIpRange %s', (serviceClusterIpRange) => {
+    const services = [...objects, ...confused].filter((obj) => obj?.kind === 'Service');
+    const crashes: string[] = [];
+    for (const [index, obj] of services.entries()) {
+      try {
+        lintObjects([obj], { profile: SecurityProfile.PRIVILEGED, serviceClusterIpRange });
+      } catch (error) {
+        crashes.push(`#${index}: ${error instanceof Error ? error.stack?.split('\n').slice(0, 3).join(' | ') : String(error)}`);
+      }
+    }
+    expect(services.length).toBeGreaterThanOrEqual(PER_KIND);
+    expect(crashes.slice(0, 10)).toEqual([]);
+  });
 });

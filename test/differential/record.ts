@@ -5,7 +5,12 @@
  *
  *   npx ts-node -P tsconfig.dev.json test/differential/record.ts \
  *     --server https://127.0.0.1:6443 --token-file TOKEN [--ca-file CA | --insecure] [--keep FILE]
- *     [--feature-gates GATE=BOOL,... --out FILE]
+ *     [--feature-gates GATE=BOOL,...] [--kinds Service,...] [--service-cluster-ip-range FLAG] [--service-range-edges] [--out FILE]
+ *
+ * `--kinds` judges only the objects of those kinds (e.g. the Services, against a
+ * server with another IP range); `--service-cluster-ip-range` records the flag
+ * the server was started with in the output, for the test to declare it;
+ * `--service-range-edges` also judges the Services of service-range-edges.ts.
  *
  * `--keep FILE` reuses the verdicts of FILE (a corpus recorded by the same
  * server version) for every object it holds unchanged, and judges only the
@@ -27,6 +32,7 @@ import { readFileSync } from 'fs';
 import * as https from 'https';
 import { Context, CONTEXTS, CorpusEntry, GateRecording, loadCorpus, saveCorpus, saveGateRecording, Verdict, verdictsDiffer } from './corpus';
 import { CORPUS_SEED, generateCorpus } from './generate';
+import { serviceRangeEdges } from './service-range-edges';
 
 interface Options {
   readonly server: URL;
@@ -36,6 +42,9 @@ interface Options {
   readonly out?: string;
   readonly keep?: string;
   readonly featureGates?: Record<string, boolean>;
+  readonly kinds?: string[];
+  readonly serviceClusterIpRange?: string;
+  readonly serviceRangeEdges: boolean;
 }
 
 const RESOURCES: Record<string, { group: string; plural: string; namespaced: boolean }> = {
@@ -68,7 +77,7 @@ function parseOptions(argv: string[]): Options {
   const tokenFile = value('--token-file');
   const token = value('--token') ?? (tokenFile ? readFileSync(tokenFile, 'utf8').trim() : undefined);
   if (!server || !token) {
-    throw new Error('usage: record.ts --server https://HOST:PORT (--token T | --token-file F) [--ca-file CA | --insecure] [--out FILE] [--keep FILE]');
+    throw new Error('usage: record.ts --server https://HOST:PORT (--token T | --token-file F) [--ca-file CA | --insecure] [--out FILE] [--keep FILE] [--kinds K,...] [--service-range-edges] [--service-cluster-ip-range FLAG]');
   }
   const caFile = value('--ca-file');
   const gates = value('--feature-gates');
@@ -81,6 +90,9 @@ function parseOptions(argv: string[]): Options {
     out: value('--out'),
     keep: value('--keep'),
     featureGates: gates === undefined ? undefined : Object.fromEntries(gates.split(',').map((pair) => pair.split('=')).map(([gate, on]) => [gate.trim(), on.trim() === 'true'])),
+    kinds: value('--kinds')?.split(','),
+    serviceClusterIpRange: value('--service-cluster-ip-range'),
+    serviceRangeEdges: argv.includes('--service-range-edges'),
   };
 }
 
@@ -179,7 +191,8 @@ async function main(): Promise<void> {
   const version = await request(options, agent, 'GET', '/version');
   if (version.code !== 200) throw new Error(`GET /version: ${version.code} ${JSON.stringify(version.body)}`);
   await ensureNamespaces(options, agent);
-  const generated = generateCorpus(CORPUS_SEED);
+  const generated = [...generateCorpus(CORPUS_SEED), ...(options.serviceRangeEdges ? serviceRangeEdges() : [])]
+    .filter((item) => options.kinds === undefined || options.kinds.includes(item.kind));
   const kept = keptVerdicts(options, String(version.body.gitVersion));
   const entries: CorpusEntry[] = [];
   for (const item of generated) {
@@ -195,11 +208,12 @@ async function main(): Promise<void> {
     entries.push({ ...item, verdicts });
     if (entries.length % 500 === 0) process.stderr.write(`${entries.length}/${generated.length}\n`);
   }
+  const range = options.serviceClusterIpRange === undefined ? {} : { serviceClusterIpRange: options.serviceClusterIpRange };
   agent.destroy();
   if (options.featureGates !== undefined) {
     saveGateRecording(gateRecording(String(version.body.gitVersion), options.featureGates, entries), options.out!);
   } else {
-    saveCorpus({ server: String(version.body.gitVersion), seed: CORPUS_SEED, entries }, options.out);
+    saveCorpus({ server: String(version.body.gitVersion), seed: CORPUS_SEED, ...range, entries }, options.out);
   }
   const rejected = entries.filter((e) => !e.verdicts.none.accepted).length;
   process.stderr.write(`recorded ${entries.length} objects (${rejected} rejected without Pod Security) from ${version.body.gitVersion}\n`);

@@ -31,6 +31,8 @@ const ON_BY_DEFAULT: Record<FeatureGate, string[]> = {
   [FeatureGate.APP_ARMOR_FIELDS]: ['1.30', '1.31', '1.32', '1.33', '1.34', '1.35'],
   // {1.32 Alpha false}, {1.33 Beta true}, {1.34 GA true}
   [FeatureGate.POD_LIFECYCLE_SLEEP_ACTION_ALLOW_ZERO]: ['1.33', '1.34', '1.35'],
+  // {1.27 Alpha false}, {1.31 Beta false}, {1.33 GA true} (v1.28.7: {Default: false, PreRelease: featuregate.Alpha})
+  [FeatureGate.MULTI_CIDR_SERVICE_ALLOCATOR]: ['1.33', '1.34', '1.35'],
 };
 
 // pkg/features/kube_features.go defaultVersionedKubernetesFeatureGates.

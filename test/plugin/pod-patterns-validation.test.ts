@@ -441,3 +441,34 @@ describe('one verdict per app: an app imported from docker-compose', () => {
     expect(failing.some((name: string) => /api/.test(name))).toBe(false);
   });
 });
+
+describe('PodPatternsValidation serviceClusterIpRange', () => {
+  // The differential corpus's Service-21: refused by a 1.28.7 server started with
+  // --service-cluster-ip-range=10.96.0.0/12 (alloc.go allocIPs: the provided IP is not in the valid range).
+  function serviceManifest(): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pp-svc-range-'));
+    const file = path.join(dir, 'service.yaml');
+    fs.writeFileSync(file, 'apiVersion: v1\nkind: Service\nmetadata: { name: web }\nspec: { selector: { app: web }, ports: [{ name: http, port: 80 }], clusterIP: 10.0.0.10 }\n');
+    return file;
+  }
+
+  test('a clusterIP outside the declared range fails the validation; undeclared, it is not judged', async () => {
+    const manifest = serviceManifest();
+    const declared = fakeContext([manifest]);
+    await new PodPatternsValidation({ profile: 'privileged', serviceClusterIpRange: '10.96.0.0/12' }).validate(declared.context);
+    expect(declared.violations.map((v) => v.ruleName)).toEqual(['api-service-allocation [error]']);
+    expect(declared.submitted()?.status).toBe('failure');
+
+    const undeclared = fakeContext([manifest]);
+    await new PodPatternsValidation({ profile: 'privileged' }).validate(undeclared.context);
+    expect(undeclared.violations).toEqual([]);
+  });
+
+  test('a bad value fails when cdk8s-cli constructs the plugin, naming the property, the value and the fix', () => {
+    expect(new PodPatternsValidation({ serviceClusterIpRange: '10.96.0.0/12,fd00::/108' }).serviceClusterIpRange).toBe('10.96.0.0/12,fd00::/108');
+    expect(new PodPatternsValidation().serviceClusterIpRange).toBeUndefined();
+    expect(() => new PodPatternsValidation({ serviceClusterIpRange: '10.96.0.0/12,10.97.0.0/16' })).toThrow(
+      'PodPatternsValidation: the cdk8s.yaml validation property serviceClusterIpRange "10.96.0.0/12,10.97.0.0/16" is not a valid --service-cluster-ip-range: '
+      + '--service-cluster-ip-range[0] and --service-cluster-ip-range[1] must be of different IP family; give one CIDR, or an IPv4 and an IPv6 CIDR');
+  });
+});

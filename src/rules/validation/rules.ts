@@ -18,8 +18,10 @@ import { validatePersistentVolumeClaimSpec } from './pvc';
 import { validateReplicationControllerSpec } from './replication-controller';
 import { validateNodeNameWithSchedulingGates } from './scheduling';
 import { validateService } from './service';
+import { serviceAllocationErrors } from './service-allocation';
 import { validateTemplateLabelsAndAnnotations } from './template-meta';
 import { podValidationOptions } from './validation-options';
+import { FeatureGate, isEnabled } from '../../k8s/feature-gates';
 import { describesPods, PodRuleContext } from '../pod-templates';
 import { ObjectRuleContext, Rule, RuleHit, bestPracticeRule, enforcedRule } from '../rule';
 
@@ -32,6 +34,7 @@ export const VALIDATION_RULE = {
   APPS_SPEC: 'api-apps-spec',
   BATCH_SPEC: 'api-batch-spec',
   SERVICE_SPEC: 'api-service-spec',
+  SERVICE_ALLOCATION: 'api-service-allocation',
   PVC_SPEC: 'api-pvc-spec',
   CONFIG_DATA: 'api-configmap-secret-data',
   NAMESPACE_SPEC: 'api-namespace-spec',
@@ -83,6 +86,18 @@ function checkPodsOfTemplate(ctx: PodRuleContext): RuleHit[] {
   if (ctx.kind === 'Pod') return [];
   const refused = [...podAdmissionErrors(ctx), ...validateNodeNameWithSchedulingGates(obj(ctx.pod.spec), ctx.pod.specPath)];
   return refused.map((e) => ({ ...e, message: `the API server accepts this ${ctx.kind} (it checks this on Pods, not templates) but refuses every Pod its controller creates (FailedCreate events, no Pods): ${e.message}` }));
+}
+
+/**
+ * The allocator's verdict needs the cluster's ranges, which only the user can
+ * declare. With MultiCIDRServiceAllocator on (by default from 1.33), ServiceCIDR
+ * objects may add ranges the flag does not show, so nothing is certain.
+ */
+function checkServiceAllocation(ctx: ObjectRuleContext): RuleHit[] {
+  const ranges = ctx.facts.serviceIPRanges;
+  if (ctx.kind !== 'Service' || ranges === undefined) return [];
+  if (isEnabled(FeatureGate.MULTI_CIDR_SERVICE_ALLOCATOR, ctx.kubernetesVersion)) return [];
+  return serviceAllocationErrors(ctx.object, ranges);
 }
 
 /** The api-* rules of the port. */
@@ -159,6 +174,14 @@ export const VALIDATION_API_RULES: readonly Rule[] = [
     fix: 'Follow the message: it names the field, the bad value and what Kubernetes accepts.',
     reference: `pkg/apis/core/validation/validation.go (k8s v1.28) validateServicePort: \`if requireName && len(sp.Name) == 0 { allErrs = append(allErrs, field.Required(fldPath.Child("name"), "")) }\`; ${VALIDATION_GO} ValidateService, validateServicePort, ValidateServiceClusterIPsRelatedFields, ValidateNonSpecialIP`,
     checkObject: checkKind('Service', validateService),
+  }),
+  enforcedRule({
+    id: VALIDATION_RULE.SERVICE_ALLOCATION,
+    what: 'Only when the cluster\'s `--service-cluster-ip-range` is declared (lint `--service-cluster-ip-range`, plugin and engine option `serviceClusterIpRange`): a Service\'s `clusterIP`/`clusterIPs` lie in the range of their family (not its network address, nor an IPv4 range\'s broadcast address), and its `ipFamilies`/`ipFamilyPolicy` ask for no family and no dual-stack the cluster does not have.',
+    why: 'The API server\'s IP allocator refuses the Service on create, before validation (`failed to allocate IP`, `not configured on this cluster`, `this cluster is not configured for dual-stack services`).',
+    fix: 'Leave clusterIP unset to get a free address, or pick one inside the range; ask only for the IP families the cluster serves (PreferDualStack instead of RequireDualStack on a single-stack cluster).',
+    reference: 'pkg/registry/core/service/storage/alloc.go (k8s v1.28) initIPFamilyFields: `el = append(el, field.Invalid(field.NewPath("spec", "ipFamilies").Index(i), ipFamily, "not configured on this cluster"))`; pkg/registry/core/service/storage/alloc.go allocateCreate, initIPFamilyFields, allocIPs; pkg/registry/core/service/ipallocator/bitmap.go New, Range.contains; cmd/kube-apiserver/app/options/validation.go validateClusterIPFlags',
+    checkObject: checkServiceAllocation,
   }),
   enforcedRule({
     id: VALIDATION_RULE.PVC_SPEC,

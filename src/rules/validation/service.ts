@@ -10,6 +10,7 @@
 import { dns1123LabelErrors, dns1123SubdomainErrors, ipErrors, ipv4Bytes, isValidCIDR, parseIPSloppy, portNameErrors, portNumErrors, qualifiedNameErrors } from './apimachinery';
 import { Errors, forbidden, invalid, invalidEach, isInt, isObject, isSet, list, notSupported, obj, required, str } from './field';
 import { validateLabels } from './object-meta';
+import { parseIP } from './service-cluster-ip-range';
 
 const TYPES = ['ClusterIP', 'ExternalName', 'LoadBalancer', 'NodePort'];
 const PROTOCOLS = ['SCTP', 'TCP', 'UDP'];
@@ -64,11 +65,25 @@ function validateServicePort(port: Record<string, any>, requireName: boolean, na
   return errs;
 }
 
-// k8s: ValidateServiceClusterIPsRelatedFields
-function clusterIPErrors(spec: Record<string, any>, clusterIPs: string[]): Errors {
+/**
+ * `spec.clusterIPs` as the registry sees it on create: storage.go
+ * normalizeClusterIPs copies `clusterIP` into an empty `clusterIPs`.
+ */
+export function normalizedClusterIPs(spec: Record<string, any>): string[] {
+  const plural = list(spec.clusterIPs).map(str);
+  return plural.length > 0 ? plural : (str(spec.clusterIP) !== '' ? [str(spec.clusterIP)] : []);
+}
+
+/**
+ * k8s: ValidateServiceClusterIPsRelatedFields (not for ExternalName Services).
+ * The IP allocator runs it first (alloc.go initIPFamilyFields) and allocates
+ * nothing when it fails.
+ */
+export function validateServiceClusterIPsRelatedFields(spec: Record<string, any>, clusterIPs: string[]): Errors {
   const errs: Errors = [];
   const clusterIP = str(spec.clusterIP);
   if (clusterIP !== '' && clusterIPs.length > 0 && clusterIPs[0] !== clusterIP) errs.push(invalid('spec.clusterIPs', clusterIPs, 'first value must match `clusterIP`'));
+  if (clusterIP === '' && clusterIPs.length > 0) errs.push(invalid('spec.clusterIPs', clusterIPs, 'must be empty when `clusterIP` is not specified', 'set clusterIP to clusterIPs[0]'));
   const seen = new Set<string>();
   list(spec.ipFamilies).forEach((family, i) => {
     if (!FAMILIES.includes(family)) errs.push(notSupported(`spec.ipFamilies[${i}]`, family, FAMILIES));
@@ -94,6 +109,20 @@ function clusterIPErrors(spec: Record<string, any>, clusterIPs: string[]): Error
   if (clusterIPs.length > 1 && parseIPSloppy(clusterIPs[0]) === parseIPSloppy(clusterIPs[1])) {
     errs.push(invalid('spec.clusterIPs', clusterIPs, 'may specify no more than one IP for each IP family'));
   }
+  const headless = clusterIPs.length === 1 && clusterIPs[0] === 'None';
+  if (!headless) errs.push(...familyMismatchErrors(list(spec.ipFamilies), clusterIPs));
+  return errs;
+}
+
+// k8s: ValidateServiceClusterIPsRelatedFields, "match clusterIPs to their families"
+function familyMismatchErrors(families: unknown[], clusterIPs: string[]): Errors {
+  const errs: Errors = [];
+  clusterIPs.slice(0, families.length).forEach((ip, i) => {
+    // k8s.io/utils/net IsIPv6String: an IPv4-mapped address is not IPv6.
+    const v6 = parseIP(ip)?.family === 'IPv6';
+    if (families[i] === 'IPv4' && v6) errs.push(invalid(`spec.clusterIPs[${i}]`, ip, `expected an IPv4 value as indicated by \`ipFamilies[${i}]\``));
+    if (families[i] === 'IPv6' && !v6) errs.push(invalid(`spec.clusterIPs[${i}]`, ip, `expected an IPv6 value as indicated by \`ipFamilies[${i}]\``));
+  });
   return errs;
 }
 
@@ -103,8 +132,7 @@ export function validateService(service: any): Errors {
   const spec = obj(service.spec);
   const errs: Errors = [];
   const type = isSet(spec.type) && spec.type !== '' ? spec.type : 'ClusterIP';
-  // The strategy copies clusterIP into an empty clusterIPs before validation.
-  const clusterIPs: string[] = list(spec.clusterIPs).length > 0 ? list(spec.clusterIPs).map(str) : (str(spec.clusterIP) !== '' ? [str(spec.clusterIP)] : []);
+  const clusterIPs = normalizedClusterIPs(spec);
   const headless = clusterIPs[0] === 'None';
   const ports = list(spec.ports).map(obj);
   if (ports.length === 0 && !headless && type !== 'ExternalName') errs.push(required('spec.ports', '', 'add the port the Service exposes'));
@@ -133,7 +161,7 @@ export function validateService(service: any): Errors {
     }
   }
   // SetDefaults_Service drops sessionAffinityConfig when sessionAffinity is None: validateServiceSessionAffinity's Forbidden never fires on create.
-  if (type !== 'ExternalName') errs.push(...clusterIPErrors(spec, clusterIPs));
+  if (type !== 'ExternalName') errs.push(...validateServiceClusterIPsRelatedFields(spec, clusterIPs));
   list(spec.externalIPs).forEach((ip, i) => {
     const msgs = ipErrors(str(ip));
     errs.push(...(msgs.length > 0 ? invalidEach(`spec.externalIPs[${i}]`, ip, msgs) : nonSpecialIPErrors(str(ip), `spec.externalIPs[${i}]`)));

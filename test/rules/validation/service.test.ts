@@ -1,4 +1,4 @@
-import { errors } from './helpers';
+import { errors, messages } from './helpers';
 
 // Cases from pkg/apis/core/validation/validation_test.go TestValidateServiceCreate and the issue's findings.
 function service(spec: any): any {
@@ -32,5 +32,20 @@ describe('Services', () => {
   test('ExternalName needs a DNS name; sessionAffinityConfig with None is dropped by defaulting, not refused', () => {
     expect(errors(service({ type: 'ExternalName' }))).toEqual(['api-service-spec spec.externalName']);
     expect(errors(service({ sessionAffinity: 'None', sessionAffinityConfig: { clientIP: { timeoutSeconds: 10 } } }))).toEqual([]);
+  });
+
+  // validation.go ValidateServiceClusterIPsRelatedFields: "If ClusterIP is not set, ClusterIPs must also be unset";
+  // "match clusterIPs to their families" (4=>6, 6=>4), skipped for a headless Service.
+  test('clusterIPs without clusterIP; a cluster IP of another family than its ipFamilies entry', () => {
+    expect(messages(service({ clusterIPs: ['10.96.0.10'] }), 'api-service-spec')).toEqual([
+      'spec.clusterIPs: Invalid value: ["10.96.0.10"]: must be empty when `clusterIP` is not specified; set clusterIP to clusterIPs[0]',
+    ]);
+    expect(messages(service({ clusterIP: 'fd00::1', ipFamilies: ['IPv4'], ipFamilyPolicy: 'SingleStack' }), 'api-service-spec')).toEqual([
+      'spec.clusterIPs[0]: Invalid value: "fd00::1": expected an IPv4 value as indicated by `ipFamilies[0]`',
+    ]);
+    expect(errors(service({ clusterIP: '10.96.0.10', ipFamilies: ['IPv6'] }))).toEqual(['api-service-spec spec.clusterIPs[0]']);
+    expect(errors(service({ clusterIP: '::ffff:10.96.0.10', ipFamilies: ['IPv6'] }))).toEqual(['api-service-spec spec.clusterIPs[0]']);
+    expect(errors(service({ clusterIP: '10.96.0.10', clusterIPs: ['10.96.0.10', 'fd00::1'], ipFamilies: ['IPv4', 'IPv6'], ipFamilyPolicy: 'RequireDualStack' }))).toEqual([]);
+    expect(errors(service({ clusterIP: 'None', ipFamilies: ['IPv6'] }))).toEqual([]);
   });
 });
