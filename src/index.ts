@@ -26,6 +26,7 @@ export type {
   ValidationViolation,
 } from './plugin/pod-patterns-validation';
 export { ManifestLinter } from './rules/manifest-linter';
+export type { ManifestLintOptions } from './rules/manifest-linter';
 export { RuleCatalog } from './rules/catalog';
 export type { RuleDescription } from './rules/catalog';
 export { ComposeImporter } from './compose/compose-importer';
