@@ -39,7 +39,8 @@ describe('lintWith: the options lint has', () => {
 
   test('kubernetesVersion with feature gates', () => {
     expect(errorIds([sidecarPod], { profile: SecurityProfile.PRIVILEGED })).toEqual(['api-init-container-probes']);
-    expect(errorIds([sidecarPod], { profile: SecurityProfile.PRIVILEGED, kubernetesVersion: KubernetesVersion.V1_28.withFeatureGates({ SidecarContainers: true }) })).toEqual([]);
+    const gated = KubernetesVersion.V1_28.withFeatureGates({ SidecarContainers: true });
+    expect(errorIds([sidecarPod], { profile: SecurityProfile.PRIVILEGED, kubernetesVersion: gated })).toEqual([]);
     expect(errorIds([sidecarPod], { profile: SecurityProfile.PRIVILEGED, kubernetesVersion: KubernetesVersion.V1_29 })).toEqual([]);
   });
 
