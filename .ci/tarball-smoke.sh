@@ -59,7 +59,7 @@ synth() { # synth LOG [cdk8s synth args]
 }
 
 synth quick-start.log || { cat quick-start.log; echo "the README's quick start failed cdk8s synth"; exit 1; }
-grep -q 'Status  │ success' quick-start.log || { cat quick-start.log; echo "the plugin did not run"; exit 1; }
+grep -qE 'Status +│ success' quick-start.log || { cat quick-start.log; echo "the plugin did not run"; exit 1; }
 # the template's cdk8s.yaml names no output: cdk8s writes to dist/
 grep -q 'kind: Deployment' dist/shop.k8s.yaml || { ls -R dist; echo "no Deployment in dist/shop.k8s.yaml"; exit 1; }
 echo "quick start: synthesized, plugin success"
@@ -85,7 +85,7 @@ new InitGatedApp(chart, 'web', {
 app.synth();
 TS
 synth baseline.log --app 'npx ts-node baseline.ts' || { cat baseline.log; echo "a BASELINE app the constructs accept failed the README's plugin snippet"; exit 1; }
-grep -q 'Status  │ success' baseline.log || { cat baseline.log; echo "the plugin did not run"; exit 1; }
+grep -qE 'Status +│ success' baseline.log || { cat baseline.log; echo "the plugin did not run"; exit 1; }
 echo "BASELINE workload: passes the plugin as the README configures it"
 
 cp cdk8s.yaml cdk8s.yaml.readme
