@@ -13,7 +13,7 @@
  * those instead.
  */
 import { Errors, invalid, isObject, isSet, obj, str } from './field';
-import { normalizedClusterIPs, validateServiceClusterIPsRelatedFields } from './service';
+import { defaultedServiceType, normalizedClusterIPs, validateServiceClusterIPsRelatedFields } from './service';
 import { formatIP, IPFamily, parseIP, rangeContains, rangeOfFamily, ServiceIPRanges } from './service-cluster-ip-range';
 
 const NONE = 'None';
@@ -31,7 +31,7 @@ interface AllocationView {
 export function serviceAllocationErrors(service: any, ranges: ServiceIPRanges): Errors {
   if (!isObject(service)) return [];
   const spec = obj(service.spec);
-  const type = isSet(spec.type) && spec.type !== '' ? spec.type : 'ClusterIP';
+  const type = defaultedServiceType(spec);
   // initIPFamilyFields and allocClusterIPs: "can not do anything here", "external name don't get ClusterIPs"
   if (type === 'ExternalName') return [];
   const clusterIPs = normalizedClusterIPs(spec);

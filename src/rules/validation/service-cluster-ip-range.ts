@@ -17,7 +17,7 @@
  */
 // IP addresses are 32- and 128-bit numbers here: masks and offsets are bit operations on bigints.
 /* eslint-disable no-bitwise */
-import { parseIPSloppy } from './apimachinery';
+import { isValidCIDR, parseIPSloppy } from './apimachinery';
 
 export type IPFamily = 'IPv4' | 'IPv6';
 
@@ -114,15 +114,11 @@ function readFlag(flag: string): { ranges: ServiceIPRange[]; problems: string[] 
 
 /** k8s.io/utils/net ParseCIDRSloppy, then bitmap.go New's base and max. */
 function parseCIDRSloppy(text: string): ServiceIPRange | undefined {
-  const slash = text.indexOf('/');
-  if (slash < 0 || !/^\d+$/.test(text.slice(slash + 1))) return undefined;
-  const address = text.slice(0, slash);
-  const prefix = Number(text.slice(slash + 1));
-  const kind = parseIPSloppy(address);
-  if (kind === undefined) return undefined;
-  const family: IPFamily = kind === 4 ? 'IPv4' : 'IPv6';
-  if (prefix > bitsOf(family)) return undefined;
-  const value = kind === 4 ? ipv4Value(address) : ipv6Value(address);
+  if (!isValidCIDR(text)) return undefined;
+  const [address, prefixText] = text.split('/');
+  const prefix = Number(prefixText);
+  const family: IPFamily = parseIPSloppy(address) === 4 ? 'IPv4' : 'IPv6';
+  const value = family === 'IPv4' ? ipv4Value(address) : ipv6Value(address);
   const hostBits = BigInt(bitsOf(family) - prefix);
   const network = (value >> hostBits) << hostBits;
   const size = 1n << hostBits;

@@ -65,6 +65,11 @@ function validateServicePort(port: Record<string, any>, requireName: boolean, na
   return errs;
 }
 
+/** `spec.type` after SetDefaults_Service: an unset or empty type is ClusterIP. */
+export function defaultedServiceType(spec: Record<string, any>): string {
+  return isSet(spec.type) && spec.type !== '' ? spec.type : 'ClusterIP';
+}
+
 /**
  * `spec.clusterIPs` as the registry sees it on create: storage.go
  * normalizeClusterIPs copies `clusterIP` into an empty `clusterIPs`.
@@ -131,7 +136,7 @@ export function validateService(service: any): Errors {
   if (!isObject(service)) return [];
   const spec = obj(service.spec);
   const errs: Errors = [];
-  const type = isSet(spec.type) && spec.type !== '' ? spec.type : 'ClusterIP';
+  const type = defaultedServiceType(spec);
   const clusterIPs = normalizedClusterIPs(spec);
   const headless = clusterIPs[0] === 'None';
   const ports = list(spec.ports).map(obj);
