@@ -76,11 +76,6 @@ export class KubernetesVersion {
     return new KubernetesVersion(this.minor, { ...this.featureGates, ...featureGates });
   }
 
-  /** The same release with every feature gate at its default. */
-  public get release(): KubernetesVersion {
-    return SUPPORTED.find((version) => version.minor === this.minor)!;
-  }
-
   /** Whether this release is `other` or a later one. */
   public isAtLeast(other: KubernetesVersion): boolean {
     return this.minor >= other.minor;
