@@ -106,12 +106,10 @@ function validateClaimSource(source: Record<string, any>, path: string): Errors 
   return errs;
 }
 
-/** k8s: validateHostUsers (the field names are upstream's, `HostPID` and `HostIPC` capitalised) and validateWindows' hostUsers */
+/** k8s: validateHostUsers (the field names are upstream's, `HostPID` and `HostIPC` capitalised); validateWindows' hostUsers is pod-spec.ts validateOS's */
 function validateHostUsers(ctx: PodRuleContext): Errors {
   const spec = ctx.pod.spec;
   const p = ctx.pod.specPath;
-  if (!isSet(spec.hostUsers)) return [];
-  if (str(obj(spec.os).name) === 'windows') return [forbidden(`${p}.hostUsers`, 'cannot be set for a windows pod')];
   if (spec.hostUsers !== false) return [];
   const errs: Errors = [];
   if (spec.hostNetwork === true) errs.push(forbidden(`${p}.hostNetwork`, 'when `pod.Spec.HostUsers` is false'));

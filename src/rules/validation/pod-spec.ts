@@ -15,6 +15,7 @@ import { validateAffinity, validateGates, validateTolerations, validateTopologyS
 import { validatePodSecurityContext } from './security-context';
 import { PodValidationOptions, podValidationOptions } from './validation-options';
 import { validateVolumes } from './volumes';
+import { FeatureGate, isEnabled } from '../../k8s/feature-gates';
 import { PodRuleContext } from '../pod-templates';
 
 const DNS_POLICIES = ['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None'];
@@ -103,6 +104,10 @@ function validateOS(ctx: PodRuleContext): Errors {
     ['runAsUser', 'securityContext.runAsUser'], ['runAsGroup', 'securityContext.runAsGroup'], ['supplementalGroups', 'securityContext.supplementalGroups']];
   for (const [key, at] of podFields) {
     if (isSet(podSc[key]) && !(key === 'sysctls' && list(podSc[key]).length === 0)) errs.push(forbidden(`${ctx.pod.specPath}.${at}`, 'cannot be set for a windows pod'));
+  }
+  // The field reaches validateWindows only where UserNamespacesSupport keeps it (dropDisabledFields).
+  if (isSet(spec.hostUsers) && isEnabled(FeatureGate.USER_NAMESPACES_SUPPORT, ctx.kubernetesVersion)) {
+    errs.push(forbidden(`${ctx.pod.specPath}.hostUsers`, 'cannot be set for a windows pod'));
   }
   if (spec.hostPID === true) errs.push(forbidden(`${ctx.pod.specPath}.hostPID`, 'cannot be set for a windows pod'));
   if (spec.hostIPC === true) errs.push(forbidden(`${ctx.pod.specPath}.hostIPC`, 'cannot be set for a windows pod'));

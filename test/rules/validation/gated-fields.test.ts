@@ -93,6 +93,13 @@ describe('hostUsers (UserNamespacesSupport)', () => {
 
   test('validateWindows: cannot be set for a windows pod', () => {
     expect(messages(pod({ os: { name: 'windows' }, hostUsers: true }), 'api-pod-fields', USERNS_ON)).toEqual(['spec.hostUsers: Forbidden: cannot be set for a windows pod']);
+    expect(messages(pod({ os: { name: 'windows' }, hostUsers: true }), 'api-pod-fields', KubernetesVersion.V1_28)).toEqual([]);
+  });
+
+  // ValidatePodSpec runs validateHostUsers and validateWindows independently: a windows Pod gets both.
+  test('a windows Pod with hostUsers false and hostNetwork gets validateHostUsers\' error too', () => {
+    expect(messages(pod({ os: { name: 'windows' }, hostUsers: false, hostNetwork: true }), 'api-pod-fields', USERNS_ON).map((m) => m.split(':')[0]))
+      .toEqual(['spec.hostNetwork', 'spec.hostUsers']);
   });
 });
 
