@@ -24,13 +24,14 @@
  *
  * Internal module of `explain`: not re-exported from `src/index.ts`.
  */
+import { GateSpec, GateStage, specIn } from '../k8s/feature-gates';
 import { KubernetesVersion } from '../k8s/kubernetes-version';
 
 /** A kubelet feature gate whose state changes what `explain` says. */
 interface KubeletGate {
   readonly name: string;
   /** `{since, enabled, stage}` entries, oldest first, as kube_features.go lists them. */
-  readonly specs: ReadonlyArray<{ readonly since: number; readonly enabled: boolean; readonly stage: string }>;
+  readonly specs: readonly GateSpec[];
   /** What the kubelet does differently with the gate on. */
   readonly effect: string;
 }
@@ -42,7 +43,7 @@ interface KubeletGate {
  */
 export const POD_READY_TO_START_CONTAINERS: KubeletGate = {
   name: 'PodReadyToStartContainersCondition',
-  specs: [{ since: 28, enabled: false, stage: 'alpha' }, { since: 29, enabled: true, stage: 'beta' }],
+  specs: [{ since: 28, enabled: false, stage: GateStage.ALPHA }, { since: 29, enabled: true, stage: GateStage.BETA }],
   effect: 'the Pod gets the condition PodReadyToStartContainers=True once its sandbox and network are up '
     + '(kubectl describe shows whether a slow start is the sandbox or the containers)',
 };
@@ -54,7 +55,7 @@ export const POD_READY_TO_START_CONTAINERS: KubeletGate = {
  */
 export const KUBELET_CRASH_LOOP_BACK_OFF_MAX: KubeletGate = {
   name: 'KubeletCrashLoopBackOffMax',
-  specs: [{ since: 32, enabled: false, stage: 'alpha' }, { since: 35, enabled: true, stage: 'beta' }],
+  specs: [{ since: 32, enabled: false, stage: GateStage.ALPHA }, { since: 35, enabled: true, stage: GateStage.BETA }],
   effect: 'a node\'s kubelet configuration crashLoopBackOff.maxContainerRestartPeriod (1 to 300 s, default 300 s) '
     + 'caps the crash back-off, and lowers its first step when under 10 s',
 };
@@ -65,15 +66,14 @@ export const KUBELET_CRASH_LOOP_BACK_OFF_MAX: KubeletGate = {
  */
 export const REDUCE_DEFAULT_CRASH_LOOP_BACK_OFF_DECAY: KubeletGate = {
   name: 'ReduceDefaultCrashLoopBackOffDecay',
-  specs: [{ since: 33, enabled: false, stage: 'alpha' }],
+  specs: [{ since: 33, enabled: false, stage: GateStage.ALPHA }],
   effect: 'the crash back-off starts at 1 s and is capped at 60 s',
 };
 
 const GATES: readonly KubeletGate[] = [POD_READY_TO_START_CONTAINERS, KUBELET_CRASH_LOOP_BACK_OFF_MAX, REDUCE_DEFAULT_CRASH_LOOP_BACK_OFF_DECAY];
 
-/** The gate's entry in force at `version`, or undefined when the release does not have the gate. */
-function specAt(gate: KubeletGate, version: KubernetesVersion) {
-  return [...gate.specs].reverse().find((spec) => spec.since <= version.minor);
+function specAt(gate: KubeletGate, version: KubernetesVersion): GateSpec | undefined {
+  return specIn(gate.specs, version);
 }
 
 /** Whether the kubelet of `version` has `gate` on by default. */

@@ -49,7 +49,8 @@ export enum GateStage {
   GA = 'GA',
 }
 
-interface GateSpec {
+/** One `{Version, Default, PreRelease}` entry of a gate's history in kube_features.go. */
+export interface GateSpec {
   /** Minor release of Kubernetes 1.x the entry applies from. */
   readonly since: number;
   readonly enabled: boolean;
@@ -104,9 +105,17 @@ const SPECS: Record<FeatureGate, readonly GateSpec[]> = {
   ],
 };
 
+/** The entry of a gate's history (oldest first) in force at `version`, or undefined when the release does not have the gate yet. */
+export function specIn(history: readonly GateSpec[], version: KubernetesVersion): GateSpec | undefined {
+  for (let i = history.length - 1; i >= 0; i--) {
+    if (history[i].since <= version.minor) return history[i];
+  }
+  return undefined;
+}
+
 /** The gate's entry in force at `version`, or undefined when the release does not know the gate yet. */
 function specAt(gate: FeatureGate, version: KubernetesVersion): GateSpec | undefined {
-  return [...SPECS[gate]].reverse().find((spec) => spec.since <= version.minor);
+  return specIn(SPECS[gate], version);
 }
 
 /** Whether `gate` is on by default in `version` (false when the release does not have the gate). */
