@@ -28,8 +28,20 @@ export interface PodValidationOptions {
   readonly sidecarContainers: boolean;
 }
 
+// Asked for per Pod and per container: the answer depends only on the version (gates included), an immutable object.
+const OPTIONS_OF = new WeakMap<KubernetesVersion, PodValidationOptions>();
+
 /** The options an API server of `version` (its gates as the cluster sets them) validates a new Pod (or template) with. */
 export function podValidationOptions(version: KubernetesVersion = KubernetesVersion.DEFAULT): PodValidationOptions {
+  let options = OPTIONS_OF.get(version);
+  if (options === undefined) {
+    options = Object.freeze(optionsOf(version));
+    OPTIONS_OF.set(version, options);
+  }
+  return options;
+}
+
+function optionsOf(version: KubernetesVersion): PodValidationOptions {
   return {
     allowRelaxedEnvironmentVariableValidation: isEnabled(FeatureGate.RELAXED_ENVIRONMENT_VARIABLE_VALIDATION, version),
     allowRelaxedDNSSearchValidation: isEnabled(FeatureGate.RELAXED_DNS_SEARCH_VALIDATION, version),
