@@ -1,7 +1,7 @@
 import { ControllerSection } from './explanation-model';
 import { DEFAULT_JOB_BACKOFF_LIMIT, DEFAULT_JOB_BACKOFF_LIMIT_WITH_PER_INDEX } from './kubelet-timing';
 import { WorkloadSource } from './workload-source';
-import { FeatureGate, isEnabled } from '../k8s/feature-gates';
+import { describeGate, FeatureGate, isEnabled } from '../k8s/feature-gates';
 import { KubernetesVersion } from '../k8s/kubernetes-version';
 
 /** The Pod's `restartPolicy` as the API server defaults it (pkg/apis/core/v1/defaults.go `SetDefaults_PodSpec`: `Always`). */
@@ -63,7 +63,7 @@ function jobSummary(source: WorkloadSource, restartPolicy: string, version: Kube
   const limit = effectiveBackoffLimit(source);
   const completions = source.jobSpec?.completions ?? 1;
   const perIndex = source.jobSpec?.backoffLimitPerIndex;
-  if (typeof perIndex === 'number') return perIndexJobSummary(source, perIndex, limit, version);
+  if (typeof perIndex === 'number') return perIndexJobSummary(source, { perIndex, limit, completions }, version);
   return `a Job runs Pods until ${completions} succeed(s); it fails once ${restartPolicy === 'OnFailure' ? `the Pods' containers have restarted ${limit} time(s) in total` : `more than ${limit} Pod(s) have failed`} (backoffLimit ${limit})${typeof source.jobSpec?.activeDeadlineSeconds === 'number' ? ` or after activeDeadlineSeconds ${source.jobSpec.activeDeadlineSeconds}` : ''}.`;
 }
 
@@ -75,11 +75,11 @@ function jobSummary(source: WorkloadSource, restartPolicy: string, version: Kube
  * *job.Spec.BackoffLimitPerIndex`); before, the server drops the field and
  * only the defaulted `backoffLimit` is left.
  */
-function perIndexJobSummary(source: WorkloadSource, perIndex: number, limit: number, version: KubernetesVersion): string {
-  const completions = source.jobSpec?.completions ?? 1;
+function perIndexJobSummary(source: WorkloadSource, counts: { perIndex: number; limit: number; completions: number }, version: KubernetesVersion): string {
+  const { perIndex, limit, completions } = counts;
   const maxFailed = source.jobSpec?.maxFailedIndexes;
   if (!isEnabled(FeatureGate.JOB_BACKOFF_LIMIT_PER_INDEX, version)) {
-    return `a Job runs Pods until ${completions} succeed(s); backoffLimitPerIndex ${perIndex} is dropped by a default ${version.name} API server (JobBackoffLimitPerIndex is alpha and off), `
+    return `a Job runs Pods until ${completions} succeed(s); backoffLimitPerIndex ${perIndex} is dropped by the ${version.name} API server (${describeGate(FeatureGate.JOB_BACKOFF_LIMIT_PER_INDEX, version)}), `
       + (typeof source.jobSpec?.backoffLimit === 'number'
         ? `so the Job fails once more than ${limit} Pod(s) have failed (backoffLimit ${limit}).`
         : `after it defaulted backoffLimit to ${limit} because the field was set: failed Pods are replaced without a practical limit.`);

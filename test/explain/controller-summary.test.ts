@@ -62,7 +62,7 @@ describe('a Job with backoffLimitPerIndex, per release', () => {
 
   test('1.28: the field is dropped after the default: no practical limit', () => {
     const summary = controllerSection(source('Job', perIndex), KubernetesVersion.V1_28).summary;
-    expect(summary).toMatch(/backoffLimitPerIndex 1 is dropped by a default 1\.28 API server \(JobBackoffLimitPerIndex is alpha and off\)/);
+    expect(summary).toMatch(/backoffLimitPerIndex 1 is dropped by the 1\.28 API server \(feature gate JobBackoffLimitPerIndex, alpha and off by default\)/);
     expect(summary).toMatch(/defaulted backoffLimit to 2147483647 because the field was set: failed Pods are replaced without a practical limit/);
     expect(controllerSection(source('Job', { ...perIndex, backoffLimit: 3 })).summary).toMatch(/fails once more than 3 Pod\(s\) have failed \(backoffLimit 3\)/);
   });
