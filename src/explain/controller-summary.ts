@@ -75,7 +75,13 @@ function jobSummary(source: WorkloadSource, restartPolicy: string, version: Kube
  * *job.Spec.BackoffLimitPerIndex`); before, the server drops the field and
  * only the defaulted `backoffLimit` is left.
  */
-function perIndexJobSummary(source: WorkloadSource, counts: { perIndex: number; limit: number; completions: number }, version: KubernetesVersion): string {
+interface JobCounts {
+  readonly perIndex: number;
+  readonly limit: number;
+  readonly completions: number;
+}
+
+function perIndexJobSummary(source: WorkloadSource, counts: JobCounts, version: KubernetesVersion): string {
   const { perIndex, limit, completions } = counts;
   const maxFailed = source.jobSpec?.maxFailedIndexes;
   if (!isEnabled(FeatureGate.JOB_BACKOFF_LIMIT_PER_INDEX, version)) {
