@@ -9,7 +9,7 @@ import { dns1035LabelErrors, DNS1123_LABEL_MAX_LENGTH, dns1123SubdomainErrors, t
 import { DockerRestart } from '../policy/docker-restart';
 import { SecurityProfile } from '../policy/security-profile';
 import { WorkloadKind } from '../policy/workload-kind';
-import { envVarNameErrors, relaxedEnvVarNameErrors } from '../rules/validation/apimachinery';
+import { envNameErrors } from '../rules/validation/env';
 import { podValidationOptions } from '../rules/validation/validation-options';
 
 /** How the import is configured (the public options, resolved). */
@@ -270,8 +270,7 @@ function workloadKind(service: ServiceModel, warnings: string[]): WorkloadKind {
  * RelaxedEnvironmentVariableValidation is on, from 1.32): the validation's own checks.
  */
 function isEnvVarName(name: string, version: KubernetesVersion): boolean {
-  const relaxed = podValidationOptions(version).allowRelaxedEnvironmentVariableValidation;
-  return (relaxed ? relaxedEnvVarNameErrors(name) : envVarNameErrors(name)).length === 0;
+  return envNameErrors(name, podValidationOptions(version).allowRelaxedEnvironmentVariableValidation).length === 0;
 }
 
 const KNOWN_CAPABILITIES = new Set(Object.keys(kplus.Capability));

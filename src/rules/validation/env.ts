@@ -128,7 +128,7 @@ function validateValueFrom(env: Record<string, any>, path: string): Errors {
 }
 
 /** IsEnvVarName, or IsRelaxedEnvVarName when the release relaxes it. */
-function envNameErrors(value: string, relaxed: boolean): string[] {
+export function envNameErrors(value: string, relaxed: boolean): string[] {
   return relaxed ? relaxedEnvVarNameErrors(value) : envVarNameErrors(value);
 }
 
