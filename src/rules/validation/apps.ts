@@ -10,17 +10,12 @@
  * cannot create. `volumeClaimTemplates` are not validated on create either.
  */
 import { percentErrors } from './apimachinery';
-import { Errors, forbidden, invalid, isInt, isObject, isSet, notSupported, obj, required, str } from './field';
+import { Errors, forbidden, invalid, isInt, isObject, isSet, nonNegative, notSupported, obj, required, str } from './field';
 import { isEmptySelector, selectorMatches, validateLabelSelector } from './label-selector';
 import { validateReadOnlyPersistentDisks } from './volumes';
 import { FeatureGate, isEnabled } from '../../k8s/feature-gates';
 import { KubernetesVersion } from '../../k8s/kubernetes-version';
 
-const NONNEGATIVE = 'must be greater than or equal to 0';
-
-function nonNegative(value: unknown, path: string): Errors {
-  return isInt(value) && value < 0 ? [invalid(path, value, NONNEGATIVE)] : [];
-}
 
 /** IntOrString as decoded: a number, or a string (a percentage). */
 type IntOrString = number | string | undefined;
@@ -71,7 +66,7 @@ function selectorErrors(kind: string, spec: Record<string, any>, path: string, r
 }
 
 /** k8s: the restartPolicy and activeDeadlineSeconds checks of the controllers' templates (restartPolicy is api-restart-policy's). */
-function templateDeadline(kind: string, spec: Record<string, any>, path: string): Errors {
+export function templateDeadline(kind: string, spec: Record<string, any>, path: string): Errors {
   const podSpec = obj(obj(spec.template).spec);
   return isSet(podSpec.activeDeadlineSeconds)
     ? [forbidden(`${path}.template.spec.activeDeadlineSeconds`, `activeDeadlineSeconds in ${kind} is not Supported`, 'remove it: controllers keep their Pods running')] : [];
@@ -81,7 +76,7 @@ function templateDeadline(kind: string, spec: Record<string, any>, path: string)
  * k8s: ValidatePodTemplateSpecForReplicaSet's (replicas > 1) and
  * ValidateDaemonSetSpec's (always) ValidateReadOnlyPersistentDisks.
  */
-function readOnlyDisks(spec: Record<string, any>, path: string, replicas: unknown): Errors {
+export function readOnlyDisks(spec: Record<string, any>, path: string, replicas: unknown): Errors {
   return isInt(replicas) && replicas > 1 ? validateReadOnlyPersistentDisks(obj(obj(spec.template).spec).volumes, `${path}.template.spec.volumes`) : [];
 }
 

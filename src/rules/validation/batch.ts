@@ -12,7 +12,7 @@
  */
 import { dns1123LabelErrors, labelValueErrors, qualifiedNameErrors } from './apimachinery';
 import { cronParseError, isKnownTimeZone } from './cron';
-import { Errors, invalid, invalidEach, isInt, isObject, isSet, list, notSupported, obj, required, str, tooMany } from './field';
+import { Errors, invalid, invalidEach, isInt, isObject, isSet, list, nonNegative, notSupported, obj, required, str, tooMany } from './field';
 import { selectorMatches } from './label-selector';
 import { FeatureGate, isEnabled } from '../../k8s/feature-gates';
 import { KubernetesVersion } from '../../k8s/kubernetes-version';
@@ -37,16 +37,12 @@ const COMPLETIONS_SOFT_LIMIT = 100_000;
 const LIMIT_FOR_HIGH_COMPLETIONS = 10_000;
 const POD_REPLACEMENT_POLICIES = ['Failed', 'TerminatingOrFailed'];
 
-const NONNEGATIVE = 'must be greater than or equal to 0';
 const ACTIONS = ['Count', 'FailJob', 'Ignore'];
 const EXIT_CODE_OPERATORS = ['In', 'NotIn'];
 const CONDITION_STATUSES = ['False', 'True', 'Unknown'];
 const CONCURRENCY_POLICIES = ['Allow', 'Forbid', 'Replace'];
 const TIME_ZONE_PART = /^[A-Za-z.\-_0-9+]{1,14}$/;
 
-function nonNegative(value: unknown, path: string): Errors {
-  return isInt(value) && value < 0 ? [invalid(path, value, NONNEGATIVE)] : [];
-}
 
 // k8s: validatePodFailurePolicyRuleOnExitCodes
 function validateOnExitCodes(req: Record<string, any>, path: string, containers: Set<string>): Errors {

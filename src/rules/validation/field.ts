@@ -91,6 +91,11 @@ export function isInt(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value);
 }
 
+/** k8s: apimachinery validation.ValidateNonnegativeField (for an integer the manifest sets). */
+export function nonNegative(value: unknown, path: string): Errors {
+  return isInt(value) && value < 0 ? [invalid(path, value, 'must be greater than or equal to 0')] : [];
+}
+
 /** Byte length of a string in UTF-8, as Go's `len(s)`. */
 export function byteLength(value: string): number {
   return Buffer.byteLength(value, 'utf8');

@@ -6,26 +6,16 @@
  * labels, replicas default to 1). The template's Pod spec is validated by the
  * Pod rules like every template's; its restartPolicy by api-restart-policy.
  */
-import { Errors, forbidden, invalid, isInt, isObject, isSet, obj, required } from './field';
-import { validateReadOnlyPersistentDisks } from './volumes';
+import { readOnlyDisks, templateDeadline } from './apps';
+import { Errors, invalid, isObject, isSet, nonNegative, obj, required } from './field';
+import { selectorMatches } from './label-selector';
 
-const NONNEGATIVE = 'must be greater than or equal to 0';
-
-function nonNegative(value: unknown, path: string): Errors {
-  return isInt(value) && value < 0 ? [invalid(path, value, NONNEGATIVE)] : [];
-}
 
 /** k8s: SetDefaults_ReplicationController: a template with labels (even `{}`) fills an empty selector. */
 function defaultedSelector(spec: Record<string, any>): Record<string, unknown> {
   const selector = isObject(spec.selector) ? spec.selector : {};
   const labels = obj(spec.template).metadata?.labels;
   return Object.keys(selector).length === 0 && isObject(labels) ? labels : selector;
-}
-
-/** labels.Set(selector).AsSelector().Matches(labels): every pair of the selector is a label of the template. */
-function matches(selector: Record<string, unknown>, labels: unknown): boolean {
-  const l = isObject(labels) ? labels : {};
-  return Object.entries(selector).every(([key, value]) => l[key] === value);
 }
 
 /** k8s: ValidateReplicationControllerSpec + ValidatePodTemplateSpecForRC (the parts no Pod rule makes) */
@@ -39,13 +29,9 @@ export function validateReplicationControllerSpec(object: any): Errors {
   if (!isSet(spec.template)) return [...errs, required('spec.template', '', 'a ReplicationController needs the Pod template it replicates')];
   const template = obj(spec.template);
   const labels = obj(template.metadata).labels;
-  if (Object.keys(selector).length > 0 && !matches(selector, labels)) {
+  // labels.Set(selector).AsSelector(): a map selector is a LabelSelector's matchLabels.
+  if (Object.keys(selector).length > 0 && !selectorMatches({ matchLabels: selector }, labels)) {
     errs.push(invalid('spec.template.metadata.labels', isObject(labels) ? labels : {}, '`selector` does not match template `labels`', 'give the template every label the selector requires'));
   }
-  const podSpec = obj(template.spec);
-  if (isInt(replicas) && replicas > 1) errs.push(...validateReadOnlyPersistentDisks(podSpec.volumes, 'spec.template.spec.volumes'));
-  if (isSet(podSpec.activeDeadlineSeconds)) {
-    errs.push(forbidden('spec.template.spec.activeDeadlineSeconds', 'activeDeadlineSeconds in ReplicationController is not Supported', 'remove it: controllers keep their Pods running'));
-  }
-  return errs;
+  return [...errs, ...readOnlyDisks(spec, 'spec', replicas), ...templateDeadline('ReplicationController', spec, 'spec')];
 }
