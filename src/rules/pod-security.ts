@@ -3,8 +3,9 @@ import { PodTemplateView } from './pod-template';
 import { ContainerRef, PodRuleContext, describeContainer, podRuleContext } from './pod-templates';
 import { Rule, RuleHit, hit } from './rule';
 import { KubernetesVersion } from '../k8s/kubernetes-version';
+import { valueAtPath } from '../k8s/workload-kinds';
 import { SecurityProfile } from '../policy/security-profile';
-import { list } from './validation/field';
+import { isSet, list } from './validation/field';
 
 // The checks below follow k8s.io/pod-security-admission v0.28.0 (Kubernetes 1.28),
 // staging/src/k8s.io/pod-security-admission/policy/check_*.go, evaluated at version
@@ -122,10 +123,6 @@ function subjectOf(ctx: PodRuleContext): PodUnderCheck {
     SUBJECTS.set(ctx, subject);
   }
   return subject;
-}
-
-function isSet(value: unknown): boolean {
-  return value !== undefined && value !== null;
 }
 
 function quote(value: unknown): string {
@@ -421,17 +418,13 @@ const HOST_FIELDS: ReadonlyArray<[string, string]> = [
   ['lifecycle.postStart', 'httpGet'], ['lifecycle.postStart', 'tcpSocket'], ['lifecycle.preStop', 'httpGet'], ['lifecycle.preStop', 'tcpSocket'],
 ];
 
-function valueAt(container: any, dotted: string): any {
-  return dotted.split('.').reduce((value, key) => (value === undefined || value === null ? undefined : value[key]), container);
-}
-
 // k8s: policy/check_hostProbesAndhostLifecycle.go hostProbesAndHostLifecycleV1Dot34 (v0.34.0; no such check before 1.34)
 function checkHostProbesAndLifecycle(pod: PodUnderCheck): RuleHit[] {
   if (!pod.version.isAtLeast(KubernetesVersion.V1_34)) return [];
   const found: RuleHit[] = [];
   for (const c of pod.containers) {
     for (const [owner, action] of HOST_FIELDS) {
-      const host = valueAt(c.container, `${owner}.${action}.host`);
+      const host = valueAtPath(c.container, `${owner}.${action}.host`);
       if (typeof host === 'string' && host !== '') {
         found.push(hit(`${c.path}.${owner}.${action}.host`,
           `${describeContainer(c)} ${owner}.${action} targets host ${quote(host)}, which ${pod.standard} forbids from Kubernetes 1.34: `
