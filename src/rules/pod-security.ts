@@ -5,6 +5,7 @@ import { Rule, RuleHit, hit } from './rule';
 import { KubernetesVersion } from '../k8s/kubernetes-version';
 import { valueAtPath } from '../k8s/workload-kinds';
 import { SecurityProfile } from '../policy/security-profile';
+import { APPARMOR_ANNOTATION_PREFIX } from './validation/app-armor-fields';
 import { isSet, list } from './validation/field';
 
 // The checks below follow k8s.io/pod-security-admission v0.28.0 (Kubernetes 1.28),
@@ -227,8 +228,6 @@ function checkHostPorts(pod: PodUnderCheck): RuleHit[] {
       return [hit(path, message)];
     }));
 }
-
-const APPARMOR_ANNOTATION_PREFIX = 'container.apparmor.security.beta.kubernetes.io/';
 
 // k8s: policy/check_appArmorProfile.go allowedProfile
 function isAllowedAppArmorProfile(profile: unknown): boolean {

@@ -13,11 +13,11 @@ const PROFILE_TYPES = ['Localhost', 'RuntimeDefault', 'Unconfined'];
 /** PATH_MAX - 1 */
 const MAX_LOCALHOST_PROFILE_LENGTH = 4095;
 /** k8s: core.DeprecatedAppArmorAnnotationKeyPrefix */
-const ANNOTATION_PREFIX = 'container.apparmor.security.beta.kubernetes.io/';
+export const APPARMOR_ANNOTATION_PREFIX = 'container.apparmor.security.beta.kubernetes.io/';
 const LOCALHOST_PREFIX = 'localhost/';
 
 /** k8s: ValidateAppArmorProfileField */
-export function validateAppArmorProfileField(profile: unknown, path: string): Errors {
+function validateAppArmorProfileField(profile: unknown, path: string): Errors {
   if (!isSet(profile)) return [];
   const p = obj(profile);
   const type = str(p.type);
@@ -56,7 +56,7 @@ function mismatch(value: string, profile: Record<string, any>): 'type' | 'localh
 }
 
 /** k8s: validateAppArmorAnnotationsAndFieldsMatchOnCreate (Pods only; Windows Pods are skipped) */
-export function validateAppArmorAnnotationsAndFieldsMatch(ctx: PodRuleContext): Errors {
+function validateAppArmorAnnotationsAndFieldsMatch(ctx: PodRuleContext): Errors {
   const spec = ctx.pod.spec;
   if (ctx.kind !== 'Pod' || obj(spec.os).name === 'windows') return [];
   const annotations = obj(obj(ctx.object.metadata).annotations);
@@ -65,12 +65,12 @@ export function validateAppArmorAnnotationsAndFieldsMatch(ctx: PodRuleContext): 
   for (const ref of ctx.containers) {
     const own = obj(ref.container.securityContext).appArmorProfile;
     const profile = isSet(own) ? own : podProfile;
-    const annotation = annotations[`${ANNOTATION_PREFIX}${str(ref.container.name)}`];
+    const annotation = annotations[`${APPARMOR_ANNOTATION_PREFIX}${str(ref.container.name)}`];
     if (!isSet(profile) || typeof annotation !== 'string') continue;
     const field = mismatch(annotation, obj(profile));
     if (field === undefined) continue;
     errs.push(forbidden(`${ref.path}.securityContext.appArmorProfile.${field}`, `apparmor ${field === 'type' ? 'type' : 'profile'} in annotation and field must match`,
-      `the annotation ${ANNOTATION_PREFIX}${str(ref.container.name)} says "${annotation}": remove the annotation (deprecated since 1.30) or make it agree`));
+      `the annotation ${APPARMOR_ANNOTATION_PREFIX}${str(ref.container.name)} says "${annotation}": remove the annotation (deprecated since 1.30) or make it agree`));
   }
   return errs;
 }

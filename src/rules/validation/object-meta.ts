@@ -88,7 +88,7 @@ function groupVersionKind(apiVersion: string, kind: string): { group: string; ve
  * k8s: objectmeta.go ValidateOwnerReferences, validateOwnerReference. Errors
  * are reported at `ownerReferences.<field>`, without the index, as upstream does.
  */
-export function validateOwnerReferences(refs: unknown, path: string): Errors {
+function validateOwnerReferences(refs: unknown, path: string): Errors {
   if (!Array.isArray(refs)) return [];
   const errs: Errors = [];
   let firstController = '';

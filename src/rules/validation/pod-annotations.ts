@@ -8,6 +8,7 @@
  * validateSeccompAnnotationsAndFields for Pods and ValidatePodTemplateSpec's
  * templates (not a StatefulSet's, whose Pods meet it when they are created).
  */
+import { APPARMOR_ANNOTATION_PREFIX } from './app-armor-fields';
 import { Errors, forbidden, invalid, isObject, list, obj, str } from './field';
 import { validateLocalDescendingPath } from './paths';
 import { validateTolerations } from './scheduling';
@@ -18,7 +19,6 @@ const TOLERATIONS = 'scheduler.alpha.kubernetes.io/tolerations';
 const DELETION_COST = 'controller.kubernetes.io/pod-deletion-cost';
 const SECCOMP_POD = 'seccomp.security.alpha.kubernetes.io/pod';
 const SECCOMP_CONTAINER_PREFIX = 'container.seccomp.security.alpha.kubernetes.io/';
-const APPARMOR_CONTAINER_PREFIX = 'container.apparmor.security.beta.kubernetes.io/';
 const SECCOMP_RUNTIME_DEFAULT = 'runtime/default';
 const SECCOMP_DOCKER_DEFAULT = 'docker/default';
 const SECCOMP_UNCONFINED = 'unconfined';
@@ -144,8 +144,8 @@ function podSpecHasContainer(spec: Record<string, any>, name: string): boolean {
 function validateAppArmorPodAnnotations(all: Map<string, string>, spec: Record<string, any>, path: string): Errors {
   const errs: Errors = [];
   for (const [key, profile] of all) {
-    if (!key.startsWith(APPARMOR_CONTAINER_PREFIX)) continue;
-    const container = key.slice(APPARMOR_CONTAINER_PREFIX.length);
+    if (!key.startsWith(APPARMOR_ANNOTATION_PREFIX)) continue;
+    const container = key.slice(APPARMOR_ANNOTATION_PREFIX.length);
     if (!podSpecHasContainer(spec, container)) {
       errs.push(invalid(`${path}[${key}]`, container, 'container not found', 'the annotation key ends with the name of a container of this Pod'));
     }
