@@ -241,8 +241,7 @@ function validateCronJob(cronJob: any, kept: JobFieldsKept): Errors {
 /** The batch/v1 checks of `kind` on an API server of `version`, or none for other kinds. */
 export function validateBatch(kind: string, object: any, version: KubernetesVersion = KubernetesVersion.DEFAULT): Errors {
   if (!isObject(object)) return [];
-  const kept = jobFieldsKept(version);
-  if (kind === 'Job') return validateJob(object, kept);
-  if (kind === 'CronJob') return validateCronJob(object, kept);
+  if (kind === 'Job') return validateJob(object, jobFieldsKept(version));
+  if (kind === 'CronJob') return validateCronJob(object, jobFieldsKept(version));
   return [];
 }

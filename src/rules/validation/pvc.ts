@@ -55,7 +55,7 @@ function claimDataSources(spec: Record<string, any>): DataSources {
   if (dataSourceRef !== undefined && str(dataSourceRef.namespace) !== '') dataSourceRef = undefined;
   if (dataSourceRef === undefined && dataSource !== undefined && !isPvcOrSnapshot(dataSource)) dataSource = undefined;
   if (dataSource !== undefined && dataSourceRef === undefined) dataSourceRef = copyReference(dataSource);
-  else if (dataSourceRef !== undefined && dataSource === undefined && str(dataSourceRef.namespace) === '') dataSource = copyReference(dataSourceRef);
+  else if (dataSourceRef !== undefined && dataSource === undefined) dataSource = copyReference(dataSourceRef);
   return { dataSource, dataSourceRef };
 }
 
