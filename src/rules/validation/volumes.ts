@@ -6,7 +6,7 @@
  */
 import { dns1123LabelErrors, dns1123SubdomainErrors, qualifiedNameErrors } from './apimachinery';
 import { validateObjectFieldSelector, validateResourceFieldSelector, VOLUME_FIELD_PATHS } from './env';
-import { Errors, forbidden, invalid, invalidEach, isInt, isObject, isSet, list, notSupported, obj, required, str, tooLong } from './field';
+import { byteLength, Errors, forbidden, invalid, invalidEach, isInt, isObject, isSet, list, notSupported, obj, required, str, tooLong } from './field';
 import { validateLocalDescendingPath, validateLocalNonReservedPath, validatePathNoBacksteps } from './paths';
 import { validatePersistentVolumeClaimSpec } from './pvc';
 import { parseQuantity } from './quantity';
@@ -102,7 +102,7 @@ export function validateVolumeSource(volume: Record<string, any>, path: string, 
     errs.push(...check(obj(volume[key]), `${path}.${child}`, ctx));
   }
   const iscsi = obj(volume.iscsi);
-  if (isSet(volume.iscsi) && isSet(iscsi.initiatorName) && `${ctx.volumeName}:${str(iscsi.targetPortal)}`.length > 64) {
+  if (isSet(volume.iscsi) && isSet(iscsi.initiatorName) && byteLength(`${ctx.volumeName}:${str(iscsi.targetPortal)}`) > 64) {
     errs.push(invalid(`${path}.name`, ctx.volumeName, 'Total length of <volume name>:<iscsi.targetPortal> must be under 64 characters if iscsi.initiatorName is specified.'));
   }
   // No source at all never reaches validation: pkg/apis/core/v1/defaults.go SetDefaults_Volume makes it an emptyDir.
@@ -148,22 +148,16 @@ function validateISCSI(source: Record<string, any>, path: string): Errors {
   const errs: Errors = [];
   if (str(source.targetPortal) === '') errs.push(required(`${path}.targetPortal`));
   const iqn = str(source.iqn);
-  if (iqn === '') {
-    errs.push(required(`${path}.iqn`));
-  } else if (!iqn.startsWith('iqn') && !iqn.startsWith('eui') && !iqn.startsWith('naa')) {
-    errs.push(invalid(`${path}.iqn`, iqn, 'must be valid format starting with iqn, eui, or naa'));
-  } else if ((iqn.startsWith('iqn') && !IQN.test(iqn)) || (iqn.startsWith('eui') && !EUI.test(iqn)) || (iqn.startsWith('naa') && !NAA.test(iqn))) {
-    errs.push(invalid(`${path}.iqn`, iqn, 'must be valid format'));
-  }
+  errs.push(...(iqn === '' ? [required(`${path}.iqn`)] : iscsiNameErrors(iqn, `${path}.iqn`)));
   const lun = typeof source.lun === 'number' ? source.lun : 0;
   if (lun < 0 || lun > 255) errs.push(invalid(`${path}.lun`, lun, 'must be between 0 and 255, inclusive'));
   if ((source.chapAuthDiscovery === true || source.chapAuthSession === true) && !isSet(source.secretRef)) errs.push(required(`${path}.secretRef`));
-  if (isSet(source.initiatorName)) errs.push(...initiatorNameErrors(str(source.initiatorName), `${path}.initiatorname`));
+  if (isSet(source.initiatorName)) errs.push(...iscsiNameErrors(str(source.initiatorName), `${path}.initiatorname`));
   return errs;
 }
 
-// k8s: validateISCSIVolumeSource's initiatorName checks (reported at `initiatorname`, lower case upstream)
-function initiatorNameErrors(initiator: string, path: string): Errors {
+// k8s: validateISCSIVolumeSource's checks of iqn and initiatorName (the latter reported at `initiatorname`, lower case upstream)
+function iscsiNameErrors(initiator: string, path: string): Errors {
   const errs: Errors = [];
   if (!initiator.startsWith('iqn') && !initiator.startsWith('eui') && !initiator.startsWith('naa')) {
     errs.push(invalid(path, initiator, 'must be valid format starting with iqn, eui, or naa'));
