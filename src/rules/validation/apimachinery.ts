@@ -102,6 +102,9 @@ export function envVarNameErrors(value: string): string[] {
   return [...errs, ...chDirPrefixErrors(value)];
 }
 
+const NOT_PRINTABLE_ASCII_OR_EQUALS = /[^\x20-\x7e]|=/;
+const DNS1123_SUBDOMAIN_WITH_UNDERSCORE_RE = new RegExp(`^${DNS1123_SUBDOMAIN_WITH_UNDERSCORE_FMT}$`);
+
 /**
  * k8s: validation.go IsRelaxedEnvVarName (1.30+, used where
  * RelaxedEnvironmentVariableValidation is on): any printable ASCII but `=`.
@@ -109,7 +112,7 @@ export function envVarNameErrors(value: string): string[] {
 export function relaxedEnvVarNameErrors(value: string): string[] {
   const errs: string[] = [];
   if (value.length === 0) errs.push('environment variable name must be non-empty');
-  if ([...value].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) > 0x7e || ch === '=')) {
+  if (NOT_PRINTABLE_ASCII_OR_EQUALS.test(value)) {
     errs.push("a valid environment variable name must consist only of printable ASCII characters other than '='");
   }
   return errs;
@@ -122,7 +125,7 @@ export function relaxedEnvVarNameErrors(value: string): string[] {
 export function dns1123SubdomainWithUnderscoreErrors(value: string): string[] {
   const errs: string[] = [];
   if (value.length > 253) errs.push(maxLenError(253));
-  if (!new RegExp(`^${DNS1123_SUBDOMAIN_WITH_UNDERSCORE_FMT}$`).test(value)) {
+  if (!DNS1123_SUBDOMAIN_WITH_UNDERSCORE_RE.test(value)) {
     errs.push(regexError("a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '_', '-' or '.', and must start and end with an alphanumeric character",
       DNS1123_SUBDOMAIN_WITH_UNDERSCORE_FMT, 'example.com'));
   }
