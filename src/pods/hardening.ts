@@ -137,10 +137,10 @@ export function hardenPodSpec(
   if (!isObject(spec)) return [];
   const podContext = isObject(spec.securityContext) ? spec.securityContext : {};
   const completed: CompletedContainer[] = [];
+  const pull: PullPolicyContext = { cdk8sPlusDefaults, kubernetesVersion };
   for (const group of ['initContainers', 'containers'] as const) {
     const list: unknown[] = Array.isArray(spec[group]) ? spec[group] : [];
     list.forEach((container, index) => {
-      const pull = { cdk8sPlusDefaults, kubernetesVersion };
       if (isObject(container) && hardenContainer(container, profile, podContext, pull)) completed.push({ group, index });
     });
   }
